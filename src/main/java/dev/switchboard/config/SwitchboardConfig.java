@@ -1,0 +1,80 @@
+package dev.switchboard.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Every Switchboard setting, under the {@code switchboard.} prefix. */
+@ConfigMapping(prefix = "switchboard")
+public interface SwitchboardConfig {
+
+    /** How the server introduces itself in {@code initialize}. */
+    Server server();
+
+    /** Where sessions live and how long they last. */
+    Sessions sessions();
+
+    /** HTTP transport rules for {@code /mcp}. */
+    Transport transport();
+
+    /** Tool listing. */
+    Tools tools();
+
+    interface Server {
+        /** Machine-readable server name sent as {@code serverInfo.name}. */
+        @WithDefault("switchboard")
+        String name();
+
+        /** Human-readable name sent as {@code serverInfo.title}. */
+        @WithDefault("Switchboard")
+        String title();
+
+        /** Server version sent as {@code serverInfo.version}. */
+        @WithDefault("${quarkus.application.version:0.0.0}")
+        String version();
+
+        /** Optional hint for the model on how to use this server, sent as {@code instructions}. */
+        Optional<String> instructions();
+    }
+
+    interface Sessions {
+        /** Session store: {@code redis} (shared by every replica, survives restarts) or {@code memory}. */
+        @WithDefault("redis")
+        StoreKind store();
+
+        /** Sliding time to live: a session expires after this much idle time. */
+        @WithDefault("30m")
+        Duration ttl();
+
+        /** How many entries of {@code tools_used} a session keeps; older ones are dropped. */
+        @WithDefault("100")
+        int toolsUsedLimit();
+
+        /** Prefix of every Redis key Switchboard writes, so several deployments can share one Redis. */
+        @WithDefault("switchboard")
+        String redisKeyPrefix();
+    }
+
+    enum StoreKind {
+        REDIS,
+        MEMORY
+    }
+
+    interface Transport {
+        /**
+         * Origins allowed to call {@code /mcp} (DNS-rebinding protection). An entry is either a host name, which
+         * allows that host on any scheme and port, or a full origin such as {@code https://app.example.com}.
+         * {@code *} allows every origin. Requests without an {@code Origin} header are always allowed.
+         */
+        @WithDefault("localhost,127.0.0.1,[::1]")
+        List<String> allowedOrigins();
+    }
+
+    interface Tools {
+        /** Number of tools per {@code tools/list} page. */
+        @WithDefault("50")
+        int pageSize();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.switchboard.session;
+
+import dev.switchboard.config.SwitchboardConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sessions in this process's memory: the embedded default for local runs. Same rules as the Redis store (sliding
+ * TTL, capped {@code tools_used}, collections ordered by score then entry), but lost on restart and not shared
+ * between replicas.
+ */
+@ApplicationScoped
+@Typed(InMemorySessionStore.class)
+public class InMemorySessionStore implements SessionStore {
+
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    private static final Comparator<Scored> SCORE_ORDER =
+            Comparator.comparingDouble(Scored::score).thenComparing(Scored::entry);
+
+    private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Clock clock;
+    private final Duration ttl;
+    private final int toolsUsedLimit;
+    private volatile Instant nextSweep;
+
+    @Inject
+    public InMemorySessionStore(SwitchboardConfig config, Clock clock) {
+        this(clock, config.sessions().ttl(), config.sessions().toolsUsedLimit());
+    }
+
+    public InMemorySessionStore(Clock clock, Duration ttl, int toolsUsedLimit) {
+        this.clock = clock;
+        this.ttl = ttl;
+        this.toolsUsedLimit = toolsUsedLimit;
+        this.nextSweep = clock.instant().plus(SWEEP_INTERVAL);
+    }
+
+    @Override
+    public Uni<Void> create(Session session) {
+        Instant now = clock.instant();
+        sweepExpired(now);
+        slots.put(session.id(), new Slot(session, now.plus(ttl)));
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public Uni<Optional<Session>> touch(String id, ToolUse use) {
+        Instant now = clock.instant();
+        Slot slot = live(id, now);
+        if (slot == null) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        synchronized (slot) {
+            slot.session = slot.session.seenAt(now);
+            slot.expiresAt = now.plus(ttl);
+            if (use != null) {
+                slot.toolsUsed.addLast(use);
+                while (slot.toolsUsed.size() > toolsUsedLimit) {
+                    slot.toolsUsed.removeFirst();
+                }
+            }
+            return Uni.createFrom().item(Optional.of(slot.session));
+        }
+    }
+
+    @Override
+    public Uni<Boolean> setLogLevel(String id, String level) {
+        Slot slot = live(id, clock.instant());
+        if (slot == null) {
+            return Uni.createFrom().item(false);
+        }
+        synchronized (slot) {
+            Session s = slot.session;
+            slot.session = new Session(
+                    s.id(),
+                    s.protocolVersion(),
+                    s.clientInfo(),
+                    s.clientCapabilities(),
+                    level,
+                    s.createdAt(),
+                    s.lastSeenAt());
+        }
+        return Uni.createFrom().item(true);
+    }
+
+    @Override
+    public Uni<Boolean> delete(String id) {
+        Slot removed = slots.remove(id);
+        return Uni.createFrom().item(removed != null && removed.expiresAt.isAfter(clock.instant()));
+    }
+
+    @Override
+    public Uni<List<ToolUse>> toolsUsed(String id) {
+        Slot slot = live(id, clock.instant());
+        if (slot == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        synchronized (slot) {
+            return Uni.createFrom().item(List.copyOf(slot.toolsUsed));
+        }
+    }
+
+    @Override
+    public Uni<Boolean> addEntry(String id, String collection, double score, String entry) {
+        Slot slot = live(id, clock.instant());
+        if (slot == null) {
+            return Uni.createFrom().item(false);
+        }
+        synchronized (slot) {
+            TreeSet<Scored> entries = slot.collections.computeIfAbsent(collection, c -> new TreeSet<>(SCORE_ORDER));
+            entries.removeIf(s -> s.entry().equals(entry));
+            entries.add(new Scored(score, entry));
+        }
+        return Uni.createFrom().item(true);
+    }
+
+    @Override
+    public Uni<List<String>> entries(String id, String collection, double min, double max) {
+        Slot slot = live(id, clock.instant());
+        if (slot == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> found = new ArrayList<>();
+        synchronized (slot) {
+            for (Scored s : slot.collections.getOrDefault(collection, new TreeSet<>(SCORE_ORDER))) {
+                if (s.score() >= min && s.score() <= max) {
+                    found.add(s.entry());
+                }
+            }
+        }
+        return Uni.createFrom().item(found);
+    }
+
+    @Override
+    public Uni<Void> ping() {
+        return Uni.createFrom().voidItem();
+    }
+
+    @Override
+    public String kind() {
+        return "memory";
+    }
+
+    private Slot live(String id, Instant now) {
+        Slot slot = slots.get(id);
+        if (slot == null) {
+            return null;
+        }
+        if (!slot.expiresAt.isAfter(now)) {
+            slots.remove(id, slot);
+            return null;
+        }
+        return slot;
+    }
+
+    /** Expired sessions are also dropped on access; the sweep bounds memory held by sessions nobody returns to. */
+    private void sweepExpired(Instant now) {
+        if (now.isBefore(nextSweep)) {
+            return;
+        }
+        nextSweep = now.plus(SWEEP_INTERVAL);
+        slots.values().removeIf(slot -> !slot.expiresAt.isAfter(now));
+    }
+
+    private record Scored(double score, String entry) {}
+
+    private static final class Slot {
+        private Session session;
+        private volatile Instant expiresAt;
+        private final ArrayDeque<ToolUse> toolsUsed = new ArrayDeque<>();
+        private final Map<String, TreeSet<Scored>> collections = new HashMap<>();
+
+        private Slot(Session session, Instant expiresAt) {
+            this.session = session;
+            this.expiresAt = expiresAt;
+        }
+    }
+}

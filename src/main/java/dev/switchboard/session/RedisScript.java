@@ -1,0 +1,82 @@
+package dev.switchboard.session;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A Lua script run with {@code EVALSHA}, falling back to {@code EVAL} once when Redis does not know it yet (a fresh
+ * or restarted Redis). Scripts make each store operation atomic and one round trip.
+ */
+final class RedisScript {
+
+    private final String source;
+    private final String sha;
+
+    private RedisScript(String source) {
+        this.source = source;
+        this.sha = sha1(source);
+    }
+
+    /** Loads {@code redis/<name>.lua} from the class path (a resource, so it is in the native image too). */
+    static RedisScript load(String name) {
+        String path = "redis/" + name + ".lua";
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing Redis script " + path);
+            }
+            return new RedisScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, String... args) {
+        return redis.execute("EVALSHA", arguments(sha, keys, args))
+                .onFailure(RedisScript::isNoScript)
+                .recoverWithUni(() -> redis.execute("EVAL", arguments(source, keys, args)))
+                .onFailure()
+                .transform(RedisScript::unavailable);
+    }
+
+    static Uni<Response> command(ReactiveRedisDataSource redis, String command, String... args) {
+        return redis.execute(command, args).onFailure().transform(RedisScript::unavailable);
+    }
+
+    private static Throwable unavailable(Throwable failure) {
+        return new SessionStoreUnavailableException("redis", failure);
+    }
+
+    private static String[] arguments(String script, List<String> keys, String... args) {
+        String[] all = new String[2 + keys.size() + args.length];
+        all[0] = script;
+        all[1] = Integer.toString(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            all[2 + i] = keys.get(i);
+        }
+        System.arraycopy(args, 0, all, 2 + keys.size(), args.length);
+        return all;
+    }
+
+    private static boolean isNoScript(Throwable failure) {
+        String message = failure.getMessage();
+        return message != null && message.startsWith("NOSCRIPT");
+    }
+
+    private static String sha1(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.switchboard.session;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.config.SwitchboardConfig;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Sessions in Redis, so any replica serves any request and a restart loses nothing.
+ *
+ * <p>Layout (the session id in braces is a hash tag: a session's keys share one cluster slot):
+ *
+ * <ul>
+ *   <li>{@code <prefix>:session:{id}}: hash of the session's fields; fields {@code c:<name>} list its collections
+ *   <li>{@code <prefix>:session:{id}:tools}: list of {@code tools_used} entries, capped
+ *   <li>{@code <prefix>:session:{id}:c:<name>}: sorted set of one collection
+ * </ul>
+ *
+ * Every key has the session's sliding TTL. Each operation is one Lua script, so one round trip.
+ */
+@ApplicationScoped
+@Typed(RedisSessionStore.class)
+public class RedisSessionStore implements SessionStore {
+
+    private static final String VERSION = "version";
+    private static final String CLIENT_INFO = "clientInfo";
+    private static final String CAPABILITIES = "capabilities";
+    private static final String LOG_LEVEL = "logLevel";
+    private static final String CREATED = "created";
+    private static final String SEEN = "seen";
+
+    private final RedisScript createScript = RedisScript.load("session-create");
+    private final RedisScript touchScript = RedisScript.load("session-touch");
+    private final RedisScript deleteScript = RedisScript.load("session-delete");
+    private final RedisScript setFieldScript = RedisScript.load("session-set-field");
+    private final RedisScript addEntryScript = RedisScript.load("session-add-entry");
+
+    private final ReactiveRedisDataSource redis;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final String keyPrefix;
+    private final String ttlMillis;
+    private final String toolsUsedLimit;
+
+    public RedisSessionStore(
+            ReactiveRedisDataSource redis, ObjectMapper mapper, Clock clock, SwitchboardConfig config) {
+        this.redis = redis;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.keyPrefix = config.sessions().redisKeyPrefix() + ":session:{";
+        this.ttlMillis = Long.toString(config.sessions().ttl().toMillis());
+        this.toolsUsedLimit = Integer.toString(config.sessions().toolsUsedLimit());
+    }
+
+    @Override
+    public Uni<Void> create(Session session) {
+        List<String> args = new ArrayList<>(13);
+        args.add(ttlMillis);
+        args.add(VERSION);
+        args.add(session.protocolVersion());
+        args.add(CREATED);
+        args.add(Long.toString(session.createdAt().toEpochMilli()));
+        args.add(SEEN);
+        args.add(Long.toString(session.lastSeenAt().toEpochMilli()));
+        if (session.clientInfo() != null) {
+            args.add(CLIENT_INFO);
+            args.add(session.clientInfo().toString());
+        }
+        if (session.clientCapabilities() != null) {
+            args.add(CAPABILITIES);
+            args.add(session.clientCapabilities().toString());
+        }
+        if (session.logLevel() != null) {
+            args.add(LOG_LEVEL);
+            args.add(session.logLevel());
+        }
+        return createScript
+                .run(redis, List.of(sessionKey(session.id())), args.toArray(String[]::new))
+                .replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Optional<Session>> touch(String id, ToolUse use) {
+        String key = sessionKey(id);
+        Instant now = clock.instant();
+        return touchScript
+                .run(
+                        redis,
+                        List.of(key, key + ":tools"),
+                        ttlMillis,
+                        Long.toString(now.toEpochMilli()),
+                        use == null ? "" : json(use),
+                        toolsUsedLimit,
+                        key + ":c:")
+                .map(reply -> reply == null ? Optional.empty() : Optional.of(toSession(id, reply)));
+    }
+
+    @Override
+    public Uni<Boolean> setLogLevel(String id, String level) {
+        return setFieldScript
+                .run(redis, List.of(sessionKey(id)), LOG_LEVEL, level)
+                .map(reply -> reply.toInteger() == 1);
+    }
+
+    @Override
+    public Uni<Boolean> delete(String id) {
+        String key = sessionKey(id);
+        return deleteScript
+                .run(redis, List.of(key, key + ":tools"), key + ":c:")
+                .map(reply -> reply.toInteger() == 1);
+    }
+
+    @Override
+    public Uni<List<ToolUse>> toolsUsed(String id) {
+        return RedisScript.command(redis, "LRANGE", sessionKey(id) + ":tools", "0", "-1")
+                .map(reply -> {
+                    List<ToolUse> uses = new ArrayList<>(reply.size());
+                    for (Response entry : reply) {
+                        uses.add(read(entry.toString(), ToolUse.class));
+                    }
+                    return uses;
+                });
+    }
+
+    @Override
+    public Uni<Boolean> addEntry(String id, String collection, double score, String entry) {
+        String key = sessionKey(id);
+        return addEntryScript
+                .run(redis, List.of(key, key + ":c:" + collection), collection, Double.toString(score), entry)
+                .map(reply -> reply.toInteger() == 1);
+    }
+
+    @Override
+    public Uni<List<String>> entries(String id, String collection, double min, double max) {
+        return RedisScript.command(
+                        redis,
+                        "ZRANGE",
+                        sessionKey(id) + ":c:" + collection,
+                        Double.toString(min),
+                        Double.toString(max),
+                        "BYSCORE")
+                .map(reply -> {
+                    List<String> found = new ArrayList<>(reply.size());
+                    reply.forEach(entry -> found.add(entry.toString()));
+                    return found;
+                });
+    }
+
+    @Override
+    public Uni<Void> ping() {
+        return RedisScript.command(redis, "PING").replaceWithVoid();
+    }
+
+    @Override
+    public String kind() {
+        return "redis";
+    }
+
+    private String sessionKey(String id) {
+        return keyPrefix + id + "}";
+    }
+
+    private Session toSession(String id, Response fields) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i + 1 < fields.size(); i += 2) {
+            values.put(fields.get(i).toString(), fields.get(i + 1).toString());
+        }
+        return new Session(
+                id,
+                values.get(VERSION),
+                object(values.get(CLIENT_INFO)),
+                object(values.get(CAPABILITIES)),
+                values.get(LOG_LEVEL),
+                Instant.ofEpochMilli(Long.parseLong(values.get(CREATED))),
+                Instant.ofEpochMilli(Long.parseLong(values.get(SEEN))));
+    }
+
+    private ObjectNode object(String json) {
+        if (json == null) {
+            return null;
+        }
+        JsonNode node = read(json, JsonNode.class);
+        return node instanceof ObjectNode object ? object : null;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Corrupt session data in Redis: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.switchboard.session;
+
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Keeps sessions alive across requests (and, for Redis, across replicas and restarts). Every session has a sliding
+ * time to live: each {@link #touch} restarts it, and a session left idle longer disappears with all its data.
+ *
+ * <p>Implementations never block the calling thread.
+ */
+public interface SessionStore {
+
+    /** Stores a new session. */
+    Uni<Void> create(Session session);
+
+    /**
+     * Loads a session and restarts its time to live, in one round trip.
+     *
+     * @param use a tool call to append to {@code tools_used} in the same step, or null
+     * @return the session (with its new last-seen time), or empty when it does not exist or has expired
+     */
+    Uni<Optional<Session>> touch(String id, ToolUse use);
+
+    /** Changes the minimum log level; returns false when the session does not exist. */
+    Uni<Boolean> setLogLevel(String id, String level);
+
+    /** Ends a session and drops its data; returns false when it did not exist. */
+    Uni<Boolean> delete(String id);
+
+    /** The session's tool calls, oldest first; empty when the session does not exist. */
+    Uni<List<ToolUse>> toolsUsed(String id);
+
+    /**
+     * Adds an entry to a named, score-ordered collection that belongs to the session and expires with it.
+     *
+     * @return false when the session does not exist
+     */
+    Uni<Boolean> addEntry(String id, String collection, double score, String entry);
+
+    /** Entries of a session collection with a score in {@code [min, max]}, in score order. */
+    Uni<List<String>> entries(String id, String collection, double min, double max);
+
+    /** Fails when the store cannot be reached. */
+    Uni<Void> ping();
+
+    /** A short description for logs and health checks, e.g. {@code redis} or {@code memory}. */
+    String kind();
+}

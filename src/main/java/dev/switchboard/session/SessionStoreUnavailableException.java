@@ -1,0 +1,9 @@
+package dev.switchboard.session;
+
+/** The session store could not be reached or did not answer in time; the request may be retried. */
+public class SessionStoreUnavailableException extends RuntimeException {
+
+    public SessionStoreUnavailableException(String store, Throwable cause) {
+        super("The " + store + " session store is unavailable: " + cause.getMessage(), cause);
+    }
+}

@@ -1,0 +1,21 @@
+-- Loads a session and restarts the sliding TTL of everything it owns, optionally recording a tool call.
+-- KEYS[1] session hash, KEYS[2] tools_used list
+-- ARGV[1] ttl in ms, ARGV[2] now in epoch ms, ARGV[3] tool use JSON or '', ARGV[4] tools_used limit,
+-- ARGV[5] key prefix of the session's collections (their names are the hash fields starting with 'c:')
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  return false
+end
+redis.call('HSET', KEYS[1], 'seen', ARGV[2])
+if ARGV[3] ~= '' then
+  redis.call('RPUSH', KEYS[2], ARGV[3])
+  redis.call('LTRIM', KEYS[2], -tonumber(ARGV[4]), -1)
+end
+local fields = redis.call('HGETALL', KEYS[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[2], ARGV[1])
+for i = 1, #fields, 2 do
+  if string.sub(fields[i], 1, 2) == 'c:' then
+    redis.call('PEXPIRE', ARGV[5] .. string.sub(fields[i], 3), ARGV[1])
+  end
+end
+return fields

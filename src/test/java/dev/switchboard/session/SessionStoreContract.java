@@ -1,0 +1,144 @@
+package dev.switchboard.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour every {@link SessionStore} must share; run against each implementation. */
+public abstract class SessionStoreContract {
+
+    /** The TTL and tools_used limit the store under test must be configured with. */
+    public static final Duration TTL = Duration.ofMillis(1500);
+
+    public static final int TOOLS_USED_LIMIT = 3;
+
+    protected abstract SessionStore store();
+
+    /** Lets time pass for the store. */
+    protected abstract void elapse(Duration duration);
+
+    protected abstract Instant now();
+
+    private Session newSession() {
+        ObjectNode clientInfo =
+                JsonNodeFactory.instance.objectNode().put("name", "contract").put("version", "1");
+        ObjectNode capabilities = JsonNodeFactory.instance.objectNode();
+        capabilities.putObject("sampling");
+        Instant now = now().truncatedTo(ChronoUnit.MILLIS);
+        Session session =
+                new Session(UUID.randomUUID().toString(), "2025-06-18", clientInfo, capabilities, null, now, now);
+        store().create(session).await().indefinitely();
+        return session;
+    }
+
+    private Optional<Session> touch(String id, ToolUse use) {
+        return store().touch(id, use).await().indefinitely();
+    }
+
+    @Test
+    void touchReturnsWhatWasStored() {
+        Session created = newSession();
+        Session loaded = touch(created.id(), null).orElseThrow();
+        assertEquals(created.id(), loaded.id());
+        assertEquals("2025-06-18", loaded.protocolVersion());
+        assertEquals(created.clientInfo(), loaded.clientInfo());
+        assertEquals(created.clientCapabilities(), loaded.clientCapabilities());
+        assertEquals(created.createdAt(), loaded.createdAt());
+        assertFalse(loaded.lastSeenAt().isBefore(created.lastSeenAt()));
+    }
+
+    @Test
+    void unknownSessionsAreEmpty() {
+        String id = "no-such-session";
+        assertTrue(touch(id, null).isEmpty());
+        assertEquals(List.of(), store().toolsUsed(id).await().indefinitely());
+        assertFalse(store().setLogLevel(id, "debug").await().indefinitely());
+        assertFalse(store().addEntry(id, "c", 1, "x").await().indefinitely());
+        assertFalse(store().delete(id).await().indefinitely());
+    }
+
+    @Test
+    void ttlSlidesWithEachTouchAndThenExpires() {
+        Session session = newSession();
+        store().addEntry(session.id(), "calendar", 1, "event").await().indefinitely();
+        touch(session.id(), new ToolUse("t", now()));
+        Duration step = TTL.multipliedBy(2).dividedBy(3);
+        elapse(step);
+        assertTrue(touch(session.id(), null).isPresent(), "alive within the TTL");
+        elapse(step);
+        assertTrue(touch(session.id(), null).isPresent(), "the previous touch restarted the TTL");
+        assertEquals(
+                List.of("event"),
+                store().entries(session.id(), "calendar", 0, 2).await().indefinitely());
+        elapse(TTL.plusMillis(300));
+        assertTrue(touch(session.id(), null).isEmpty(), "expired after a TTL without requests");
+        assertEquals(List.of(), store().toolsUsed(session.id()).await().indefinitely());
+        assertEquals(
+                List.of(),
+                store().entries(session.id(), "calendar", 0, 2).await().indefinitely());
+    }
+
+    @Test
+    void toolsUsedKeepsTheNewestCalls() {
+        Session session = newSession();
+        Instant at = now().truncatedTo(ChronoUnit.MILLIS);
+        for (String tool : List.of("a", "b", "c", "d")) {
+            touch(session.id(), new ToolUse(tool, at));
+        }
+        List<ToolUse> used = store().toolsUsed(session.id()).await().indefinitely();
+        assertEquals(List.of("b", "c", "d"), used.stream().map(ToolUse::tool).toList());
+        assertEquals(at, used.get(0).at());
+    }
+
+    @Test
+    void deleteDropsTheSessionAndItsData() {
+        Session session = newSession();
+        touch(session.id(), new ToolUse("a", now()));
+        store().addEntry(session.id(), "calendar", 5, "e").await().indefinitely();
+        assertTrue(store().delete(session.id()).await().indefinitely());
+        assertTrue(touch(session.id(), null).isEmpty());
+        assertEquals(List.of(), store().toolsUsed(session.id()).await().indefinitely());
+        assertEquals(
+                List.of(),
+                store().entries(session.id(), "calendar", 0, 10).await().indefinitely());
+        assertFalse(store().delete(session.id()).await().indefinitely());
+    }
+
+    @Test
+    void entriesAreOrderedByScoreAndFilteredByRange() {
+        Session session = newSession();
+        String id = session.id();
+        assertTrue(store().addEntry(id, "calendar", 30, "late").await().indefinitely());
+        store().addEntry(id, "calendar", 10, "early").await().indefinitely();
+        store().addEntry(id, "calendar", 20, "middle").await().indefinitely();
+        store().addEntry(id, "other", 15, "elsewhere").await().indefinitely();
+        assertEquals(
+                List.of("early", "middle", "late"),
+                store().entries(id, "calendar", Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
+                        .await()
+                        .indefinitely());
+        assertEquals(
+                List.of("early", "middle"),
+                store().entries(id, "calendar", 10, 20).await().indefinitely());
+        assertEquals(
+                List.of("elsewhere"),
+                store().entries(id, "other", 0, 100).await().indefinitely());
+    }
+
+    @Test
+    void logLevelIsKept() {
+        Session session = newSession();
+        assertTrue(store().setLogLevel(session.id(), "warning").await().indefinitely());
+        assertEquals("warning", touch(session.id(), null).orElseThrow().logLevel());
+    }
+}

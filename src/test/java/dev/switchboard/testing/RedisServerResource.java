@@ -1,0 +1,121 @@
+package dev.switchboard.testing;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a private {@code redis-server} on a free loopback port for the tests, with persistence off, and stops it
+ * afterwards. Tests never touch a Redis they did not start.
+ */
+public class RedisServerResource implements QuarkusTestResourceLifecycleManager {
+
+    private Process process;
+    private Path workDir;
+
+    @Override
+    public Map<String, String> start() {
+        String binary = findBinary();
+        int port = freePort();
+        try {
+            workDir = Files.createTempDirectory("switchboard-redis");
+            process = new ProcessBuilder(
+                            binary,
+                            "--port",
+                            Integer.toString(port),
+                            "--bind",
+                            "127.0.0.1",
+                            "--save",
+                            "",
+                            "--appendonly",
+                            "no",
+                            "--dir",
+                            workDir.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("redis.log").toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + binary, e);
+        }
+        awaitPong(port);
+        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port);
+    }
+
+    @Override
+    public void stop() {
+        if (process != null) {
+            process.destroy();
+            try {
+                process.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static String findBinary() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            File candidate = new File(dir, "redis-server");
+            if (candidate.canExecute()) {
+                return candidate.getPath();
+            }
+        }
+        for (String known : List.of("/usr/bin/redis-server", "/usr/local/bin/redis-server")) {
+            if (new File(known).canExecute()) {
+                return known;
+            }
+        }
+        throw new IllegalStateException("redis-server is not installed, and the tests need a real Redis. Install it"
+                + " (Debian/Ubuntu: apt-get install redis-server; macOS: brew install redis) or run scripts/test.sh,"
+                + " which installs it when missing");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free port for redis-server", e);
+        }
+    }
+
+    private void awaitPong(int port) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(
+                        "redis-server exited with " + process.exitValue() + "; see " + workDir.resolve("redis.log"));
+            }
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                OutputStream out = socket.getOutputStream();
+                out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                InputStream in = socket.getInputStream();
+                byte[] reply = new byte[7];
+                if (in.readNBytes(reply, 0, 7) == 7
+                        && new String(reply, StandardCharsets.US_ASCII).equals("+PONG\r\n")) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("redis-server did not answer PING on port " + port + " within 10 s");
+    }
+}
