@@ -1,0 +1,86 @@
+package dev.switchboard.tool.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.TextContent;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolException;
+import dev.switchboard.tool.ToolResult;
+import java.util.List;
+
+/** A tool bean with everything prepared at start-up: its descriptor, argument binder and result conversion. */
+public final class RegisteredTool {
+
+    private final ToolDescriptor descriptor;
+    private final Class<?> beanClass;
+    private final McpTool<Object, Object> bean;
+    private final ArgumentBinder arguments;
+    private final ObjectMapper mapper;
+
+    RegisteredTool(
+            ToolDescriptor descriptor,
+            Class<?> beanClass,
+            McpTool<Object, Object> bean,
+            ArgumentBinder arguments,
+            ObjectMapper mapper) {
+        this.descriptor = descriptor;
+        this.beanClass = beanClass;
+        this.bean = bean;
+        this.arguments = arguments;
+        this.mapper = mapper;
+    }
+
+    public String name() {
+        return descriptor.name();
+    }
+
+    public ToolDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public Class<?> beanClass() {
+        return beanClass;
+    }
+
+    /**
+     * Binds and validates the arguments, runs the tool and converts what it returned. Runs on the caller's thread,
+     * which may block.
+     *
+     * @return the result; argument and {@link ToolException} failures are results with {@code isError: true}
+     * @throws RuntimeException any other failure of the tool, for the caller to log and answer as internal
+     */
+    public ToolResult invoke(JsonNode json, ToolContext context) {
+        try {
+            return toResult(call(json, context));
+        } catch (ToolException e) {
+            return ToolResult.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Binds and validates the arguments and runs the tool, returning what it returned.
+     *
+     * @throws InvalidArgumentsException when the arguments do not fit
+     * @throws ToolException when the tool reports a failure
+     */
+    public Object call(JsonNode json, ToolContext context) {
+        return bean.call(arguments.bind(json), context);
+    }
+
+    /** Converts what a tool returned into the MCP result. */
+    public ToolResult toResult(Object result) {
+        if (result instanceof ToolResult toolResult) {
+            return toolResult;
+        }
+        if (result == null) {
+            return ToolResult.text("");
+        }
+        if (result instanceof String text) {
+            return ToolResult.text(text);
+        }
+        JsonNode structured = mapper.valueToTree(result);
+        // Clients before 2025-06-18 only read content, so the structured result is repeated there as JSON text.
+        return new ToolResult(List.of(new TextContent(structured.toString())), structured, false);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.switchboard.tool.registry;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** A tool as {@code tools/list} shows it (MCP {@code Tool}). Built once at start-up. */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"name", "title", "description", "inputSchema", "outputSchema", "annotations"})
+public record ToolDescriptor(
+        String name,
+        String title,
+        String description,
+        ObjectNode inputSchema,
+        ObjectNode outputSchema,
+        ToolAnnotations annotations) {}

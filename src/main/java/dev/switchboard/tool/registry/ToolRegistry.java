@@ -1,0 +1,162 @@
+package dev.switchboard.tool.registry;
+
+import com.fasterxml.classmate.ResolvedType;
+import com.fasterxml.classmate.TypeResolver;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.ToolDefinition;
+import dev.switchboard.tool.ToolResult;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Every tool the server offers, sorted by name, with schemas generated once. Construction fails with a message
+ * naming the classes involved when a tool is declared wrongly, so a broken tool stops start-up instead of a call.
+ */
+public final class ToolRegistry {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
+
+    private final List<RegisteredTool> tools;
+    private final List<ToolDescriptor> descriptors;
+    private final Map<String, RegisteredTool> byName;
+
+    private ToolRegistry(List<RegisteredTool> tools) {
+        this.tools = List.copyOf(tools);
+        this.descriptors = this.tools.stream().map(RegisteredTool::descriptor).toList();
+        this.byName = new HashMap<>();
+        this.tools.forEach(tool -> byName.put(tool.name(), tool));
+    }
+
+    /** A tool bean found by CDI: the bean class (not its proxy) and the instance to call. */
+    public record DiscoveredTool(Class<?> beanClass, McpTool<?, ?> instance) {}
+
+    /**
+     * Builds the registry.
+     *
+     * @throws IllegalStateException when a tool lacks {@link ToolDefinition}, has an invalid or duplicate name, or
+     *     uses argument or result types that cannot be described or bound
+     */
+    public static ToolRegistry build(List<DiscoveredTool> discovered, ObjectMapper mapper, Validator validator) {
+        ToolSchemaGenerator schemas = new ToolSchemaGenerator(mapper);
+        TypeResolver types = new TypeResolver();
+        Map<String, Class<?>> owners = new HashMap<>();
+        List<RegisteredTool> tools = new ArrayList<>(discovered.size());
+        for (DiscoveredTool found : discovered) {
+            Class<?> beanClass = found.beanClass();
+            ToolDefinition definition = beanClass.getAnnotation(ToolDefinition.class);
+            if (definition == null) {
+                throw new IllegalStateException("Tool class " + beanClass.getName() + " implements McpTool but lacks @"
+                        + ToolDefinition.class.getSimpleName());
+            }
+            String name = definition.name();
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalStateException("Tool class " + beanClass.getName() + " has the invalid name '" + name
+                        + "': use 1-128 characters of A-Z a-z 0-9 _ - .");
+            }
+            Class<?> previous = owners.putIfAbsent(name, beanClass);
+            if (previous != null) {
+                throw new IllegalStateException("Duplicate tool name '" + name + "' declared by " + previous.getName()
+                        + " and " + beanClass.getName() + ": tool names must be unique");
+            }
+            tools.add(register(found, definition, schemas, types, mapper, validator));
+        }
+        tools.sort(Comparator.comparing(RegisteredTool::name));
+        return new ToolRegistry(tools);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RegisteredTool register(
+            DiscoveredTool found,
+            ToolDefinition definition,
+            ToolSchemaGenerator schemas,
+            TypeResolver types,
+            ObjectMapper mapper,
+            Validator validator) {
+        Class<?> beanClass = found.beanClass();
+        List<ResolvedType> parameters = types.resolve(beanClass).typeParametersFor(McpTool.class);
+        if (parameters == null || parameters.size() != 2 || parameters.get(0).getErasedType() == Object.class) {
+            throw new IllegalStateException("Tool class " + beanClass.getName()
+                    + " must implement McpTool<Arguments, Result> with concrete types, e.g. McpTool<MyTool.Args,"
+                    + " String>");
+        }
+        Class<?> argumentType = parameters.get(0).getErasedType();
+        Class<?> resultType = parameters.get(1).getErasedType();
+        requireReflection(beanClass, argumentType);
+        ObjectNode inputSchema = schemas.schemaFor(argumentType);
+        if (!"object".equals(inputSchema.path("type").asText())) {
+            throw new IllegalStateException("Tool class " + beanClass.getName() + ": the argument type "
+                    + argumentType.getName() + " must be a record or class (a JSON object)");
+        }
+        ObjectNode outputSchema = null;
+        if (resultType != String.class && resultType != ToolResult.class && resultType != Object.class) {
+            requireReflection(beanClass, resultType);
+            outputSchema = schemas.schemaFor(resultType);
+            if (!"object".equals(outputSchema.path("type").asText())) {
+                throw new IllegalStateException("Tool class " + beanClass.getName() + ": the structured result type "
+                        + resultType.getName() + " must be a record or class (a JSON object); return String or"
+                        + " ToolResult for other shapes");
+            }
+        }
+        String title = definition.title().isEmpty() ? null : definition.title();
+        ToolDescriptor descriptor = new ToolDescriptor(
+                definition.name(),
+                title,
+                definition.description(),
+                inputSchema,
+                outputSchema,
+                new ToolAnnotations(
+                        title,
+                        definition.readOnly(),
+                        !definition.readOnly() && definition.destructive(),
+                        definition.idempotent(),
+                        definition.openWorld()));
+        return new RegisteredTool(
+                descriptor,
+                beanClass,
+                (McpTool<Object, Object>) found.instance(),
+                new ArgumentBinder(definition.name(), argumentType, mapper, validator),
+                mapper);
+    }
+
+    /** A native image keeps reflection data only for registered types; Jackson and victools need it. */
+    private static void requireReflection(Class<?> beanClass, Class<?> type) {
+        if (type.getPackageName().startsWith("java.")
+                || type.isAnnotationPresent(RegisterForReflection.class)
+                || (type.getEnclosingClass() != null
+                        && type.getEnclosingClass().isAnnotationPresent(RegisterForReflection.class))) {
+            return;
+        }
+        throw new IllegalStateException("Tool class " + beanClass.getName() + " uses " + type.getName()
+                + ", which is not registered for reflection: annotate " + type.getSimpleName()
+                + (type.getEnclosingClass() != null
+                        ? " or " + type.getEnclosingClass().getSimpleName()
+                        : "")
+                + " with @RegisterForReflection so it works in a native image");
+    }
+
+    /** All tools, sorted by name. */
+    public List<ToolDescriptor> descriptors() {
+        return descriptors;
+    }
+
+    public Optional<RegisteredTool> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public boolean contains(String name) {
+        return byName.containsKey(name);
+    }
+
+    public int size() {
+        return tools.size();
+    }
+}
