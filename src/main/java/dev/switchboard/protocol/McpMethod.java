@@ -1,0 +1,37 @@
+package dev.switchboard.protocol;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The MCP methods Switchboard serves, by wire name. Dispatch switches over this enum. */
+public enum McpMethod {
+    INITIALIZE("initialize"),
+    PING("ping"),
+    TOOLS_LIST("tools/list"),
+    TOOLS_CALL("tools/call"),
+    NOTIFICATION_INITIALIZED("notifications/initialized"),
+    NOTIFICATION_CANCELLED("notifications/cancelled");
+
+    private static final Map<String, McpMethod> BY_WIRE = new HashMap<>();
+
+    static {
+        for (McpMethod method : values()) {
+            BY_WIRE.put(method.wire, method);
+        }
+    }
+
+    private final String wire;
+
+    McpMethod(String wire) {
+        this.wire = wire;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public static Optional<McpMethod> of(String wire) {
+        return Optional.ofNullable(BY_WIRE.get(wire));
+    }
+}

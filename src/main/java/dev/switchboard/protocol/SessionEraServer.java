@@ -1,0 +1,192 @@
+package dev.switchboard.protocol;
+
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
+import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.jsonrpc.JsonRpcMessage;
+import dev.switchboard.jsonrpc.JsonRpcNotification;
+import dev.switchboard.jsonrpc.JsonRpcPayload;
+import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.jsonrpc.JsonRpcResponse;
+import dev.switchboard.session.Session;
+import dev.switchboard.session.SessionStore;
+import dev.switchboard.session.ToolUse;
+import dev.switchboard.tool.registry.RegisteredTool;
+import dev.switchboard.tool.registry.ToolRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Serves the session-based revisions (2024-11-05 to 2025-11-25): opens sessions on {@code initialize}, checks the
+ * session of every later message, and dispatches requests to one handler per feature.
+ *
+ * <p>Each message costs one session-store round trip: loading the session, restarting its TTL and, for a tool call,
+ * recording it in {@code tools_used} happen in one {@link SessionStore#touch} call.
+ */
+@ApplicationScoped
+public class SessionEraServer {
+
+    private static final Logger LOG = Logger.getLogger(SessionEraServer.class);
+
+    private final SessionStore sessions;
+    private final LifecycleHandler lifecycle;
+    private final ToolsHandler tools;
+    private final ToolRegistry registry;
+    private final Clock clock;
+
+    public SessionEraServer(
+            SessionStore sessions, LifecycleHandler lifecycle, ToolsHandler tools, ToolRegistry registry, Clock clock) {
+        this.sessions = sessions;
+        this.lifecycle = lifecycle;
+        this.tools = tools;
+        this.registry = registry;
+        this.clock = clock;
+    }
+
+    /**
+     * Handles one POST body.
+     *
+     * @param sessionId the {@code Mcp-Session-Id} header, or null
+     * @throws RequestRejectedException when the message is refused as a whole (no session, unknown session, batch
+     *     outside 2025-03-26)
+     */
+    public Uni<McpReply> handle(JsonRpcPayload payload, String sessionId) {
+        if (payload.batch()) {
+            return handleBatch(payload.entries(), sessionId);
+        }
+        JsonRpcPayload.Entry entry = payload.single();
+        if (entry instanceof JsonRpcPayload.Valid valid
+                && valid.message() instanceof JsonRpcRequest request
+                && McpMethod.INITIALIZE.wire().equals(request.method())) {
+            return initialize(request);
+        }
+        if (sessionId == null) {
+            return Uni.createFrom().failure(RequestRejectedException.sessionRequired());
+        }
+        return handleInSession(entry, sessionId)
+                .map(response -> response == null ? new McpReply.Accepted() : new McpReply.Respond(response, null));
+    }
+
+    private Uni<McpReply> initialize(JsonRpcRequest request) {
+        return Uni.createFrom()
+                .deferred(() -> lifecycle.initialize(request))
+                .map(done -> (McpReply) new McpReply.Respond(
+                        JsonRpcResponse.success(request.id(), done.result()),
+                        done.session().id()))
+                .onFailure(JsonRpcException.class)
+                .recoverWithItem(failure -> new McpReply.Respond(errorResponse(request, failure), null));
+    }
+
+    private Uni<McpReply> handleBatch(List<JsonRpcPayload.Entry> entries, String sessionId) {
+        if (sessionId == null) {
+            return Uni.createFrom()
+                    .failure(new RequestRejectedException(
+                            RequestRejectedException.Reason.INVALID_REQUEST,
+                            "JSON-RPC batches are accepted only within a session that negotiated protocol revision "
+                                    + ProtocolVersion.V2025_03_26.wire() + "; send one message per POST"));
+        }
+        return sessions.touch(sessionId, null).flatMap(found -> {
+            Session session = found.orElseThrow(RequestRejectedException::sessionNotFound);
+            ProtocolVersion version =
+                    ProtocolVersion.of(session.protocolVersion()).orElse(ProtocolVersion.LATEST);
+            if (!version.allowsBatches()) {
+                throw new RequestRejectedException(
+                        RequestRejectedException.Reason.INVALID_REQUEST,
+                        "JSON-RPC batches are not supported in protocol revision " + version.wire() + " (only in "
+                                + ProtocolVersion.V2025_03_26.wire() + "); send one message per POST");
+            }
+            // In order, so a batch behaves like its messages sent one after another.
+            List<JsonRpcResponse> responses = new ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (JsonRpcPayload.Entry entry : entries) {
+                chain = chain.flatMap(ignored -> handleInSession(entry, sessionId)
+                        .invoke(response -> {
+                            if (response != null) {
+                                responses.add(response);
+                            }
+                        })
+                        .replaceWithVoid());
+            }
+            return chain.map(
+                    ignored -> responses.isEmpty() ? new McpReply.Accepted() : new McpReply.Respond(responses, null));
+        });
+    }
+
+    /** The response to send, or null for a notification or a client's response. */
+    private Uni<JsonRpcResponse> handleInSession(JsonRpcPayload.Entry entry, String sessionId) {
+        if (entry instanceof JsonRpcPayload.Invalid invalid) {
+            return sessions.touch(sessionId, null).map(found -> {
+                found.orElseThrow(RequestRejectedException::sessionNotFound);
+                return invalid.response();
+            });
+        }
+        JsonRpcMessage message = ((JsonRpcPayload.Valid) entry).message();
+        ToolUse use = message instanceof JsonRpcRequest request ? toolUse(request) : null;
+        return sessions.touch(sessionId, use).flatMap(found -> {
+            Session session = found.orElseThrow(RequestRejectedException::sessionNotFound);
+            if (message instanceof JsonRpcRequest request) {
+                return dispatch(new McpRequest(session, request));
+            }
+            if (message instanceof JsonRpcNotification notification) {
+                return notified(notification);
+            }
+            return Uni.createFrom().nullItem(); // a client's response: nothing awaits one yet
+        });
+    }
+
+    private Uni<JsonRpcResponse> dispatch(McpRequest request) {
+        JsonRpcRequest message = request.message();
+        return Uni.createFrom()
+                .deferred(() -> result(request))
+                .map(result -> JsonRpcResponse.success(message.id(), result))
+                .onFailure(failure -> !(failure instanceof RequestRejectedException))
+                .recoverWithItem(failure -> errorResponse(message, failure));
+    }
+
+    private Uni<?> result(McpRequest request) {
+        String method = request.message().method();
+        Optional<McpMethod> known = McpMethod.of(method);
+        if (known.isEmpty()) {
+            RegisteredTool tool = registry.find(method).orElseThrow(() -> JsonRpcException.methodNotFound(method));
+            return tools.callByName(tool, request);
+        }
+        return switch (known.get()) {
+            case PING -> Uni.createFrom().item(EmptyResult.INSTANCE);
+            case TOOLS_LIST -> Uni.createFrom().item(tools.list(request));
+            case TOOLS_CALL -> tools.call(request);
+            case INITIALIZE ->
+                throw JsonRpcException.invalidRequest("initialize must be sent without an Mcp-Session-Id header");
+            case NOTIFICATION_INITIALIZED, NOTIFICATION_CANCELLED ->
+                throw JsonRpcException.invalidRequest(method + " is a notification: send it without an id");
+        };
+    }
+
+    private Uni<JsonRpcResponse> notified(JsonRpcNotification notification) {
+        // initialized needs no action: requests are served as soon as the session exists. Cancellation arrives with
+        // streamed responses; unknown notifications are ignored, as JSON-RPC asks.
+        return Uni.createFrom().nullItem();
+    }
+
+    private ToolUse toolUse(JsonRpcRequest request) {
+        String tool = McpMethod.TOOLS_CALL.wire().equals(request.method())
+                ? tools.calledTool(request)
+                : registry.contains(request.method()) ? request.method() : null;
+        return tool == null ? null : new ToolUse(tool, clock.instant());
+    }
+
+    /** The one place where failures of a request become JSON-RPC errors. */
+    private static JsonRpcResponse errorResponse(JsonRpcRequest request, Throwable failure) {
+        if (failure instanceof JsonRpcException rpc) {
+            return JsonRpcResponse.failure(request.id(), rpc.toError());
+        }
+        LOG.errorf(failure, "Request %s (%s) failed", request.id(), request.method());
+        return JsonRpcResponse.failure(
+                request.id(),
+                new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error; the server log has details")
+                        .toError());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.switchboard.transport;
+
+import jakarta.ws.rs.core.MediaType;
+import java.util.Locale;
+
+/** The {@code Accept} and {@code Content-Type} rules of a POST to {@code /mcp}. */
+final class MediaTypeRules {
+
+    private MediaTypeRules() {}
+
+    /** Streamable HTTP clients must accept both JSON and SSE answers; wildcards count. */
+    static boolean acceptsJsonAndEventStream(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        boolean json = false;
+        boolean sse = false;
+        for (String range : accept.split(",")) {
+            String type = mediaType(range);
+            switch (type) {
+                case "*/*" -> {
+                    json = true;
+                    sse = true;
+                }
+                case MediaType.APPLICATION_JSON, "application/*" -> json = true;
+                case McpHeaders.EVENT_STREAM, "text/*" -> sse = true;
+                default -> {
+                    // another type: irrelevant here
+                }
+            }
+        }
+        return json && sse;
+    }
+
+    static boolean isJson(String contentType) {
+        return contentType != null && mediaType(contentType).equals(MediaType.APPLICATION_JSON);
+    }
+
+    private static String mediaType(String value) {
+        int parameters = value.indexOf(';');
+        return (parameters < 0 ? value : value.substring(0, parameters)).trim().toLowerCase(Locale.ROOT);
+    }
+}

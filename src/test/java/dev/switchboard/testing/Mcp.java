@@ -1,0 +1,55 @@
+package dev.switchboard.testing;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+/** Small helpers to talk MCP over REST Assured. */
+public final class Mcp {
+
+    public static final String ACCEPT = "application/json, text/event-stream";
+
+    private Mcp() {}
+
+    /** A POST to /mcp with the headers every MCP client sends. */
+    public static RequestSpecification request() {
+        return given().contentType(ContentType.JSON).accept(ACCEPT);
+    }
+
+    /** A POST within a session. */
+    public static RequestSpecification request(String sessionId) {
+        return request().header("Mcp-Session-Id", sessionId);
+    }
+
+    public static String initializeBody(String protocolVersion) {
+        return """
+                {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"%s",\
+                "capabilities":{},"clientInfo":{"name":"test-client","version":"1.0"}}}""".formatted(protocolVersion);
+    }
+
+    /** Opens a session and returns its id. */
+    public static String initialize(String protocolVersion) {
+        return request()
+                .body(initializeBody(protocolVersion))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Mcp-Session-Id");
+    }
+
+    public static String initialize() {
+        return initialize("2025-11-25");
+    }
+
+    public static ValidatableResponse post(String sessionId, String body) {
+        return request(sessionId).body(body).post("/mcp").then();
+    }
+
+    public static String call(int id, String tool, String arguments) {
+        return """
+                {"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"%s","arguments":%s}}""".formatted(id, tool, arguments);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.switchboard.transport;
+
+import static dev.switchboard.testing.Mcp.call;
+import static dev.switchboard.testing.Mcp.initialize;
+import static dev.switchboard.testing.Mcp.post;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.switchboard.session.SessionStoreContract;
+import dev.switchboard.testing.MemoryStoreProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+/** The service on the in-memory store needs no Redis at all, and expires sessions the same way. */
+@QuarkusTest
+@TestProfile(MemoryStoreProfile.class)
+class MemoryStoreTest {
+
+    @Test
+    void servesSessionsWithoutRedis() {
+        String session = initialize();
+        post(session, call(1, "weather.get", "{\"city\":\"Lima\"}"))
+                .statusCode(200)
+                .body("result.structuredContent.city", equalTo("Lima"));
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'session-store' }.data.store", equalTo("memory"));
+    }
+
+    @Test
+    void idleSessionsExpire() throws InterruptedException {
+        String session = initialize();
+        Thread.sleep(SessionStoreContract.TTL.toMillis() + 300);
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").statusCode(404);
+    }
+}
