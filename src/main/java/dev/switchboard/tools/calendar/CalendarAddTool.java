@@ -1,0 +1,60 @@
+package dev.switchboard.tools.calendar;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.switchboard.tool.Description;
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolDefinition;
+import dev.switchboard.tool.ToolException;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** Adds an event to the session's calendar. */
+@ApplicationScoped
+@RegisterForReflection
+@ToolDefinition(
+        name = "calendar.add",
+        title = "Add calendar event",
+        description = "Adds an event to the calendar of this session. Times are ISO-8601 with an offset.",
+        destructive = false,
+        openWorld = false)
+public class CalendarAddTool implements McpTool<CalendarAddTool.Args, CalendarEvent> {
+
+    public record Args(
+            @Description("What the event is, e.g. \"Dentist\"") @NotBlank @Size(max = 200)
+            String title,
+
+            @Description("Start, ISO-8601 with offset, e.g. \"2026-11-24T10:00:00+01:00\"")
+            @NotNull
+            @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            OffsetDateTime start,
+
+            @Description("End, ISO-8601 with offset; omit for an open-ended event")
+            @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+            OffsetDateTime end,
+
+            @Description("Free-form notes") @Size(max = 2000)
+            String notes) {}
+
+    private final CalendarBook book;
+
+    CalendarAddTool(CalendarBook book) {
+        this.book = book;
+    }
+
+    @Override
+    public CalendarEvent call(Args args, ToolContext context) {
+        if (args.end() != null && !args.end().isAfter(args.start())) {
+            throw new ToolException("'end' (" + args.end() + ") must be after 'start' (" + args.start() + ")");
+        }
+        CalendarEvent event =
+                new CalendarEvent(UUID.randomUUID().toString(), args.title(), args.start(), args.end(), args.notes());
+        book.add(context.sessionId(), event);
+        return event;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.switchboard.health;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import dev.switchboard.testing.RedisServerResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class HealthAndOpenApiTest {
+
+    @Test
+    void readyWithRedisAndTools() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("checks.find { it.name == 'session-store' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'session-store' }.data.store", equalTo("redis"))
+                .body("checks.find { it.name == 'tool-registry' }.data.tools", equalTo(3));
+        given().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
+    void openApiDescribesTheMcpEndpoint() {
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/mcp'.post.summary", equalTo("Send one JSON-RPC message to the MCP server"))
+                .body("paths.'/mcp'.post.responses.'202'.description", containsString("no body"))
+                .body("paths.'/mcp'.post.responses.'404'", notNullValue())
+                .body("paths.'/mcp'.post.responses.'406'", notNullValue())
+                .body("paths.'/mcp'.post.responses.'415'", notNullValue())
+                .body("paths.'/mcp'.post.requestBody.content.'application/json'.examples.initialize", notNullValue())
+                .body("paths.'/mcp'.delete.responses.'204'", notNullValue())
+                .body("paths.'/mcp'.get.responses.'405'", notNullValue());
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.switchboard.health;
+
+import static dev.switchboard.testing.Mcp.initializeBody;
+import static dev.switchboard.testing.Mcp.request;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import dev.switchboard.testing.UnreachableRedisProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+/** Without Redis the process stays up (liveness), is not ready, and clients get 503 instead of a hang or a 500. */
+@QuarkusTest
+@TestProfile(UnreachableRedisProfile.class)
+class UnreachableRedisTest {
+
+    @Test
+    void readinessIsDownButLivenessIsUp() {
+        given().get("/q/health/ready")
+                .then()
+                .statusCode(503)
+                .body("status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'session-store' }.status", equalTo("DOWN"))
+                .body("checks.find { it.name == 'session-store' }.data.store", equalTo("redis"));
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void requestsGetServiceUnavailable() {
+        request()
+                .body(initializeBody("2025-11-25"))
+                .post("/mcp")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", "1")
+                .body("error.message", startsWith("Service Unavailable"));
+    }
+}
