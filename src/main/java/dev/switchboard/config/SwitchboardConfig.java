@@ -19,8 +19,17 @@ public interface SwitchboardConfig {
     /** HTTP transport rules for {@code /mcp}. */
     Transport transport();
 
-    /** Tool listing. */
+    /** Tool listing and execution. */
     Tools tools();
+
+    /** SSE streams and their resumption. */
+    Streams streams();
+
+    /** Requests the server sends to clients (sampling, elicitation, roots). */
+    ClientRequests clientRequests();
+
+    /** Log notifications sent to clients. */
+    Logging logging();
 
     interface Server {
         /** Machine-readable server name sent as {@code serverInfo.name}. */
@@ -73,8 +82,38 @@ public interface SwitchboardConfig {
     }
 
     interface Tools {
-        /** Number of tools per {@code tools/list} page. */
+        /** Number of tools per {@code tools/list} page (also used for resources and prompts). */
         @WithDefault("50")
         int pageSize();
+
+        /** How long a tool may run before it is cancelled, unless its {@code @ToolDefinition} says otherwise. */
+        @WithDefault("60s")
+        Duration timeout();
+    }
+
+    interface Streams {
+        /** Reconnection delay suggested to clients with each stream's priming event ({@code retry:}). */
+        @WithDefault("1s")
+        Duration retry();
+
+        /** How many streams per session the event log keeps for resumption (oldest dropped first). */
+        @WithDefault("100")
+        int perSession();
+
+        /** How many events per stream the event log keeps for resumption (oldest dropped first). */
+        @WithDefault("1000")
+        int eventsPerStream();
+    }
+
+    interface ClientRequests {
+        /** How long a tool waits for the client to answer a sampling, elicitation or roots request. */
+        @WithDefault("5m")
+        Duration timeout();
+    }
+
+    interface Logging {
+        /** Minimum level of log notifications for a session whose client never sent {@code logging/setLevel}. */
+        @WithDefault("info")
+        String defaultLevel();
     }
 }

@@ -32,6 +32,19 @@ final class MediaTypeRules {
         return json && sse;
     }
 
+    static boolean acceptsEventStream(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        for (String range : accept.split(",")) {
+            String type = mediaType(range);
+            if (type.equals(McpHeaders.EVENT_STREAM) || type.equals("text/*") || type.equals("*/*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static boolean isJson(String contentType) {
         return contentType != null && mediaType(contentType).equals(MediaType.APPLICATION_JSON);
     }

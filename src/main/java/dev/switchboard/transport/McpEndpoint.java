@@ -1,21 +1,20 @@
 package dev.switchboard.transport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.jsonrpc.JsonRpcError;
+import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
-import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcParser;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.McpMethod;
-import dev.switchboard.protocol.McpReply;
 import dev.switchboard.protocol.ProtocolVersion;
 import dev.switchboard.protocol.RequestRejectedException;
 import dev.switchboard.protocol.SessionEraServer;
 import dev.switchboard.session.SessionStore;
-import dev.switchboard.session.SessionStoreUnavailableException;
+import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,9 +22,13 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -44,33 +47,47 @@ import org.jboss.logging.Logger;
  */
 @Path("/mcp")
 @Tag(name = "MCP", description = "Model Context Protocol endpoint (JSON-RPC 2.0 over Streamable HTTP)")
-public class McpResource {
+public class McpEndpoint {
 
-    private static final Logger LOG = Logger.getLogger(McpResource.class);
+    private static final Logger LOG = Logger.getLogger(McpEndpoint.class);
     private static final int SESSION_NOT_FOUND = -32001;
 
     private final SessionEraServer server;
     private final SessionStore sessions;
+    private final StreamHub hub;
     private final OriginPolicy origins;
+    private final ObjectMapper mapper;
     private final JsonRpcParser parser;
+    private final Duration retry;
 
-    public McpResource(SessionEraServer server, SessionStore sessions, OriginPolicy origins, ObjectMapper mapper) {
+    public McpEndpoint(
+            SessionEraServer server,
+            SessionStore sessions,
+            StreamHub hub,
+            OriginPolicy origins,
+            ObjectMapper mapper,
+            SwitchboardConfig config) {
         this.server = server;
         this.sessions = sessions;
+        this.hub = hub;
         this.origins = origins;
+        this.mapper = mapper;
         this.parser = new JsonRpcParser(mapper);
+        this.retry = config.streams().retry();
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.WILDCARD) // JSON or SSE, decided while the request runs: see HttpExchange
     @Operation(
             summary = "Send one JSON-RPC message to the MCP server",
             description = "An AI client (agent) talks to this server with JSON-RPC 2.0 messages. Start with an"
                     + " `initialize` request: the answer carries an `Mcp-Session-Id` header to send on every later"
                     + " request. Then `tools/list` shows the tools and `tools/call` runs one. A request gets a"
                     + " JSON-RPC response (HTTP 200, also when it carries a JSON-RPC `error`); a notification or a"
-                    + " response gets HTTP 202 with no body. As a shortcut, a tool can be called by its name:"
+                    + " response gets HTTP 202 with no body. When the server sends messages while serving a request"
+                    + " (progress, logs, or requests to the client) the answer is a `text/event-stream` whose last"
+                    + " event is the response. As a shortcut, a tool can be called by its name:"
                     + " `{\"method\":\"weather.get\",\"params\":{\"city\":\"Paris\"}}` answers the tool's result.")
     @RequestBody(
             required = true,
@@ -100,7 +117,12 @@ public class McpResource {
             responseCode = "200",
             description = "The JSON-RPC response (a result or a JSON-RPC error). On `initialize` the"
                     + " `Mcp-Session-Id` header holds the new session id.",
-            content = @Content(schema = @Schema(implementation = JsonRpcResponse.class)))
+            content = {
+                @Content(
+                        mediaType = MediaType.APPLICATION_JSON,
+                        schema = @Schema(implementation = JsonRpcResponse.class)),
+                @Content(mediaType = McpHeaders.EVENT_STREAM)
+            })
     @APIResponse(responseCode = "202", description = "A notification or response was accepted; no body")
     @APIResponse(
             responseCode = "400",
@@ -113,7 +135,7 @@ public class McpResource {
             description = "`Accept` does not list both application/json and text/event-stream")
     @APIResponse(responseCode = "415", description = "`Content-Type` is not application/json")
     @APIResponse(responseCode = "503", description = "The session store is unavailable; retry later")
-    public Uni<Response> post(
+    public Uni<Void> post(
             byte[] body,
             @Parameter(description = "Must list application/json and text/event-stream")
                     @HeaderParam(HttpHeaders.ACCEPT)
@@ -130,7 +152,11 @@ public class McpResource {
                             in = ParameterIn.HEADER,
                             description = "The negotiated protocol revision, e.g. 2025-11-25; 2025-03-26 when absent")
                     @HeaderParam(McpHeaders.PROTOCOL_VERSION)
-                    String protocolVersion) {
+                    String protocolVersion,
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @Context HttpServerResponse response) {
+        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, mapper, sessionId, retry);
         try {
             checkOrigin(origin);
             if (!MediaTypeRules.acceptsJsonAndEventStream(accept)) {
@@ -147,18 +173,16 @@ public class McpResource {
             }
             JsonRpcPayload payload = parser.parse(body);
             if (!payload.batch() && payload.single() instanceof JsonRpcPayload.Invalid invalid) {
-                return Uni.createFrom().item(json(400, invalid.response()));
+                throw new InvalidMessageException(invalid);
             }
             if (!isInitialize(payload)) {
                 checkProtocolVersion(protocolVersion);
             }
-            return server.handle(payload, sessionId)
-                    .map(McpResource::toResponse)
-                    .onFailure()
-                    .recoverWithItem(McpResource::failure);
+            server.handle(payload, sessionId, exchange).subscribe().with(exchange::reply, exchange::fail);
         } catch (RuntimeException e) {
-            return Uni.createFrom().item(failure(e));
+            exchange.fail(e);
         }
+        return exchange.completion();
     }
 
     @DELETE
@@ -177,35 +201,72 @@ public class McpResource {
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
             }
-            return sessions.delete(sessionId)
+            return server.end(sessionId)
                     .map(existed -> existed
                             ? Response.noContent().build()
                             : failure(RequestRejectedException.sessionNotFound()))
                     .onFailure()
-                    .recoverWithItem(McpResource::failure);
+                    .recoverWithItem(McpEndpoint::failure);
         } catch (RuntimeException e) {
             return Uni.createFrom().item(failure(e));
         }
     }
 
     @GET
+    @Produces(MediaType.WILDCARD)
     @Operation(
-            summary = "Server-to-client stream (not offered)",
-            description = "This server does not offer a standalone SSE stream yet; clients fall back to POST.")
-    @APIResponse(responseCode = "405", description = "Method not allowed: use POST")
-    public Response get(@HeaderParam("Origin") String origin) {
+            summary = "Open the session's notification stream",
+            description = "A `text/event-stream` of messages not tied to a request (list changes, resource updates)."
+                    + " With `Last-Event-ID`, resumes the stream that event belongs to and replays what was missed.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = McpHeaders.EVENT_STREAM))
+    @APIResponse(responseCode = "400", description = "Missing `Mcp-Session-Id`")
+    @APIResponse(responseCode = "403", description = "The `Origin` header names a site that is not allowed")
+    @APIResponse(responseCode = "404", description = "Unknown session, or a `Last-Event-ID` that cannot be resumed")
+    @APIResponse(responseCode = "406", description = "`Accept` does not list text/event-stream")
+    public Uni<Void> get(
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
+            @HeaderParam("Origin") String origin,
+            @HeaderParam(McpHeaders.SESSION_ID) String sessionId,
+            @HeaderParam(McpHeaders.PROTOCOL_VERSION) String protocolVersion,
+            @Parameter(description = "Id of the last event received, to resume its stream")
+                    @HeaderParam(McpHeaders.LAST_EVENT_ID)
+                    String lastEventId,
+            @Context SseEventSink sink,
+            @Context Sse sse,
+            @Context HttpServerResponse response) {
+        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, mapper, sessionId, retry);
         try {
             checkOrigin(origin);
-        } catch (TransportException e) {
-            return failure(e);
-        }
-        Response.ResponseBuilder builder = Response.status(405)
-                .header(HttpHeaders.ALLOW, "POST, DELETE")
-                .type(MediaType.APPLICATION_JSON)
-                .entity(error(
+            if (!MediaTypeRules.acceptsEventStream(accept)) {
+                throw new TransportException(
+                        406,
                         JsonRpcErrorCodes.INVALID_REQUEST,
-                        "Method Not Allowed: this server offers no standalone SSE stream; send requests with POST"));
-        return builder.build();
+                        "Not Acceptable: the GET stream is text/event-stream; list it in the Accept header");
+            }
+            checkProtocolVersion(protocolVersion);
+            if (sessionId == null) {
+                throw RequestRejectedException.sessionRequired();
+            }
+            sessions.touch(sessionId, null)
+                    .subscribe()
+                    .with(
+                            found -> {
+                                if (found.isEmpty()) {
+                                    exchange.fail(RequestRejectedException.sessionNotFound());
+                                } else if (lastEventId != null) {
+                                    exchange.resume(lastEventId);
+                                } else {
+                                    exchange.negotiated(
+                                            ProtocolVersion.of(found.get().protocolVersion())
+                                                    .orElse(ProtocolVersion.LATEST));
+                                    exchange.openStandalone();
+                                }
+                            },
+                            exchange::fail);
+        } catch (RuntimeException e) {
+            exchange.fail(e);
+        }
+        return exchange.completion();
     }
 
     private void checkOrigin(String origin) {
@@ -235,54 +296,13 @@ public class McpResource {
                 && McpMethod.INITIALIZE.wire().equals(request.method());
     }
 
-    private static Response toResponse(McpReply reply) {
-        if (reply instanceof McpReply.Respond respond) {
-            Response.ResponseBuilder builder = Response.ok(respond.body(), MediaType.APPLICATION_JSON_TYPE);
-            if (respond.sessionId() != null) {
-                builder.header(McpHeaders.SESSION_ID, respond.sessionId());
-            }
-            return builder.build();
-        }
-        return Response.accepted().build();
-    }
-
-    /** The one place where refusals become HTTP statuses. */
     private static Response failure(Throwable failure) {
-        if (failure instanceof TransportException transport) {
-            return json(transport.status(), JsonRpcResponse.failure(null, transport.error()));
+        HttpErrors.HttpError error = HttpErrors.of(failure);
+        Response.ResponseBuilder builder =
+                Response.status(error.status()).type(MediaType.APPLICATION_JSON).entity(error.body());
+        if (error.retryAfter() != null) {
+            builder.header(HttpHeaders.RETRY_AFTER, error.retryAfter());
         }
-        if (failure instanceof JsonRpcException rpc) {
-            return json(400, JsonRpcResponse.failure(null, rpc.toError()));
-        }
-        if (failure instanceof RequestRejectedException rejected) {
-            return switch (rejected.reason()) {
-                case SESSION_REQUIRED, INVALID_REQUEST ->
-                    json(400, error(JsonRpcErrorCodes.INVALID_REQUEST, rejected.getMessage()));
-                case SESSION_NOT_FOUND -> json(404, error(SESSION_NOT_FOUND, rejected.getMessage()));
-            };
-        }
-        if (failure instanceof SessionStoreUnavailableException unavailable) {
-            LOG.warn(unavailable.getMessage());
-            return Response.status(503)
-                    .header(HttpHeaders.RETRY_AFTER, "1")
-                    .type(MediaType.APPLICATION_JSON)
-                    .entity(error(
-                            JsonRpcErrorCodes.INTERNAL_ERROR,
-                            "Service Unavailable: the session store cannot be reached; retry shortly"))
-                    .build();
-        }
-        LOG.error("Unexpected failure while serving /mcp", failure);
-        return json(500, error(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error; the server log has details"));
-    }
-
-    private static JsonRpcResponse error(int code, String message) {
-        return JsonRpcResponse.failure(null, new JsonRpcError(code, message));
-    }
-
-    private static Response json(int status, Object body) {
-        return Response.status(status)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(body)
-                .build();
+        return builder.build();
     }
 }

@@ -1,0 +1,11 @@
+package dev.switchboard.stream;
+
+/** A live SSE connection a stream's events are written to. Implemented by the transport. */
+public interface StreamConnection {
+
+    /** Writes one event; must not block. */
+    void deliver(StreamEvent event);
+
+    /** Ends the HTTP response. */
+    void close();
+}

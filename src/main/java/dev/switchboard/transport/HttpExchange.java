@@ -1,0 +1,219 @@
+package dev.switchboard.transport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
+import dev.switchboard.jsonrpc.JsonRpcMessage;
+import dev.switchboard.protocol.McpReply;
+import dev.switchboard.protocol.ProtocolVersion;
+import dev.switchboard.protocol.RequestChannel;
+import dev.switchboard.stream.EventIds;
+import dev.switchboard.stream.StreamHub;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The answer to one HTTP request on {@code /mcp}. It stays undecided while the request is served: the first message
+ * sent before the response opens an SSE stream (Quarkus REST SSE), and the response then ends that stream;
+ * otherwise the response goes out as plain JSON. So a request that emits nothing is answered with JSON.
+ */
+final class HttpExchange implements RequestChannel {
+
+    private enum State {
+        UNDECIDED,
+        STREAMING,
+        DONE
+    }
+
+    private final HttpServerResponse response;
+    private final SseEventSink sink;
+    private final Sse sse;
+    private final StreamHub hub;
+    private final ObjectMapper mapper;
+    private final String sessionId;
+    private final Duration retry;
+    private final Context context;
+    private Duration primingRetry;
+    private final CompletableFuture<Void> done = new CompletableFuture<>();
+    private State state = State.UNDECIDED;
+    private String streamId;
+
+    /**
+     * @param retry the {@code retry:} of the priming event that starts a 2025-11-25 stream
+     */
+    HttpExchange(
+            HttpServerResponse response,
+            SseEventSink sink,
+            Sse sse,
+            StreamHub hub,
+            ObjectMapper mapper,
+            String sessionId,
+            Duration retry) {
+        this.response = response;
+        this.sink = sink;
+        this.sse = sse;
+        this.hub = hub;
+        this.mapper = mapper;
+        this.sessionId = sessionId;
+        this.retry = retry;
+        this.context = Vertx.currentContext();
+    }
+
+    /** Completes when the HTTP response is decided: JSON written, or SSE stream opened. */
+    Uni<Void> completion() {
+        return Uni.createFrom().completionStage(done);
+    }
+
+    /** Clients from 2025-11-25 on can resume streams: their streams start with a priming event. */
+    @Override
+    public synchronized void negotiated(ProtocolVersion version) {
+        primingRetry = version == ProtocolVersion.V2025_11_25 ? retry : null;
+    }
+
+    @Override
+    public synchronized boolean disconnect() {
+        if (state == State.DONE || sessionId == null || primingRetry == null) {
+            return false;
+        }
+        if (state == State.UNDECIDED) {
+            openStream();
+        }
+        hub.disconnect(sessionId, streamId);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean send(JsonRpcMessage message) {
+        if (state == State.DONE || sessionId == null) {
+            return false;
+        }
+        if (state == State.UNDECIDED) {
+            openStream();
+        }
+        hub.publish(sessionId, streamId, json(message));
+        return true;
+    }
+
+    /** Sends the protocol layer's reply: the final JSON-RPC response, or nothing. */
+    synchronized void reply(McpReply reply) {
+        if (reply instanceof McpReply.Respond respond) {
+            if (state == State.STREAMING) {
+                state = State.DONE;
+                hub.finish(sessionId, streamId, json(respond.body()));
+                return;
+            }
+            if (respond.sessionId() != null) {
+                response.putHeader(McpHeaders.SESSION_ID, respond.sessionId());
+            }
+            writeJson(200, respond.body(), null);
+        } else if (state == State.STREAMING) {
+            // Nothing to answer (e.g. a cancelled call): the stream ends without a response.
+            state = State.DONE;
+            hub.abandon(sessionId, streamId);
+        } else {
+            writeJson(202, null, null);
+        }
+    }
+
+    synchronized void fail(Throwable failure) {
+        HttpErrors.HttpError error = HttpErrors.of(failure);
+        if (state == State.STREAMING) {
+            state = State.DONE;
+            hub.finish(sessionId, streamId, json(error.body()));
+            return;
+        }
+        writeJson(error.status(), error.body(), error.retryAfter());
+    }
+
+    /** GET: opens the session's standalone stream for messages not tied to a request. */
+    synchronized void openStandalone() {
+        state = State.STREAMING;
+        SseConnection connection = streamHeaders();
+        String id = hub.openStandalone(sessionId, connection);
+        if (primingRetry != null) {
+            connection.prime(EventIds.of(id, 0), primingRetry);
+        }
+        done.complete(null);
+    }
+
+    /** GET with {@code Last-Event-ID}: replays what the client missed on that stream, then follows it. */
+    synchronized void resume(String lastEventId) {
+        SseConnection connection = new SseConnection(sink, sse, context);
+        if (!hub.canResume(sessionId, lastEventId)) {
+            fail(new TransportException(
+                    404,
+                    JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Cannot resume from Last-Event-ID '" + lastEventId + "': unknown, expired, or not this session's;"
+                            + " open a new stream without it"));
+            return;
+        }
+        state = State.STREAMING;
+        streamHeaders();
+        done.complete(null);
+        hub.resume(sessionId, lastEventId, connection);
+    }
+
+    private SseConnection streamHeaders() {
+        response.putHeader("X-Accel-Buffering", "no");
+        response.putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
+        return new SseConnection(sink, sse, context);
+    }
+
+    private void openStream() {
+        state = State.STREAMING;
+        SseConnection connection = streamHeaders();
+        streamId = hub.open(sessionId, connection);
+        if (primingRetry != null) {
+            connection.prime(EventIds.of(streamId, 0), primingRetry);
+        }
+        // Quarkus REST sends the SSE headers and watches for the client going away once this completes.
+        done.complete(null);
+    }
+
+    /**
+     * Writes a complete JSON answer (or an empty one when {@code body} is null). The endpoint method declares an SSE
+     * sink, so Quarkus REST finishes every exchange as a stream: the head and body are written here, and the sink,
+     * closed after Quarkus REST has taken over the response, ends it.
+     */
+    private void writeJson(int status, Object body, String retryAfter) {
+        state = State.DONE;
+        byte[] bytes = body == null ? new byte[0] : bytes(body);
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length));
+        if (body != null) {
+            response.putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        }
+        if (retryAfter != null) {
+            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        response.write(Buffer.buffer(bytes));
+        done.complete(null);
+        new SseConnection(sink, sse, context).close();
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private byte[] bytes(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(
+                    "Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+}
