@@ -22,7 +22,7 @@ public class LifecycleHandler {
     private final Clock clock;
     private final Implementation serverInfo;
     private final String instructions;
-    private final ServerCapabilities capabilities = new ServerCapabilities(new ServerCapabilities.Tools(false));
+    private final ServerCapabilities capabilities = ServerCapabilities.ALL;
 
     public LifecycleHandler(SessionStore sessions, SessionIdGenerator ids, Clock clock, SwitchboardConfig config) {
         this.sessions = sessions;

@@ -10,6 +10,15 @@ public enum McpMethod {
     PING("ping"),
     TOOLS_LIST("tools/list"),
     TOOLS_CALL("tools/call"),
+    LOGGING_SET_LEVEL("logging/setLevel"),
+    RESOURCES_LIST("resources/list"),
+    RESOURCES_TEMPLATES_LIST("resources/templates/list"),
+    RESOURCES_READ("resources/read"),
+    RESOURCES_SUBSCRIBE("resources/subscribe"),
+    RESOURCES_UNSUBSCRIBE("resources/unsubscribe"),
+    PROMPTS_LIST("prompts/list"),
+    PROMPTS_GET("prompts/get"),
+    COMPLETION_COMPLETE("completion/complete"),
     NOTIFICATION_INITIALIZED("notifications/initialized"),
     NOTIFICATION_CANCELLED("notifications/cancelled");
 

@@ -1,6 +1,8 @@
 package dev.switchboard.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.jsonrpc.JsonRpcRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -26,6 +28,18 @@ public final class Pagination {
         int to = Math.min(all.size(), from + pageSize);
         String next = to < all.size() ? encode(to) : null;
         return new Page<>(all.subList(from, to), next);
+    }
+
+    /** The {@code cursor} param of a list request, or null for the first page. */
+    public static String cursor(JsonRpcRequest request) {
+        JsonNode cursor = request.param("cursor");
+        if (cursor.isMissingNode() || cursor.isNull()) {
+            return null;
+        }
+        if (!cursor.isTextual()) {
+            throw JsonRpcException.invalidParams("params.cursor must be a string");
+        }
+        return cursor.textValue();
     }
 
     static String encode(int offset) {

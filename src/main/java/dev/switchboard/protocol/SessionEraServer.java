@@ -1,7 +1,9 @@
 package dev.switchboard.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
@@ -10,6 +12,7 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.ToolUse;
+import dev.switchboard.stream.StreamHub;
 import dev.switchboard.tool.registry.RegisteredTool;
 import dev.switchboard.tool.registry.ToolRegistry;
 import io.smallrye.mutiny.Uni;
@@ -35,15 +38,43 @@ public class SessionEraServer {
     private final SessionStore sessions;
     private final LifecycleHandler lifecycle;
     private final ToolsHandler tools;
+    private final LoggingHandler logging;
+    private final ResourcesHandler resources;
+    private final PromptsHandler prompts;
+    private final CompletionHandler completion;
     private final ToolRegistry registry;
+    private final RunningCalls running;
+    private final ClientRequests clientRequests;
     private final Clock clock;
+    private final StreamHub hub;
+    private final ResourceSubscriptions subscriptions;
 
     public SessionEraServer(
-            SessionStore sessions, LifecycleHandler lifecycle, ToolsHandler tools, ToolRegistry registry, Clock clock) {
+            SessionStore sessions,
+            LifecycleHandler lifecycle,
+            ToolsHandler tools,
+            LoggingHandler logging,
+            ResourcesHandler resources,
+            PromptsHandler prompts,
+            CompletionHandler completion,
+            ToolRegistry registry,
+            RunningCalls running,
+            ClientRequests clientRequests,
+            Clock clock,
+            StreamHub hub,
+            ResourceSubscriptions subscriptions) {
+        this.hub = hub;
+        this.subscriptions = subscriptions;
         this.sessions = sessions;
         this.lifecycle = lifecycle;
         this.tools = tools;
+        this.logging = logging;
+        this.resources = resources;
+        this.prompts = prompts;
+        this.completion = completion;
         this.registry = registry;
+        this.running = running;
+        this.clientRequests = clientRequests;
         this.clock = clock;
     }
 
@@ -51,10 +82,11 @@ public class SessionEraServer {
      * Handles one POST body.
      *
      * @param sessionId the {@code Mcp-Session-Id} header, or null
+     * @param channel carries messages related to a single request back to the client before its response
      * @throws RequestRejectedException when the message is refused as a whole (no session, unknown session, batch
      *     outside 2025-03-26)
      */
-    public Uni<McpReply> handle(JsonRpcPayload payload, String sessionId) {
+    public Uni<McpReply> handle(JsonRpcPayload payload, String sessionId, RequestChannel channel) {
         if (payload.batch()) {
             return handleBatch(payload.entries(), sessionId);
         }
@@ -67,8 +99,16 @@ public class SessionEraServer {
         if (sessionId == null) {
             return Uni.createFrom().failure(RequestRejectedException.sessionRequired());
         }
-        return handleInSession(entry, sessionId)
+        return handleInSession(entry, sessionId, channel)
                 .map(response -> response == null ? new McpReply.Accepted() : new McpReply.Respond(response, null));
+    }
+
+    /** Ends a session ({@code DELETE}): its stored state, streams and subscriptions. False when it did not exist. */
+    public Uni<Boolean> end(String sessionId) {
+        return sessions.delete(sessionId).invoke(existed -> {
+            hub.dropSession(sessionId);
+            subscriptions.dropSession(sessionId);
+        });
     }
 
     private Uni<McpReply> initialize(JsonRpcRequest request) {
@@ -103,7 +143,8 @@ public class SessionEraServer {
             List<JsonRpcResponse> responses = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (JsonRpcPayload.Entry entry : entries) {
-                chain = chain.flatMap(ignored -> handleInSession(entry, sessionId)
+                // Messages of a batch share one JSON answer, so they cannot stream.
+                chain = chain.flatMap(ignored -> handleInSession(entry, sessionId, RequestChannel.NONE)
                         .invoke(response -> {
                             if (response != null) {
                                 responses.add(response);
@@ -117,7 +158,7 @@ public class SessionEraServer {
     }
 
     /** The response to send, or null for a notification or a client's response. */
-    private Uni<JsonRpcResponse> handleInSession(JsonRpcPayload.Entry entry, String sessionId) {
+    private Uni<JsonRpcResponse> handleInSession(JsonRpcPayload.Entry entry, String sessionId, RequestChannel channel) {
         if (entry instanceof JsonRpcPayload.Invalid invalid) {
             return sessions.touch(sessionId, null).map(found -> {
                 found.orElseThrow(RequestRejectedException::sessionNotFound);
@@ -128,13 +169,15 @@ public class SessionEraServer {
         ToolUse use = message instanceof JsonRpcRequest request ? toolUse(request) : null;
         return sessions.touch(sessionId, use).flatMap(found -> {
             Session session = found.orElseThrow(RequestRejectedException::sessionNotFound);
+            channel.negotiated(ProtocolVersion.of(session.protocolVersion()).orElse(ProtocolVersion.LATEST));
             if (message instanceof JsonRpcRequest request) {
-                return dispatch(new McpRequest(session, request));
+                return dispatch(new McpRequest(session, request, channel));
             }
             if (message instanceof JsonRpcNotification notification) {
-                return notified(notification);
+                return notified(session, notification);
             }
-            return Uni.createFrom().nullItem(); // a client's response: nothing awaits one yet
+            clientRequests.complete(session.id(), (JsonRpcResponse) message);
+            return Uni.createFrom().nullItem();
         });
     }
 
@@ -142,7 +185,7 @@ public class SessionEraServer {
         JsonRpcRequest message = request.message();
         return Uni.createFrom()
                 .deferred(() -> result(request))
-                .map(result -> JsonRpcResponse.success(message.id(), result))
+                .map(result -> result == null ? null : JsonRpcResponse.success(message.id(), result))
                 .onFailure(failure -> !(failure instanceof RequestRejectedException))
                 .recoverWithItem(failure -> errorResponse(message, failure));
     }
@@ -158,6 +201,15 @@ public class SessionEraServer {
             case PING -> Uni.createFrom().item(EmptyResult.INSTANCE);
             case TOOLS_LIST -> Uni.createFrom().item(tools.list(request));
             case TOOLS_CALL -> tools.call(request);
+            case LOGGING_SET_LEVEL -> logging.setLevel(request);
+            case RESOURCES_LIST -> Uni.createFrom().item(resources.list(request));
+            case RESOURCES_TEMPLATES_LIST -> Uni.createFrom().item(resources.templates(request));
+            case RESOURCES_READ -> resources.read(request);
+            case RESOURCES_SUBSCRIBE -> Uni.createFrom().item(resources.subscribe(request));
+            case RESOURCES_UNSUBSCRIBE -> Uni.createFrom().item(resources.unsubscribe(request));
+            case PROMPTS_LIST -> Uni.createFrom().item(prompts.list(request));
+            case PROMPTS_GET -> prompts.get(request);
+            case COMPLETION_COMPLETE -> Uni.createFrom().item(completion.complete(request));
             case INITIALIZE ->
                 throw JsonRpcException.invalidRequest("initialize must be sent without an Mcp-Session-Id header");
             case NOTIFICATION_INITIALIZED, NOTIFICATION_CANCELLED ->
@@ -165,9 +217,15 @@ public class SessionEraServer {
         };
     }
 
-    private Uni<JsonRpcResponse> notified(JsonRpcNotification notification) {
-        // initialized needs no action: requests are served as soon as the session exists. Cancellation arrives with
-        // streamed responses; unknown notifications are ignored, as JSON-RPC asks.
+    private Uni<JsonRpcResponse> notified(Session session, JsonRpcNotification notification) {
+        // initialized needs no action: requests are served as soon as the session exists. Unknown notifications are
+        // ignored, as JSON-RPC asks.
+        if (McpMethod.NOTIFICATION_CANCELLED.wire().equals(notification.method()) && notification.params() != null) {
+            JsonNode requestId = notification.params().get("requestId");
+            if (requestId != null && (requestId.isTextual() || requestId.isIntegralNumber())) {
+                running.cancel(session.id(), new JsonRpcId(requestId));
+            }
+        }
         return Uni.createFrom().nullItem();
     }
 

@@ -1,9 +1,11 @@
 package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.tool.LogLevel;
 import dev.switchboard.tool.ToolException;
 import dev.switchboard.tool.ToolResult;
 import dev.switchboard.tool.registry.InvalidArgumentsException;
@@ -13,7 +15,8 @@ import dev.switchboard.tool.registry.ToolRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Supplier;
+import java.time.Duration;
+import java.util.function.Function;
 
 /** {@code tools/list}, {@code tools/call}, and the article's shorthand of calling a tool by its name. */
 @ApplicationScoped
@@ -23,19 +26,33 @@ public class ToolsHandler {
     static final int TOOL_ERROR = -32000;
 
     private final ToolRegistry registry;
+    private final RunningCalls running;
+    private final ClientRequests clientRequests;
+    private final ObjectMapper mapper;
     private final int pageSize;
+    private final Duration defaultTimeout;
+    private final LogLevel defaultLogLevel;
 
-    public ToolsHandler(ToolRegistry registry, SwitchboardConfig config) {
+    public ToolsHandler(
+            ToolRegistry registry,
+            RunningCalls running,
+            ClientRequests clientRequests,
+            ObjectMapper mapper,
+            SwitchboardConfig config) {
         this.registry = registry;
+        this.running = running;
+        this.clientRequests = clientRequests;
+        this.mapper = mapper;
         this.pageSize = config.tools().pageSize();
+        this.defaultTimeout = config.tools().timeout();
+        this.defaultLogLevel = LogLevel.of(config.logging().defaultLevel())
+                .orElseThrow(() -> new IllegalArgumentException("switchboard.logging.default-level must be one of"
+                        + " debug, info, notice, warning, error, critical, alert, emergency"));
     }
 
     public ListToolsResult list(McpRequest request) {
-        JsonNode cursor = request.message().param("cursor");
-        if (!cursor.isMissingNode() && !cursor.isNull() && !cursor.isTextual()) {
-            throw JsonRpcException.invalidParams("params.cursor must be a string");
-        }
-        Pagination.Page<ToolDescriptor> page = Pagination.page(registry.descriptors(), cursor.textValue(), pageSize);
+        Pagination.Page<ToolDescriptor> page =
+                Pagination.page(registry.descriptors(), Pagination.cursor(request.message()), pageSize);
         return new ListToolsResult(page.items(), page.nextCursor());
     }
 
@@ -45,6 +62,7 @@ public class ToolsHandler {
         return name != null && registry.contains(name) ? name : null;
     }
 
+    /** Runs the tool; emits nothing (null) when the client cancelled the call. */
     public Uni<ToolResult> call(McpRequest request) {
         JsonNode name = request.message().param("name");
         if (!name.isTextual()) {
@@ -57,8 +75,9 @@ public class ToolsHandler {
         if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
             throw JsonRpcException.invalidParams("params.arguments must be an object");
         }
-        SessionToolContext context = context(request, tool);
-        return onWorker(() -> tool.invoke(arguments, context));
+        return run(request, tool, context -> tool.invoke(arguments, context))
+                .onFailure(ToolTimeoutException.class)
+                .recoverWithItem(timeout -> ToolResult.error(timeout.getMessage()));
     }
 
     /**
@@ -66,30 +85,72 @@ public class ToolsHandler {
      * as arguments and answers its structured result directly; failures are JSON-RPC errors.
      */
     public Uni<Object> callByName(RegisteredTool tool, McpRequest request) {
-        SessionToolContext context = context(request, tool);
         JsonRpcRequest message = request.message();
-        return onWorker(() -> {
-            ToolResult result;
-            try {
-                result = tool.toResult(tool.call(message.params(), context));
-            } catch (InvalidArgumentsException e) {
-                throw JsonRpcException.invalidParams(e.getMessage());
-            } catch (ToolException e) {
-                throw new JsonRpcException(TOOL_ERROR, e.getMessage());
-            }
-            if (result.isError()) {
-                throw new JsonRpcException(TOOL_ERROR, result.joinedText());
-            }
-            return result.structuredContent() != null ? result.structuredContent() : result;
-        });
+        return run(request, tool, context -> {
+                    ToolResult result;
+                    try {
+                        result = tool.toResult(tool.call(message.params(), context));
+                    } catch (InvalidArgumentsException e) {
+                        throw JsonRpcException.invalidParams(e.getMessage());
+                    } catch (ToolException e) {
+                        throw new JsonRpcException(TOOL_ERROR, e.getMessage());
+                    }
+                    if (result.isError()) {
+                        throw new JsonRpcException(TOOL_ERROR, result.joinedText());
+                    }
+                    return result.structuredContent() != null ? result.structuredContent() : result;
+                })
+                .onFailure(ToolTimeoutException.class)
+                .transform(timeout -> new JsonRpcException(TOOL_ERROR, timeout.getMessage()));
     }
 
-    /** Tools may block, so they run on a worker thread, never on the event loop. */
-    private static <T> Uni<T> onWorker(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    /**
+     * Runs a tool on a worker thread (tools may block; the event loop must not), registered for cancellation and
+     * bounded by its timeout. A call the client cancelled yields null: no response is sent for it.
+     */
+    private <T> Uni<T> run(McpRequest request, RegisteredTool tool, Function<SessionCallContext, T> work) {
+        String sessionId = request.session().id();
+        CallControl control = running.start(sessionId, request.message().id());
+        SessionCallContext context = new SessionCallContext(
+                request.session(),
+                tool.name(),
+                progressToken(request.message()),
+                LogLevel.of(request.session().logLevel()).orElse(defaultLogLevel),
+                request.channel(),
+                control,
+                clientRequests,
+                mapper);
+        Duration timeout = tool.timeout().orElse(defaultTimeout);
+        return Uni.createFrom()
+                .item(() -> {
+                    control.runningOn(Thread.currentThread());
+                    try {
+                        return work.apply(context);
+                    } finally {
+                        control.finished();
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem()
+                .after(timeout)
+                .failWith(() -> {
+                    control.cancel(false);
+                    return new ToolTimeoutException(tool.name(), timeout);
+                })
+                .onItemOrFailure()
+                .transformToUni((item, failure) -> {
+                    if (control.cancelledByClient()) {
+                        return Uni.createFrom().nullItem();
+                    }
+                    return failure == null
+                            ? Uni.createFrom().item(item)
+                            : Uni.createFrom().failure(failure);
+                })
+                .eventually(() -> running.finish(sessionId, request.message().id(), control));
     }
 
-    private static SessionToolContext context(McpRequest request, RegisteredTool tool) {
-        return new SessionToolContext(request.session().id(), request.session().protocolVersion(), tool.name());
+    private static JsonNode progressToken(JsonRpcRequest request) {
+        JsonNode token = request.param("_meta").get("progressToken");
+        return token != null && (token.isTextual() || token.isIntegralNumber()) ? token : null;
     }
 }

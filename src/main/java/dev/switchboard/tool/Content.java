@@ -1,7 +1,10 @@
 package dev.switchboard.tool;
 
-/** One item of a tool result's {@code content}. */
-public sealed interface Content permits TextContent {
+/**
+ * One item of a tool result's or prompt message's {@code content}: text, image, audio, an embedded resource or a
+ * link to a resource.
+ */
+public sealed interface Content permits TextContent, ImageContent, AudioContent, EmbeddedResource, ResourceLink {
 
     /** The MCP content type, e.g. {@code text}. */
     String type();

@@ -1,5 +1,6 @@
 package dev.switchboard.tool;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -7,11 +8,16 @@ import java.util.Objects;
 
 /** Plain text content. */
 @RegisterForReflection
-@JsonPropertyOrder({"type", "text"})
-public record TextContent(String text) implements Content {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"type", "text", "annotations"})
+public record TextContent(String text, Annotations annotations) implements Content {
 
     public TextContent {
         Objects.requireNonNull(text, "text");
+    }
+
+    public TextContent(String text) {
+        this(text, null);
     }
 
     @Override

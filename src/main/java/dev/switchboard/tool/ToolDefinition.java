@@ -33,4 +33,16 @@ public @interface ToolDefinition {
 
     /** The tool reaches outside systems (the web, third-party APIs). */
     boolean openWorld() default true;
+
+    /** Icon URLs (https or data URIs) a client may show. */
+    String[] icons() default {};
+
+    /**
+     * The JSON Schema of the arguments, written out. Only for tools whose argument type is {@code JsonNode} (raw
+     * arguments); record arguments get a generated schema.
+     */
+    String inputSchema() default "";
+
+    /** Seconds the tool may run before it is cancelled; 0 uses {@code switchboard.tools.timeout}. */
+    long timeoutSeconds() default 0;
 }

@@ -26,6 +26,11 @@ public record ToolResult(
         content = List.copyOf(content);
     }
 
+    /** A successful result of several content items. */
+    public static ToolResult of(Content... content) {
+        return new ToolResult(List.of(content), null, false);
+    }
+
     public static ToolResult text(String text) {
         return new ToolResult(List.of(new TextContent(text)), null, false);
     }

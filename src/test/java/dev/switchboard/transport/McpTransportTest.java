@@ -101,16 +101,6 @@ class McpTransportTest {
     }
 
     @Test
-    void getIsNotAllowedYet() {
-        given().accept("text/event-stream")
-                .get("/mcp")
-                .then()
-                .statusCode(405)
-                .header("Allow", "POST, DELETE")
-                .body("error.message", startsWith("Method Not Allowed"));
-    }
-
-    @Test
     void protocolVersionHeaderIsChecked() {
         String session = initialize();
         request(session)

@@ -7,7 +7,9 @@ import dev.switchboard.tool.TextContent;
 import dev.switchboard.tool.ToolContext;
 import dev.switchboard.tool.ToolException;
 import dev.switchboard.tool.ToolResult;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** A tool bean with everything prepared at start-up: its descriptor, argument binder and result conversion. */
 public final class RegisteredTool {
@@ -17,13 +19,16 @@ public final class RegisteredTool {
     private final McpTool<Object, Object> bean;
     private final ArgumentBinder arguments;
     private final ObjectMapper mapper;
+    private final Duration timeout;
 
     RegisteredTool(
             ToolDescriptor descriptor,
             Class<?> beanClass,
             McpTool<Object, Object> bean,
             ArgumentBinder arguments,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            Duration timeout) {
+        this.timeout = timeout;
         this.descriptor = descriptor;
         this.beanClass = beanClass;
         this.bean = bean;
@@ -41,6 +46,11 @@ public final class RegisteredTool {
 
     public Class<?> beanClass() {
         return beanClass;
+    }
+
+    /** The tool's own time limit, or empty to use the server default. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.switchboard.tool.registry;
 
 import com.fasterxml.classmate.ResolvedType;
 import com.fasterxml.classmate.TypeResolver;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.tool.McpTool;
@@ -90,8 +91,13 @@ public final class ToolRegistry {
         }
         Class<?> argumentType = parameters.get(0).getErasedType();
         Class<?> resultType = parameters.get(1).getErasedType();
-        requireReflection(beanClass, argumentType);
-        ObjectNode inputSchema = schemas.schemaFor(argumentType);
+        ObjectNode inputSchema;
+        if (JsonNode.class.isAssignableFrom(argumentType)) {
+            inputSchema = writtenSchema(beanClass, definition, mapper);
+        } else {
+            requireReflection(beanClass, argumentType);
+            inputSchema = schemas.schemaFor(argumentType);
+        }
         if (!"object".equals(inputSchema.path("type").asText())) {
             throw new IllegalStateException("Tool class " + beanClass.getName() + ": the argument type "
                     + argumentType.getName() + " must be a record or class (a JSON object)");
@@ -113,6 +119,7 @@ public final class ToolRegistry {
                 definition.description(),
                 inputSchema,
                 outputSchema,
+                dev.switchboard.tool.Icons.of(definition.icons()),
                 new ToolAnnotations(
                         title,
                         definition.readOnly(),
@@ -124,7 +131,27 @@ public final class ToolRegistry {
                 beanClass,
                 (McpTool<Object, Object>) found.instance(),
                 new ArgumentBinder(definition.name(), argumentType, mapper, validator),
-                mapper);
+                mapper,
+                definition.timeoutSeconds() > 0 ? java.time.Duration.ofSeconds(definition.timeoutSeconds()) : null);
+    }
+
+    /** Raw-JSON tools state their schema themselves; it is sent exactly as written. */
+    private static ObjectNode writtenSchema(Class<?> beanClass, ToolDefinition definition, ObjectMapper mapper) {
+        if (definition.inputSchema().isBlank()) {
+            throw new IllegalStateException("Tool class " + beanClass.getName()
+                    + " takes raw JSON arguments, so its @ToolDefinition needs an inputSchema");
+        }
+        try {
+            JsonNode schema = mapper.readTree(definition.inputSchema());
+            if (schema instanceof ObjectNode object
+                    && "object".equals(object.path("type").asText())) {
+                return object;
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // reported below
+        }
+        throw new IllegalStateException(
+                "Tool class " + beanClass.getName() + ": inputSchema must be a JSON object with \"type\": \"object\"");
     }
 
     /** A native image keeps reflection data only for registered types; Jackson and victools need it. */

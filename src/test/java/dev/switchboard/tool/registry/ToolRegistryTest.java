@@ -37,7 +37,10 @@ class ToolRegistryTest {
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory()
             .getValidator();
-    private static final ToolContext CONTEXT = new ToolContext() {
+    private static final ToolContext CONTEXT = new OfflineContext();
+
+    /** A context for tools that only read their arguments: no session traffic. */
+    private static final class OfflineContext implements ToolContext {
         @Override
         public String sessionId() {
             return "s";
@@ -52,7 +55,46 @@ class ToolRegistryTest {
         public String toolName() {
             return "forecast";
         }
-    };
+
+        @Override
+        public void progress(double progress, Double total, String message) {}
+
+        @Override
+        public void log(dev.switchboard.tool.LogLevel level, Object data) {}
+
+        @Override
+        public boolean closeConnection() {
+            return false;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public void onCancel(Runnable action) {}
+
+        @Override
+        public dev.switchboard.tool.ElicitationResult elicit(String message, ObjectNode requestedSchema) {
+            throw new UnsupportedOperationException("offline");
+        }
+
+        @Override
+        public dev.switchboard.tool.ElicitationResult elicitUrl(String message, String url, String elicitationId) {
+            throw new UnsupportedOperationException("offline");
+        }
+
+        @Override
+        public dev.switchboard.tool.SamplingResult sample(dev.switchboard.tool.SamplingRequest request) {
+            throw new UnsupportedOperationException("offline");
+        }
+
+        @Override
+        public List<dev.switchboard.tool.Root> roots() {
+            throw new UnsupportedOperationException("offline");
+        }
+    }
 
     enum Unit {
         CELSIUS,

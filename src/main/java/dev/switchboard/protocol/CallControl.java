@@ -1,0 +1,58 @@
+package dev.switchboard.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cancellation of one running request: a flag, callbacks, and interruption of the worker thread running it. */
+final class CallControl {
+
+    private final List<Runnable> callbacks = new ArrayList<>();
+    private volatile boolean cancelled;
+    private volatile boolean byClient;
+    private Thread worker;
+
+    boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** True when the client cancelled: then no response may be sent. */
+    boolean cancelledByClient() {
+        return byClient;
+    }
+
+    void onCancel(Runnable action) {
+        synchronized (this) {
+            if (!cancelled) {
+                callbacks.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    void cancel(boolean requestedByClient) {
+        List<Runnable> toRun;
+        synchronized (this) {
+            if (cancelled) {
+                return;
+            }
+            cancelled = true;
+            byClient = requestedByClient;
+            toRun = List.copyOf(callbacks);
+            callbacks.clear();
+            if (worker != null) {
+                worker.interrupt();
+            }
+        }
+        toRun.forEach(Runnable::run);
+    }
+
+    synchronized void runningOn(Thread thread) {
+        worker = thread;
+    }
+
+    synchronized void finished() {
+        worker = null;
+        Thread.interrupted(); // a late cancel must not leave the pooled thread interrupted
+    }
+}

@@ -1,0 +1,36 @@
+package dev.switchboard.protocol;
+
+import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.session.SessionStore;
+import dev.switchboard.tool.LogLevel;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** {@code logging/setLevel}: the minimum level of log notifications the session receives. */
+@ApplicationScoped
+public class LoggingHandler {
+
+    private static final String LEVELS =
+            Arrays.stream(LogLevel.values()).map(LogLevel::wire).collect(Collectors.joining(", "));
+
+    private final SessionStore sessions;
+
+    public LoggingHandler(SessionStore sessions) {
+        this.sessions = sessions;
+    }
+
+    public Uni<EmptyResult> setLevel(McpRequest request) {
+        String requested = request.message().param("level").textValue();
+        LogLevel level = LogLevel.of(requested)
+                .orElseThrow(() -> JsonRpcException.invalidParams("params.level must be one of " + LEVELS
+                        + (requested == null ? "" : "; got '" + requested + "'")));
+        return sessions.setLogLevel(request.session().id(), level.wire()).map(found -> {
+            if (!found) {
+                throw RequestRejectedException.sessionNotFound();
+            }
+            return EmptyResult.INSTANCE;
+        });
+    }
+}

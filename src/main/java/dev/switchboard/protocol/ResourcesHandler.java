@@ -1,0 +1,114 @@
+package dev.switchboard.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.resource.ResourceContext;
+import dev.switchboard.resource.ResourceDescriptor;
+import dev.switchboard.resource.ResourceNotFoundException;
+import dev.switchboard.resource.ResourceRegistry;
+import dev.switchboard.resource.ResourceTemplateDescriptor;
+import dev.switchboard.tool.ResourceContents;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** {@code resources/list}, {@code resources/templates/list}, {@code resources/read} and subscriptions. */
+@ApplicationScoped
+public class ResourcesHandler {
+
+    /** MCP's "resource not found" error code in the session era. */
+    static final int RESOURCE_NOT_FOUND = -32002;
+
+    private final ResourceRegistry registry;
+    private final ResourceSubscriptions subscriptions;
+    private final int pageSize;
+
+    public ResourcesHandler(ResourceRegistry registry, ResourceSubscriptions subscriptions, SwitchboardConfig config) {
+        this.registry = registry;
+        this.subscriptions = subscriptions;
+        this.pageSize = config.tools().pageSize();
+    }
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListResourcesResult(List<ResourceDescriptor> resources, String nextCursor) {}
+
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ListTemplatesResult(List<ResourceTemplateDescriptor> resourceTemplates, String nextCursor) {}
+
+    @RegisterForReflection
+    public record ReadResourceResult(List<ResourceContents> contents) {}
+
+    public ListResourcesResult list(McpRequest request) {
+        Pagination.Page<ResourceDescriptor> page =
+                Pagination.page(registry.resources(), Pagination.cursor(request.message()), pageSize);
+        return new ListResourcesResult(page.items(), page.nextCursor());
+    }
+
+    public ListTemplatesResult templates(McpRequest request) {
+        Pagination.Page<ResourceTemplateDescriptor> page =
+                Pagination.page(registry.templates(), Pagination.cursor(request.message()), pageSize);
+        return new ListTemplatesResult(page.items(), page.nextCursor());
+    }
+
+    public Uni<ReadResourceResult> read(McpRequest request) {
+        String uri = uri(request);
+        ResourceRegistry.Resolved resolved = registry.resolve(uri).orElseThrow(() -> notFound(uri));
+        ResourceContext context = new ResourceContext() {
+            @Override
+            public String sessionId() {
+                return request.session().id();
+            }
+
+            @Override
+            public String uri() {
+                return uri;
+            }
+        };
+        // Resource beans may block (a database, a file), so they run on a worker thread.
+        return Uni.createFrom()
+                .item(() -> {
+                    try {
+                        ResourceContents contents = resolved.fixed() != null
+                                ? resolved.fixed().read(context)
+                                : resolved.template().bean().read(resolved.variables(), context);
+                        return new ReadResourceResult(List.of(contents));
+                    } catch (ResourceNotFoundException e) {
+                        throw notFound(e.uri());
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    public EmptyResult subscribe(McpRequest request) {
+        String uri = uri(request);
+        registry.resolve(uri).orElseThrow(() -> notFound(uri));
+        subscriptions.subscribe(request.session().id(), uri);
+        return EmptyResult.INSTANCE;
+    }
+
+    public EmptyResult unsubscribe(McpRequest request) {
+        subscriptions.unsubscribe(request.session().id(), uri(request));
+        return EmptyResult.INSTANCE;
+    }
+
+    private static String uri(McpRequest request) {
+        String uri = request.message().param("uri").textValue();
+        if (uri == null || uri.isEmpty()) {
+            throw JsonRpcException.invalidParams(request.message().method() + " needs params.uri, a resource URI");
+        }
+        return uri;
+    }
+
+    private static JsonRpcException notFound(String uri) {
+        return new JsonRpcException(
+                RESOURCE_NOT_FOUND,
+                "Resource not found: " + uri + ". Call resources/list or resources/templates/list for what exists",
+                JsonNodeFactory.instance.objectNode().put("uri", uri));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.switchboard.protocol;
+
+import dev.switchboard.jsonrpc.JsonRpcId;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Requests being served, by session and request id, so {@code notifications/cancelled} can reach them. */
+@ApplicationScoped
+public class RunningCalls {
+
+    private final Map<String, CallControl> calls = new ConcurrentHashMap<>();
+
+    CallControl start(String sessionId, JsonRpcId requestId) {
+        CallControl control = new CallControl();
+        calls.put(key(sessionId, requestId), control);
+        return control;
+    }
+
+    void finish(String sessionId, JsonRpcId requestId, CallControl control) {
+        calls.remove(key(sessionId, requestId), control);
+    }
+
+    /** Cancels a running request of the session; false when none runs under that id. */
+    boolean cancel(String sessionId, JsonRpcId requestId) {
+        CallControl control = calls.get(key(sessionId, requestId));
+        if (control == null) {
+            return false;
+        }
+        control.cancel(true);
+        return true;
+    }
+
+    private static String key(String sessionId, JsonRpcId requestId) {
+        return sessionId + '\n' + requestId.key();
+    }
+}

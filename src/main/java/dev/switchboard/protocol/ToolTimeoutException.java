@@ -1,0 +1,12 @@
+package dev.switchboard.protocol;
+
+import dev.switchboard.tool.ToolException;
+import java.time.Duration;
+
+/** A tool ran past its time limit and was cancelled. */
+final class ToolTimeoutException extends ToolException {
+
+    ToolTimeoutException(String tool, Duration limit) {
+        super("Tool '" + tool + "' did not finish within " + limit.toMillis() / 1000.0 + " s and was cancelled");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.switchboard.testing.tools;
+
+import dev.switchboard.tool.LogLevel;
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.NoArguments;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolDefinition;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
+@ToolDefinition(name = "test.progress", description = "Logs once and reports three steps of progress.")
+public class ProgressTool implements McpTool<NoArguments, String> {
+
+    @Override
+    public String call(NoArguments arguments, ToolContext context) {
+        context.log(LogLevel.INFO, "starting");
+        context.progress(1, 3.0, "one");
+        context.progress(1, 3.0, "repeated value: not sent");
+        context.progress(2, 3.0, "two");
+        context.progress(3, 3.0, null);
+        return "done";
+    }
+}

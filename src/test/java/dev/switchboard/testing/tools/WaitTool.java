@@ -1,0 +1,39 @@
+package dev.switchboard.testing.tools;
+
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.NoArguments;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolDefinition;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
+@ToolDefinition(name = "test.wait", description = "Reports progress once, then waits up to 10 s for cancellation.")
+public class WaitTool implements McpTool<NoArguments, String> {
+
+    private final CancellationProbe probe;
+
+    WaitTool(CancellationProbe probe) {
+        this.probe = probe;
+    }
+
+    @Override
+    public String call(NoArguments arguments, ToolContext context) {
+        context.onCancel(probe::markCallback);
+        context.progress(0, null, "waiting");
+        probe.started();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        try {
+            while (!context.isCancelled() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        probe.finished(context.isCancelled());
+        return "finished";
+    }
+}
