@@ -1,6 +1,7 @@
 package dev.switchboard.tools.calendar;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.switchboard.resource.ResourceNotifier;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.McpTool;
 import dev.switchboard.tool.ToolContext;
@@ -42,9 +43,11 @@ public class CalendarAddTool implements McpTool<CalendarAddTool.Args, CalendarEv
             String notes) {}
 
     private final CalendarBook book;
+    private final ResourceNotifier notifier;
 
-    CalendarAddTool(CalendarBook book) {
+    CalendarAddTool(CalendarBook book, ResourceNotifier notifier) {
         this.book = book;
+        this.notifier = notifier;
     }
 
     @Override
@@ -55,6 +58,7 @@ public class CalendarAddTool implements McpTool<CalendarAddTool.Args, CalendarEv
         CalendarEvent event =
                 new CalendarEvent(UUID.randomUUID().toString(), args.title(), args.start(), args.end(), args.notes());
         book.add(context.sessionId(), event);
+        notifier.updated(context.sessionId(), CalendarResource.URI);
         return event;
     }
 }

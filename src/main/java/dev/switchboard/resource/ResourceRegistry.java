@@ -1,0 +1,118 @@
+package dev.switchboard.resource;
+
+import dev.switchboard.tool.Icons;
+import io.quarkus.arc.All;
+import io.quarkus.arc.InstanceHandle;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every resource and resource template bean, sorted for deterministic listing, checked at start-up. */
+@Singleton
+public class ResourceRegistry {
+
+    /** A fixed resource and its bean. */
+    public record Fixed(ResourceDescriptor descriptor, McpResource bean) {}
+
+    /** A template, its matcher and its bean. */
+    public record Template(ResourceTemplateDescriptor descriptor, UriTemplate template, McpResourceTemplate bean) {}
+
+    /** A URI resolved to the bean that reads it. */
+    public record Resolved(McpResource fixed, Template template, Map<String, String> variables) {}
+
+    private final List<Fixed> resources;
+    private final List<Template> templates;
+    private final Map<String, Fixed> byUri = new HashMap<>();
+
+    public ResourceRegistry(
+            @All List<InstanceHandle<McpResource>> resourceBeans,
+            @All List<InstanceHandle<McpResourceTemplate>> templateBeans) {
+        List<Fixed> fixed = new ArrayList<>();
+        for (InstanceHandle<McpResource> handle : resourceBeans) {
+            Class<?> type = handle.getBean().getBeanClass();
+            ResourceDefinition d =
+                    require(type.getAnnotation(ResourceDefinition.class), type, ResourceDefinition.class);
+            Fixed entry = new Fixed(
+                    new ResourceDescriptor(
+                            d.uri(),
+                            d.name(),
+                            blank(d.title()),
+                            blank(d.description()),
+                            blank(d.mimeType()),
+                            Icons.of(d.icons())),
+                    handle.get());
+            Fixed previous = byUri.putIfAbsent(d.uri(), entry);
+            if (previous != null) {
+                throw new IllegalStateException("Duplicate resource URI '" + d.uri() + "' declared by "
+                        + previous.bean().getClass().getName() + " and " + type.getName());
+            }
+            fixed.add(entry);
+        }
+        fixed.sort(Comparator.comparing(f -> f.descriptor().uri()));
+        List<Template> found = new ArrayList<>();
+        for (InstanceHandle<McpResourceTemplate> handle : templateBeans) {
+            Class<?> type = handle.getBean().getBeanClass();
+            ResourceTemplateDefinition d = require(
+                    type.getAnnotation(ResourceTemplateDefinition.class), type, ResourceTemplateDefinition.class);
+            found.add(new Template(
+                    new ResourceTemplateDescriptor(
+                            d.uriTemplate(),
+                            d.name(),
+                            blank(d.title()),
+                            blank(d.description()),
+                            blank(d.mimeType()),
+                            Icons.of(d.icons())),
+                    new UriTemplate(d.uriTemplate()),
+                    handle.get()));
+        }
+        found.sort(Comparator.comparing(t -> t.descriptor().uriTemplate()));
+        this.resources = List.copyOf(fixed);
+        this.templates = List.copyOf(found);
+    }
+
+    public List<ResourceDescriptor> resources() {
+        return resources.stream().map(Fixed::descriptor).toList();
+    }
+
+    public List<ResourceTemplateDescriptor> templates() {
+        return templates.stream().map(Template::descriptor).toList();
+    }
+
+    /** The bean serving a URI: a fixed resource first, else the first matching template. */
+    public Optional<Resolved> resolve(String uri) {
+        Fixed fixed = byUri.get(uri);
+        if (fixed != null) {
+            return Optional.of(new Resolved(fixed.bean(), null, Map.of()));
+        }
+        for (Template template : templates) {
+            Optional<Map<String, String>> variables = template.template().match(uri);
+            if (variables.isPresent()) {
+                return Optional.of(new Resolved(null, template, variables.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The template declared with exactly this URI template text. */
+    public Optional<Template> template(String uriTemplate) {
+        return templates.stream()
+                .filter(t -> t.descriptor().uriTemplate().equals(uriTemplate))
+                .findFirst();
+    }
+
+    private static <A> A require(A annotation, Class<?> type, Class<?> annotationType) {
+        if (annotation == null) {
+            throw new IllegalStateException(
+                    "Resource class " + type.getName() + " lacks @" + annotationType.getSimpleName());
+        }
+        return annotation;
+    }
+
+    private static String blank(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}

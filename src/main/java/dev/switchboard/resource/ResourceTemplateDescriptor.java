@@ -1,0 +1,12 @@
+package dev.switchboard.resource;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.switchboard.tool.Icon;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.util.List;
+
+/** A resource template as {@code resources/templates/list} shows it. */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ResourceTemplateDescriptor(
+        String uriTemplate, String name, String title, String description, String mimeType, List<Icon> icons) {}
