@@ -1,0 +1,37 @@
+package dev.switchboard.conformance;
+
+import dev.switchboard.prompt.McpPrompt;
+import dev.switchboard.prompt.PromptContext;
+import dev.switchboard.prompt.PromptDefinition;
+import dev.switchboard.prompt.PromptMessage;
+import dev.switchboard.prompt.PromptResult;
+import dev.switchboard.tool.Description;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@PromptDefinition(name = "test_prompt_with_arguments", description = "A prompt with two required arguments")
+public class ArgumentsPrompt implements McpPrompt<ArgumentsPrompt.Args> {
+
+    public record Args(
+            @Description("First test argument") @NotNull String arg1,
+            @Description("Second test argument") @NotNull String arg2) {}
+
+    @Override
+    public PromptResult get(Args arguments, PromptContext context) {
+        return PromptResult.of(PromptMessage.user(
+                "Prompt with arguments: arg1='" + arguments.arg1() + "', arg2='" + arguments.arg2() + "'"));
+    }
+
+    @Override
+    public List<String> complete(String argument, String prefix) {
+        return List.of("test", "testing", "tested").stream()
+                .filter(v -> v.startsWith(prefix))
+                .toList();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.switchboard.conformance;
+
+import dev.switchboard.prompt.McpPrompt;
+import dev.switchboard.prompt.PromptContext;
+import dev.switchboard.prompt.PromptDefinition;
+import dev.switchboard.prompt.PromptMessage;
+import dev.switchboard.prompt.PromptResult;
+import dev.switchboard.tool.Description;
+import dev.switchboard.tool.EmbeddedResource;
+import dev.switchboard.tool.ResourceContents;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
+
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@PromptDefinition(name = "test_prompt_with_embedded_resource", description = "A prompt that embeds a resource")
+public class EmbeddedResourcePrompt implements McpPrompt<EmbeddedResourcePrompt.Args> {
+
+    public record Args(
+            @Description("URI of the resource to embed") @NotNull
+            String resourceUri) {}
+
+    @Override
+    public PromptResult get(Args arguments, PromptContext context) {
+        return PromptResult.of(
+                PromptMessage.user(new EmbeddedResource(ResourceContents.text(
+                        arguments.resourceUri(), "text/plain", "Embedded resource content for testing."))),
+                PromptMessage.user("Please process the embedded resource above."));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.switchboard.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolDefinition;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@ToolDefinition(
+        name = "json_schema_2020_12_tool",
+        description = "Tool with JSON Schema 2020-12 features",
+        inputSchema = """
+                {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
+                 "$defs":{"address":{"type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
+                 "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"}},
+                 "additionalProperties":false}""")
+public class JsonSchema202012Tool implements McpTool<JsonNode, String> {
+
+    @Override
+    public String call(JsonNode arguments, ToolContext context) {
+        return "Received: " + arguments;
+    }
+}

@@ -1,0 +1,23 @@
+package dev.switchboard.conformance;
+
+import dev.switchboard.tool.*;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@ToolDefinition(
+        name = "test_reconnection",
+        description = "Closes the connection mid-call; the client resumes with Last-Event-ID to get the result.")
+public class ReconnectionTool implements McpTool<NoArguments, String> {
+
+    @Override
+    public String call(NoArguments arguments, ToolContext context) {
+        context.closeConnection();
+        Fixtures.pause(100);
+        return "Reconnection test completed successfully. If you received this, the client properly reconnected"
+                + " after stream closure.";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.switchboard.conformance;
+
+import dev.switchboard.tool.*;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotBlank;
+
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@ToolDefinition(name = "test_sampling", description = "Asks the client LLM to complete a prompt.")
+public class SamplingTool implements McpTool<SamplingTool.Args, String> {
+
+    public record Args(
+            @Description("The prompt for the LLM") @NotBlank String prompt) {}
+
+    @Override
+    public String call(Args arguments, ToolContext context) {
+        SamplingResult answer = context.sample(SamplingRequest.ofUserText(arguments.prompt(), 100));
+        return "LLM response: " + answer.text();
+    }
+}

@@ -1,0 +1,18 @@
+package dev.switchboard.conformance;
+
+import dev.switchboard.tool.*;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@ToolDefinition(name = "test_simple_text", description = "Returns simple text content.")
+public class SimpleTextTool implements McpTool<NoArguments, String> {
+
+    @Override
+    public String call(NoArguments arguments, ToolContext context) {
+        return "This is a simple text response for testing.";
+    }
+}

@@ -1,0 +1,23 @@
+package dev.switchboard.conformance;
+
+import dev.switchboard.resource.McpResource;
+import dev.switchboard.resource.ResourceContext;
+import dev.switchboard.resource.ResourceDefinition;
+import dev.switchboard.tool.ResourceContents;
+import io.quarkus.arc.properties.IfBuildProperty;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@ResourceDefinition(
+        uri = "test://static-binary",
+        name = "static-binary",
+        description = "A static binary resource (a PNG image)",
+        mimeType = "image/png")
+public class StaticBinaryResource implements McpResource {
+
+    @Override
+    public ResourceContents read(ResourceContext context) {
+        return new ResourceContents(context.uri(), "image/png", null, Fixtures.PNG, null);
+    }
+}
