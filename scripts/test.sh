@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test: unit tests, @QuarkusTest HTTP tests and the Redis store tests against a private redis-server
-# that the suite starts itself. Installs what the tests need when it is missing, then runs ./mvnw -B verify.
+# Runs every test: unit tests, @QuarkusTest HTTP tests, the Redis store tests against a private redis-server that
+# the suite starts itself, and the official MCP conformance suite. Installs what the tests need when it is missing
+# (redis-server via apt; Node 22 and the suite via npm into .cache/), then runs ./mvnw -B verify.
 # Extra arguments go to Maven, e.g. scripts/test.sh -Dtest=ToolsTest
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,5 +21,8 @@ if ! need_redis; then
     exit 1
   fi
 fi
+
+# The conformance suite (run inside the build by ConformanceSuiteTest) needs Node >= 22 and the pinned suite.
+bash scripts/install-conformance.sh
 
 exec ./mvnw -B verify "$@"

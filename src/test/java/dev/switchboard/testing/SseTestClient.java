@@ -94,6 +94,21 @@ public final class SseTestClient implements AutoCloseable {
         }
     }
 
+    /** The next event if one arrives within {@code wait}, else empty. */
+    public java.util.Optional<Event> poll(Duration wait) {
+        try {
+            Event event = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (event == END) {
+                events.add(END);
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.ofNullable(event);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Every remaining event until the server ends the stream. */
     public List<Event> rest() {
         List<Event> rest = new ArrayList<>();
@@ -150,9 +165,5 @@ public final class SseTestClient implements AutoCloseable {
     public void close() {
         reader.interrupt();
         response.body().close();
-    }
-
-    public static Duration timeout() {
-        return Duration.ofSeconds(10);
     }
 }
