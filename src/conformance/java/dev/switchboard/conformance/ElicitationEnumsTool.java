@@ -2,7 +2,11 @@ package dev.switchboard.conformance;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.tool.*;
+import dev.switchboard.tool.ElicitationResult;
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.NoArguments;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;

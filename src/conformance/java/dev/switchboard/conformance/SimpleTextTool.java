@@ -1,6 +1,9 @@
 package dev.switchboard.conformance;
 
-import dev.switchboard.tool.*;
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.NoArguments;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
