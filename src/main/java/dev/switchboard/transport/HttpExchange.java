@@ -125,6 +125,9 @@ final class HttpExchange implements RequestChannel {
     }
 
     synchronized void fail(Throwable failure) {
+        if (state == State.DONE) {
+            return; // already answered; a late failure has nowhere to go
+        }
         HttpErrors.HttpError error = HttpErrors.of(failure);
         if (state == State.STREAMING) {
             state = State.DONE;
