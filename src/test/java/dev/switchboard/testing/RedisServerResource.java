@@ -23,11 +23,28 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
 
     private Process process;
     private Path workDir;
+    private int port;
 
     @Override
     public Map<String, String> start() {
+        port = freePort();
+        launch();
+        return Map.of("quarkus.redis.hosts", url());
+    }
+
+    /** The Redis URL of the running server. */
+    public String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** Starts the server again on the same port, empty (it keeps nothing on disk). */
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    private void launch() {
         String binary = findBinary();
-        int port = freePort();
         try {
             workDir = Files.createTempDirectory("switchboard-redis");
             process = new ProcessBuilder(
@@ -49,7 +66,6 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
             throw new IllegalStateException("Could not start " + binary, e);
         }
         awaitPong(port);
-        return Map.of("quarkus.redis.hosts", "redis://127.0.0.1:" + port);
     }
 
     @Override

@@ -1,0 +1,149 @@
+package dev.switchboard.replicas;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.ServiceProcess;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two packaged replicas sharing one redis-server, as child processes on loopback: sessions are shared, survive a
+ * restart, and the service rides out a Redis restart on its own.
+ */
+class ReplicasIT {
+
+    private static RedisServerResource redis;
+    private static ServiceProcess a;
+    private static ServiceProcess b;
+
+    @BeforeAll
+    static void start() {
+        redis = new RedisServerResource();
+        redis.start();
+        a = ServiceProcess.start(ServiceProcess.freePort(), redis.url());
+        b = ServiceProcess.start(ServiceProcess.freePort(), redis.url());
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable resource : new AutoCloseable[] {a, b}) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                // best effort
+            }
+        }
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+
+    private static String initialize(ServiceProcess replica) {
+        return given().baseUri(replica.url())
+                .contentType(ContentType.JSON)
+                .accept(Mcp.ACCEPT)
+                .body(Mcp.initializeBody("2025-11-25"))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Mcp-Session-Id");
+    }
+
+    private static ValidatableResponse post(ServiceProcess replica, String session, String body) {
+        return given().baseUri(replica.url())
+                .contentType(ContentType.JSON)
+                .accept(Mcp.ACCEPT)
+                .header("Mcp-Session-Id", session)
+                .body(body)
+                .post("/mcp")
+                .then();
+    }
+
+    @Test
+    void aSessionOpenedOnOneReplicaWorksOnTheOther() {
+        String session = initialize(a);
+        post(b, session, Mcp.call(1, "weather.get", "{\"city\":\"Oslo\"}"))
+                .statusCode(200)
+                .body("result.structuredContent.city", equalTo("Oslo"));
+        post(a, session, Mcp.call(2, "calendar.add", "{\"title\":\"Sync\",\"start\":\"2026-12-01T09:00:00Z\"}"))
+                .body("result.isError", equalTo(false));
+        post(b, session, Mcp.call(3, "calendar.list", "{}"))
+                .body("result.structuredContent.events.title", equalTo(List.of("Sync")));
+        given().baseUri(b.url())
+                .header("Mcp-Session-Id", session)
+                .delete("/mcp")
+                .then()
+                .statusCode(204);
+        post(a, session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}").statusCode(404);
+    }
+
+    @Test
+    void aRestartLosesNoSession() {
+        String session = initialize(a);
+        post(
+                        a,
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"error\"}}")
+                .statusCode(200);
+        post(a, session, Mcp.call(2, "calendar.add", "{\"title\":\"Kept\",\"start\":\"2026-12-01T09:00:00Z\"}"))
+                .statusCode(200);
+        a.restart();
+        post(a, session, Mcp.call(3, "calendar.list", "{}"))
+                .statusCode(200)
+                .body("result.structuredContent.events.title", equalTo(List.of("Kept")));
+        String history = post(
+                        a,
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/read\",\"params\":"
+                                + "{\"uri\":\"switchboard://session/tools-used\"}}")
+                .extract()
+                .path("result.contents[0].text");
+        assertEquals(2, history.split("\"tool\"").length - 1, "calendar.add and calendar.list: " + history);
+    }
+
+    @Test
+    void redisRestartIsRiddenOut() {
+        redis.restart(); // empty again: it keeps nothing on disk
+        String session = awaitNewSession(a);
+        post(a, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").statusCode(200);
+        given().baseUri(b.url()).get("/q/health/ready").then().statusCode(200);
+    }
+
+    /** After an outage the first calls may fail fast with 503; the replica recovers without a restart. */
+    private static String awaitNewSession(ServiceProcess replica) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (true) {
+            var response = given().baseUri(replica.url())
+                    .contentType(ContentType.JSON)
+                    .accept(Mcp.ACCEPT)
+                    .body(Mcp.initializeBody("2025-11-25"))
+                    .post("/mcp");
+            if (response.statusCode() == 200) {
+                return response.header("Mcp-Session-Id");
+            }
+            assertEquals(503, response.statusCode(), "only 503 while Redis comes back: " + response.asString());
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("no recovery within 20 s after the Redis restart");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.switchboard.testing;
+
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) as a child process on a loopback port: a
+ * replica for multi-instance tests. Its output goes to {@code target/replica-<port>.log}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+
+    private final int port;
+    private final Map<String, String> environment;
+    private Process process;
+
+    private ServiceProcess(int port, Map<String, String> environment) {
+        this.port = port;
+        this.environment = environment;
+    }
+
+    /** Starts a replica using the given Redis and waits until it is live. */
+    public static ServiceProcess start(int port, String redisUrl) {
+        ServiceProcess service = new ServiceProcess(port, Map.of("REDIS_URL", redisUrl));
+        service.launch();
+        return service;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** SIGTERM, then a normal shutdown. */
+    public void stop() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            await(process);
+        }
+    }
+
+    /** SIGKILL: the process dies mid-work, as in a crash. */
+    public void kill() {
+        if (process != null && process.isAlive()) {
+            process.destroyForcibly();
+            await(process);
+        }
+    }
+
+    /** Stops the replica and starts it again on the same port. */
+    public void restart() {
+        stop();
+        launch();
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    private void launch() {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: replica tests run after `./mvnw package` (verify)");
+        }
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-jar",
+                        JAR.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        Path.of("target", "replica-" + port + ".log").toFile()));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start " + JAR, e);
+        }
+        awaitLive();
+    }
+
+    private void awaitLive() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The replica on port " + port + " exited with " + process.exitValue()
+                        + "; see target/replica-" + port + ".log");
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection)
+                        URI.create(url() + "/q/health/live").toURL().openConnection();
+                connection.setConnectTimeout(500);
+                connection.setReadTimeout(2000);
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException("The replica on port " + port + " was not live within 60 s");
+    }
+
+    private static void await(Process process) {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A free loopback port. */
+    public static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
