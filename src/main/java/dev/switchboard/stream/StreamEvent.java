@@ -4,10 +4,4 @@ package dev.switchboard.stream;
  * One SSE event of a stream: its id ({@code <streamId>_<sequence>}) and the JSON-RPC message it carries as text.
  * Empty data marks a priming event, which only gives the client an id to resume from.
  */
-public record StreamEvent(String id, String data) {
-
-    /** The stream an event id belongs to, or null when the id was not minted by {@link EventIds}. */
-    public static String streamOf(String eventId) {
-        return EventIds.streamOf(eventId);
-    }
-}
+public record StreamEvent(String id, String data) {}

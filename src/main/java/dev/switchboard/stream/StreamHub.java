@@ -41,13 +41,6 @@ public class StreamHub {
         return streamId;
     }
 
-    /** Whether the session's standalone stream has a live connection. */
-    public boolean hasLiveStandalone(String sessionId) {
-        String streamId = standalone.get(sessionId);
-        Live stream = streamId == null ? null : live.get(key(sessionId, streamId));
-        return stream != null && stream.connection != null;
-    }
-
     /** Sessions that have a standalone stream. */
     public java.util.Set<String> sessionsWithStandalone() {
         return java.util.Set.copyOf(standalone.keySet());
@@ -133,7 +126,7 @@ public class StreamHub {
      * @return false when the id is unknown or expired, or belongs to another session
      */
     public boolean resume(String sessionId, String lastEventId, StreamConnection connection) {
-        String streamId = StreamEvent.streamOf(lastEventId);
+        String streamId = EventIds.streamOf(lastEventId);
         if (streamId == null) {
             return false;
         }
