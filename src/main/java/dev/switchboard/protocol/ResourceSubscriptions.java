@@ -1,8 +1,7 @@
 package dev.switchboard.protocol;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.switchboard.config.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.resource.ResourceNotifier;
 import dev.switchboard.stream.StreamHub;
@@ -20,11 +19,11 @@ public class ResourceSubscriptions implements ResourceNotifier {
 
     private final Map<String, Set<String>> bySession = new ConcurrentHashMap<>();
     private final StreamHub hub;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
 
-    public ResourceSubscriptions(StreamHub hub, ObjectMapper mapper) {
+    public ResourceSubscriptions(StreamHub hub, JsonCodec json) {
         this.hub = hub;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     void subscribe(String sessionId, String uri) {
@@ -60,7 +59,7 @@ public class ResourceSubscriptions implements ResourceNotifier {
 
     @Override
     public void listChanged() {
-        String message = json(new JsonRpcNotification("notifications/resources/list_changed", null));
+        String message = json.write(new JsonRpcNotification("notifications/resources/list_changed", null));
         hub.sessionsWithStandalone().forEach(sessionId -> hub.publishStandalone(sessionId, message));
     }
 
@@ -70,16 +69,8 @@ public class ResourceSubscriptions implements ResourceNotifier {
     }
 
     private String updatedMessage(String uri) {
-        return json(new JsonRpcNotification(
+        return json.write(new JsonRpcNotification(
                 "notifications/resources/updated",
                 JsonNodeFactory.instance.objectNode().put("uri", uri)));
-    }
-
-    private String json(Object message) {
-        try {
-            return mapper.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

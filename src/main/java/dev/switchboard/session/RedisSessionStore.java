@@ -1,9 +1,8 @@
 package dev.switchboard.session;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.config.JsonCodec;
 import dev.switchboard.config.SwitchboardConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -49,16 +48,15 @@ public class RedisSessionStore implements SessionStore {
     private final RedisScript addEntryScript = RedisScript.load("session-add-entry");
 
     private final ReactiveRedisDataSource redis;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
     private final Clock clock;
     private final String keyPrefix;
     private final String ttlMillis;
     private final String toolsUsedLimit;
 
-    public RedisSessionStore(
-            ReactiveRedisDataSource redis, ObjectMapper mapper, Clock clock, SwitchboardConfig config) {
+    public RedisSessionStore(ReactiveRedisDataSource redis, JsonCodec json, Clock clock, SwitchboardConfig config) {
         this.redis = redis;
-        this.mapper = mapper;
+        this.json = json;
         this.clock = clock;
         this.keyPrefix = config.sessions().redisKeyPrefix() + ":session:{";
         this.ttlMillis = Long.toString(config.sessions().ttl().toMillis());
@@ -102,7 +100,7 @@ public class RedisSessionStore implements SessionStore {
                         List.of(key, key + ":tools"),
                         ttlMillis,
                         Long.toString(now.toEpochMilli()),
-                        use == null ? "" : json(use),
+                        use == null ? "" : json.write(use),
                         toolsUsedLimit,
                         key + ":c:")
                 .map(reply -> reply == null ? Optional.empty() : Optional.of(toSession(id, reply)));
@@ -129,7 +127,7 @@ public class RedisSessionStore implements SessionStore {
                 .map(reply -> {
                     List<ToolUse> uses = new ArrayList<>(reply.size());
                     for (Response entry : reply) {
-                        uses.add(read(entry.toString(), ToolUse.class));
+                        uses.add(json.read(entry.toString(), ToolUse.class));
                     }
                     return uses;
                 });
@@ -188,28 +186,11 @@ public class RedisSessionStore implements SessionStore {
                 Instant.ofEpochMilli(Long.parseLong(values.get(SEEN))));
     }
 
-    private ObjectNode object(String json) {
-        if (json == null) {
+    private ObjectNode object(String text) {
+        if (text == null) {
             return null;
         }
-        JsonNode node = read(json, JsonNode.class);
+        JsonNode node = json.read(text, JsonNode.class);
         return node instanceof ObjectNode object ? object : null;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "Cannot serialise " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Corrupt session data in Redis: " + e.getOriginalMessage(), e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.switchboard.transport;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.config.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.protocol.McpReply;
@@ -38,7 +37,7 @@ final class HttpExchange implements RequestChannel {
     private final SseEventSink sink;
     private final Sse sse;
     private final StreamHub hub;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
     private final String sessionId;
     private final Duration retry;
     private final Context context;
@@ -55,14 +54,14 @@ final class HttpExchange implements RequestChannel {
             SseEventSink sink,
             Sse sse,
             StreamHub hub,
-            ObjectMapper mapper,
+            JsonCodec json,
             String sessionId,
             Duration retry) {
         this.response = response;
         this.sink = sink;
         this.sse = sse;
         this.hub = hub;
-        this.mapper = mapper;
+        this.json = json;
         this.sessionId = sessionId;
         this.retry = retry;
         this.context = Vertx.currentContext();
@@ -99,7 +98,7 @@ final class HttpExchange implements RequestChannel {
         if (state == State.UNDECIDED) {
             openStream();
         }
-        hub.publish(sessionId, streamId, json(message));
+        hub.publish(sessionId, streamId, json.write(message));
         return true;
     }
 
@@ -108,7 +107,7 @@ final class HttpExchange implements RequestChannel {
         if (reply instanceof McpReply.Respond respond) {
             if (state == State.STREAMING) {
                 state = State.DONE;
-                hub.finish(sessionId, streamId, json(respond.body()));
+                hub.finish(sessionId, streamId, json.write(respond.body()));
                 return;
             }
             if (respond.sessionId() != null) {
@@ -131,7 +130,7 @@ final class HttpExchange implements RequestChannel {
         HttpErrors.HttpError error = HttpErrors.of(failure);
         if (state == State.STREAMING) {
             state = State.DONE;
-            hub.finish(sessionId, streamId, json(error.body()));
+            hub.finish(sessionId, streamId, json.write(error.body()));
             return;
         }
         writeJson(error.status(), error.body(), error.retryAfter());
@@ -189,7 +188,7 @@ final class HttpExchange implements RequestChannel {
      */
     private void writeJson(int status, Object body, String retryAfter) {
         state = State.DONE;
-        byte[] bytes = body == null ? new byte[0] : bytes(body);
+        byte[] bytes = body == null ? new byte[0] : json.writeBytes(body);
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length));
         if (body != null) {
             response.putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
@@ -200,23 +199,5 @@ final class HttpExchange implements RequestChannel {
         response.write(Buffer.buffer(bytes));
         done.complete(null);
         new SseConnection(sink, sse, context).close();
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "Cannot serialise " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private byte[] bytes(Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(
-                    "Cannot serialise " + value.getClass().getSimpleName(), e);
-        }
     }
 }

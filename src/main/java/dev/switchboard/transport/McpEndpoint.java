@@ -1,6 +1,6 @@
 package dev.switchboard.transport;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.config.JsonCodec;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcParser;
@@ -56,7 +56,7 @@ public class McpEndpoint {
     private final SessionStore sessions;
     private final StreamHub hub;
     private final OriginPolicy origins;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
     private final JsonRpcParser parser;
     private final Duration retry;
 
@@ -65,14 +65,14 @@ public class McpEndpoint {
             SessionStore sessions,
             StreamHub hub,
             OriginPolicy origins,
-            ObjectMapper mapper,
+            JsonCodec json,
             SwitchboardConfig config) {
         this.server = server;
         this.sessions = sessions;
         this.hub = hub;
         this.origins = origins;
-        this.mapper = mapper;
-        this.parser = new JsonRpcParser(mapper);
+        this.json = json;
+        this.parser = new JsonRpcParser(json.mapper());
         this.retry = config.streams().retry();
     }
 
@@ -156,7 +156,7 @@ public class McpEndpoint {
             @Context SseEventSink sink,
             @Context Sse sse,
             @Context HttpServerResponse response) {
-        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, mapper, sessionId, retry);
+        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
             checkOrigin(origin);
             if (!MediaTypeRules.acceptsJsonAndEventStream(accept)) {
@@ -234,7 +234,7 @@ public class McpEndpoint {
             @Context SseEventSink sink,
             @Context Sse sse,
             @Context HttpServerResponse response) {
-        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, mapper, sessionId, retry);
+        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
             checkOrigin(origin);
             if (!MediaTypeRules.acceptsEventStream(accept)) {

@@ -1,7 +1,6 @@
 package dev.switchboard.tools.calendar;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.config.JsonCodec;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.tool.ToolException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,15 +19,15 @@ public class CalendarBook {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(5);
 
     private final SessionStore sessions;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
 
-    public CalendarBook(SessionStore sessions, ObjectMapper mapper) {
+    public CalendarBook(SessionStore sessions, JsonCodec json) {
         this.sessions = sessions;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     public void add(String sessionId, CalendarEvent event) {
-        boolean added = sessions.addEntry(sessionId, COLLECTION, score(event.start()), write(event))
+        boolean added = sessions.addEntry(sessionId, COLLECTION, score(event.start()), json.write(event))
                 .await()
                 .atMost(STORE_TIMEOUT);
         if (!added) {
@@ -41,27 +40,11 @@ public class CalendarBook {
         double min = from == null ? Double.NEGATIVE_INFINITY : score(from);
         double max = to == null ? Double.POSITIVE_INFINITY : score(to);
         return sessions.entries(sessionId, COLLECTION, min, max).await().atMost(STORE_TIMEOUT).stream()
-                .map(this::read)
+                .map(entry -> json.read(entry, CalendarEvent.class))
                 .toList();
     }
 
     private static double score(OffsetDateTime time) {
         return time.toInstant().getEpochSecond();
-    }
-
-    private String write(CalendarEvent event) {
-        try {
-            return mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise a calendar event", e);
-        }
-    }
-
-    private CalendarEvent read(String json) {
-        try {
-            return mapper.readValue(json, CalendarEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Corrupt calendar entry in the session store", e);
-        }
     }
 }

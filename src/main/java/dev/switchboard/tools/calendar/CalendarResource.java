@@ -1,7 +1,6 @@
 package dev.switchboard.tools.calendar;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.config.JsonCodec;
 import dev.switchboard.resource.McpResource;
 import dev.switchboard.resource.ResourceContext;
 import dev.switchboard.resource.ResourceDefinition;
@@ -21,22 +20,16 @@ public class CalendarResource implements McpResource {
     public static final String URI = "switchboard://session/calendar";
 
     private final CalendarBook book;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
 
-    CalendarResource(CalendarBook book, ObjectMapper mapper) {
+    CalendarResource(CalendarBook book, JsonCodec json) {
         this.book = book;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     @Override
     public ResourceContents read(ResourceContext context) {
-        try {
-            return ResourceContents.text(
-                    URI,
-                    "application/json",
-                    mapper.writeValueAsString(new CalendarListTool.Events(book.list(context.sessionId(), null, null))));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        CalendarListTool.Events events = new CalendarListTool.Events(book.list(context.sessionId(), null, null));
+        return ResourceContents.text(URI, "application/json", json.write(events));
     }
 }

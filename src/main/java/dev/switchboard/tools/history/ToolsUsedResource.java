@@ -1,14 +1,15 @@
 package dev.switchboard.tools.history;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.config.JsonCodec;
 import dev.switchboard.resource.McpResource;
 import dev.switchboard.resource.ResourceContext;
 import dev.switchboard.resource.ResourceDefinition;
 import dev.switchboard.session.SessionStore;
+import dev.switchboard.session.ToolUse;
 import dev.switchboard.tool.ResourceContents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.List;
 
 /** The session's {@code tools_used} history, as a resource the client (or its model) can read. */
 @ApplicationScoped
@@ -23,21 +24,16 @@ public class ToolsUsedResource implements McpResource {
     public static final String URI = "switchboard://session/tools-used";
 
     private final SessionStore sessions;
-    private final ObjectMapper mapper;
+    private final JsonCodec json;
 
-    ToolsUsedResource(SessionStore sessions, ObjectMapper mapper) {
+    ToolsUsedResource(SessionStore sessions, JsonCodec json) {
         this.sessions = sessions;
-        this.mapper = mapper;
+        this.json = json;
     }
 
     @Override
     public ResourceContents read(ResourceContext context) {
-        try {
-            String json = mapper.writeValueAsString(
-                    sessions.toolsUsed(context.sessionId()).await().atMost(Duration.ofSeconds(5)));
-            return ResourceContents.text(URI, "application/json", json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        List<ToolUse> history = sessions.toolsUsed(context.sessionId()).await().atMost(Duration.ofSeconds(5));
+        return ResourceContents.text(URI, "application/json", json.write(history));
     }
 }
