@@ -7,6 +7,7 @@ import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.tool.ClientRequestException;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
@@ -31,9 +32,11 @@ public class ClientRequests {
     private final Map<String, CompletableFuture<JsonRpcResponse>> pending = new ConcurrentHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final Duration timeout;
+    private final Replicas replicas;
 
-    public ClientRequests(SwitchboardConfig config) {
+    public ClientRequests(SwitchboardConfig config, Replicas replicas) {
         this.timeout = config.clientRequests().timeout();
+        this.replicas = replicas;
     }
 
     /**
@@ -49,6 +52,8 @@ public class ClientRequests {
         pending.put(key, answer);
         control.onCancel(() -> answer.cancel(false));
         try {
+            // The client may POST its answer to any replica: record that this one waits for it.
+            replicas.awaitingAnswer(sessionId, id, timeout).await().atMost(timeout);
             if (!channel.send(new JsonRpcRequest(id, method, params))) {
                 throw new ClientRequestException(method + " cannot be sent here: the request must be a single POST"
                         + " whose response the client reads as a stream");
@@ -72,14 +77,26 @@ public class ClientRequests {
         }
     }
 
-    /** Hands a client's response to the request waiting for it; false when nothing waits for that id. */
-    boolean complete(String sessionId, JsonRpcResponse response) {
-        CompletableFuture<JsonRpcResponse> answer = pending.remove(key(sessionId, response.id()));
-        if (answer == null) {
-            LOG.debugf("Ignoring a response to unknown or expired request %s", response.id());
-            return false;
+    /**
+     * Hands a client's response to the request waiting for it, here or on another replica.
+     *
+     * @return false when nothing waits for that id (unknown, answered or expired)
+     */
+    Uni<Boolean> complete(String sessionId, JsonRpcResponse response) {
+        if (completeHere(sessionId, response)) {
+            return Uni.createFrom().item(true);
         }
-        return answer.complete(response);
+        return replicas.routeAnswer(sessionId, response).invoke(routed -> {
+            if (!routed) {
+                LOG.debugf("Ignoring a response to unknown or expired request %s", response.id());
+            }
+        });
+    }
+
+    /** Completes a request waiting in this process; false when none waits for that id here. */
+    public boolean completeHere(String sessionId, JsonRpcResponse response) {
+        CompletableFuture<JsonRpcResponse> answer = pending.remove(key(sessionId, response.id()));
+        return answer != null && answer.complete(response);
     }
 
     private static String key(String sessionId, JsonRpcId id) {

@@ -10,6 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RunningCalls {
 
     private final Map<String, CallControl> calls = new ConcurrentHashMap<>();
+    private final Replicas replicas;
+
+    public RunningCalls(Replicas replicas) {
+        this.replicas = replicas;
+    }
 
     CallControl start(String sessionId, JsonRpcId requestId) {
         CallControl control = new CallControl();
@@ -21,8 +26,15 @@ public class RunningCalls {
         calls.remove(key(sessionId, requestId), control);
     }
 
-    /** Cancels a running request of the session; false when none runs under that id. */
-    boolean cancel(String sessionId, JsonRpcId requestId) {
+    /** Cancels a running request of the session, on whichever replica it runs. */
+    void cancel(String sessionId, JsonRpcId requestId) {
+        if (!cancelHere(sessionId, requestId)) {
+            replicas.cancelElsewhere(sessionId, requestId);
+        }
+    }
+
+    /** Cancels a request running in this process; false when none runs here under that id. */
+    public boolean cancelHere(String sessionId, JsonRpcId requestId) {
         CallControl control = calls.get(key(sessionId, requestId));
         if (control == null) {
             return false;

@@ -176,8 +176,9 @@ public class SessionEraServer {
             if (message instanceof JsonRpcNotification notification) {
                 return notified(session, notification);
             }
-            clientRequests.complete(session.id(), (JsonRpcResponse) message);
-            return Uni.createFrom().nullItem();
+            return clientRequests
+                    .complete(session.id(), (JsonRpcResponse) message)
+                    .replaceWith((JsonRpcResponse) null);
         });
     }
 

@@ -16,7 +16,7 @@ import java.util.List;
  * A Lua script run with {@code EVALSHA}, falling back to {@code EVAL} once when Redis does not know it yet (a fresh
  * or restarted Redis). Scripts make each store operation atomic and one round trip.
  */
-final class RedisScript {
+public final class RedisScript {
 
     private final String source;
     private final String sha;
@@ -27,7 +27,7 @@ final class RedisScript {
     }
 
     /** Loads {@code redis/<name>.lua} from the class path (a resource, so it is in the native image too). */
-    static RedisScript load(String name) {
+    public static RedisScript load(String name) {
         String path = "redis/" + name + ".lua";
         try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(path)) {
             if (in == null) {
@@ -39,7 +39,7 @@ final class RedisScript {
         }
     }
 
-    Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, String... args) {
+    public Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, String... args) {
         return redis.execute("EVALSHA", arguments(sha, keys, args))
                 .onFailure(RedisScript::isNoScript)
                 .recoverWithUni(() -> redis.execute("EVAL", arguments(source, keys, args)))
@@ -47,7 +47,7 @@ final class RedisScript {
                 .transform(RedisScript::unavailable);
     }
 
-    static Uni<Response> command(ReactiveRedisDataSource redis, String command, String... args) {
+    public static Uni<Response> command(ReactiveRedisDataSource redis, String command, String... args) {
         return redis.execute(command, args).onFailure().transform(RedisScript::unavailable);
     }
 

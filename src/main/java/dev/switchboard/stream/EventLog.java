@@ -7,16 +7,25 @@ import java.util.Optional;
  * Remembers the events of each SSE stream so a client that lost its connection can resume with
  * {@code Last-Event-ID} and get exactly the events it missed. Streams belong to a session; a stream is never
  * replayed to another session.
+ *
+ * <p>With several replicas, the log also knows which replica holds a stream's live connection ({@link #claim}) and
+ * forwards each appended event there. Implementations may block briefly (a Redis round trip): call them from worker
+ * threads, never from an event loop.
  */
 public interface EventLog {
 
-    /** Starts a stream and returns its id. */
+    /** Starts a stream whose live connection is on this replica, and returns its id. */
     String open(String sessionId);
 
-    /** Appends a message to a stream and returns the event with its id. */
-    StreamEvent append(String sessionId, String streamId, String data);
+    /**
+     * Appends a message to a stream and returns the event with its id; forwards it to the replica holding the
+     * stream's connection when that is another one.
+     *
+     * @param last true for the final message: the stream is then complete
+     */
+    StreamEvent append(String sessionId, String streamId, String data, boolean last);
 
-    /** Marks a stream finished: a resumed connection ends after the replay. */
+    /** Marks a stream finished without a final message (e.g. a cancelled request). */
     void complete(String sessionId, String streamId);
 
     /**
@@ -26,7 +35,13 @@ public interface EventLog {
      */
     Optional<Replay> after(String sessionId, String lastEventId);
 
-    /** Forgets every stream of a session. */
+    /** This replica now holds the stream's live connection: later events are delivered here. */
+    default void claim(String sessionId, String streamId) {}
+
+    /** This replica no longer holds a connection for the stream. */
+    default void release(String sessionId, String streamId) {}
+
+    /** Forgets every stream of a session. Must not block. */
     void dropSession(String sessionId);
 
     /** The missed events of one stream, and whether that stream has finished. */

@@ -2,6 +2,7 @@ package dev.switchboard.stream;
 
 import dev.switchboard.config.SwitchboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * has been idle for the session TTL.
  */
 @ApplicationScoped
+@Typed(InMemoryEventLog.class)
 public class InMemoryEventLog implements EventLog {
 
     private final Map<String, SessionStreams> sessions = new ConcurrentHashMap<>();
@@ -70,7 +72,7 @@ public class InMemoryEventLog implements EventLog {
     }
 
     @Override
-    public StreamEvent append(String sessionId, String streamId, String data) {
+    public StreamEvent append(String sessionId, String streamId, String data, boolean last) {
         SessionStreams streams = sessions.get(sessionId);
         Stream stream = streams == null ? null : streams.get(streamId);
         if (stream == null) {
@@ -81,6 +83,7 @@ public class InMemoryEventLog implements EventLog {
             streams.lastUsed = clock.instant();
             StreamEvent event = new StreamEvent(EventIds.of(streamId, ++stream.sequence), data);
             stream.events.addLast(event);
+            stream.complete |= last;
             if (stream.events.size() > eventsPerStream) {
                 stream.events.removeFirst();
             }

@@ -3,12 +3,17 @@ package dev.switchboard.stream;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Routes stream events to live connections. Every event is logged first, then written to the stream's current
- * connection if it has one, so a client that reconnects with {@code Last-Event-ID} gets exactly what it missed. A
- * lock per stream keeps replay-then-attach and publish from interleaving: no event is lost or sent twice.
+ * Routes stream events to live connections. Every event is logged first, then written to the stream's connection:
+ * here when this replica holds it, or forwarded by the {@link EventLog} to the replica that does. A lock per stream
+ * keeps replay-then-attach and delivery from interleaving, and events are delivered in id order at most once, so a
+ * client that resumes with {@code Last-Event-ID} gets exactly what it missed.
+ *
+ * <p>Calls that touch the log may block (Redis): make them from worker threads. {@link #deliverRemote} and
+ * {@link #revoke} only touch local connections and may run on an event loop.
  */
 @ApplicationScoped
 public class StreamHub {
@@ -28,7 +33,7 @@ public class StreamHub {
         return streamId;
     }
 
-    /** Opens the session's standalone stream (GET), replacing any earlier one. */
+    /** Opens the session's standalone stream (GET), replacing any earlier one on this replica. */
     public String openStandalone(String sessionId, StreamConnection connection) {
         String streamId = open(sessionId, connection);
         String previous = standalone.put(sessionId, streamId);
@@ -37,23 +42,21 @@ public class StreamHub {
             if (old != null) {
                 old.detachAndClose();
             }
+            log.release(sessionId, previous);
         }
         return streamId;
     }
 
-    /** Sessions that have a standalone stream. */
-    public java.util.Set<String> sessionsWithStandalone() {
-        return java.util.Set.copyOf(standalone.keySet());
+    /** Sessions that have a standalone stream on this replica. */
+    public Set<String> sessionsWithStandalone() {
+        return Set.copyOf(standalone.keySet());
     }
 
-    /** Logs a message on a stream and writes it to the live connection, if any. */
+    /** Logs a message on a stream and writes it to its connection, wherever that is. */
     public void publish(String sessionId, String streamId, String data) {
         Live stream = live.computeIfAbsent(key(sessionId, streamId), k -> new Live(null));
         synchronized (stream) {
-            StreamEvent event = log.append(sessionId, streamId, data);
-            if (stream.connection != null) {
-                stream.connection.deliver(event);
-            }
+            stream.deliver(log.append(sessionId, streamId, data, false));
         }
     }
 
@@ -72,25 +75,10 @@ public class StreamHub {
         Live stream = live.remove(key(sessionId, streamId));
         Live target = stream == null ? new Live(null) : stream;
         synchronized (target) {
-            StreamEvent event = log.append(sessionId, streamId, data);
-            log.complete(sessionId, streamId);
-            if (target.connection != null) {
-                target.connection.deliver(event);
-                target.connection.close();
-                target.connection = null;
-            }
+            target.deliver(log.append(sessionId, streamId, data, true));
+            target.detachAndClose();
         }
-    }
-
-    /**
-     * Closes a stream's connection but keeps the stream going: the client reconnects with {@code Last-Event-ID}
-     * and gets the rest (SSE polling, 2025-11-25).
-     */
-    public void disconnect(String sessionId, String streamId) {
-        Live stream = live.get(key(sessionId, streamId));
-        if (stream != null) {
-            stream.detachAndClose();
-        }
+        log.release(sessionId, streamId);
     }
 
     /** Ends a stream without a final message (e.g. a cancelled request). */
@@ -100,18 +88,19 @@ public class StreamHub {
         if (stream != null) {
             stream.detachAndClose();
         }
+        log.release(sessionId, streamId);
     }
 
-    /** The client went away: keep logging the stream's events for a later resume. */
-    public void detach(String sessionId, String streamId, StreamConnection connection) {
+    /**
+     * Closes a stream's connection but keeps the stream going: the client reconnects with {@code Last-Event-ID},
+     * on any replica, and gets the rest (SSE polling, 2025-11-25).
+     */
+    public void disconnect(String sessionId, String streamId) {
         Live stream = live.get(key(sessionId, streamId));
         if (stream != null) {
-            synchronized (stream) {
-                if (stream.connection == connection) {
-                    stream.connection = null;
-                }
-            }
+            stream.detachAndClose();
         }
+        log.release(sessionId, streamId);
     }
 
     /** Whether {@code lastEventId} names a resumable stream of this session. */
@@ -120,8 +109,9 @@ public class StreamHub {
     }
 
     /**
-     * Resumes the stream of {@code lastEventId}: replays the missed events on the new connection, then keeps it
-     * attached while the stream goes on, or closes it when the stream has finished.
+     * Resumes the stream of {@code lastEventId} on this replica: claims it (events appended anywhere now come here),
+     * replays the missed events on the new connection, then keeps it attached while the stream goes on, or closes
+     * it when the stream has finished.
      *
      * @return false when the id is unknown or expired, or belongs to another session
      */
@@ -130,23 +120,52 @@ public class StreamHub {
         if (streamId == null) {
             return false;
         }
-        Live stream = live.get(key(sessionId, streamId));
-        Object lock = stream == null ? new Object() : stream;
-        synchronized (lock) {
+        Live stream = live.computeIfAbsent(key(sessionId, streamId), k -> new Live(null));
+        synchronized (stream) {
+            log.claim(sessionId, streamId);
             Optional<EventLog.Replay> replay = log.after(sessionId, lastEventId);
             if (replay.isEmpty()) {
+                log.release(sessionId, streamId);
+                live.remove(key(sessionId, streamId), stream);
                 return false;
             }
-            replay.get().events().forEach(connection::deliver);
-            if (replay.get().complete() || stream == null) {
-                connection.close();
-            } else {
-                if (stream.connection != null && stream.connection != connection) {
-                    stream.connection.close(); // one message is never sent on two connections
-                }
-                stream.connection = connection;
+            if (stream.connection != null && stream.connection != connection) {
+                stream.connection.close(); // one message is never sent on two connections
+            }
+            stream.connection = connection;
+            stream.lastDelivered = lastEventId;
+            replay.get().events().forEach(stream::deliver);
+            if (replay.get().complete()) {
+                stream.detachAndClose();
+                live.remove(key(sessionId, streamId), stream);
+                log.release(sessionId, streamId);
             }
             return true;
+        }
+    }
+
+    /** An event appended on another replica for a stream whose connection is here. */
+    public void deliverRemote(String sessionId, String streamId, StreamEvent event, boolean last) {
+        Live stream = live.get(key(sessionId, streamId));
+        if (stream == null) {
+            return;
+        }
+        synchronized (stream) {
+            if (!event.data().isEmpty()) {
+                stream.deliver(event);
+            }
+            if (last) {
+                stream.detachAndClose();
+                live.remove(key(sessionId, streamId), stream);
+            }
+        }
+    }
+
+    /** Another replica took over the stream's connection: this one must not write to it any more. */
+    public void revoke(String sessionId, String streamId) {
+        Live stream = live.get(key(sessionId, streamId));
+        if (stream != null) {
+            stream.detachAndClose();
         }
     }
 
@@ -170,9 +189,22 @@ public class StreamHub {
 
     private static final class Live {
         private StreamConnection connection;
+        private String lastDelivered;
 
         private Live(StreamConnection connection) {
             this.connection = connection;
+        }
+
+        /** Writes an event unless this connection already had it (a replay and a forward may overlap). */
+        private void deliver(StreamEvent event) {
+            if (connection == null) {
+                return;
+            }
+            if (lastDelivered != null && EventIds.compare(event.id(), lastDelivered) <= 0) {
+                return;
+            }
+            connection.deliver(event);
+            lastDelivered = event.id();
         }
 
         private synchronized void detachAndClose() {

@@ -9,6 +9,7 @@ import dev.switchboard.protocol.RequestChannel;
 import dev.switchboard.stream.EventIds;
 import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -104,6 +105,11 @@ final class HttpExchange implements RequestChannel {
 
     /** Sends the protocol layer's reply: the final JSON-RPC response, or nothing. */
     synchronized void reply(McpReply reply) {
+        if (state == State.STREAMING && Context.isOnEventLoopThread()) {
+            // Ending a stream writes to the event log, which may wait on Redis: never on the event loop.
+            Infrastructure.getDefaultWorkerPool().execute(() -> reply(reply));
+            return;
+        }
         if (reply instanceof McpReply.Respond respond) {
             if (state == State.STREAMING) {
                 state = State.DONE;
@@ -126,6 +132,10 @@ final class HttpExchange implements RequestChannel {
     synchronized void fail(Throwable failure) {
         if (state == State.DONE) {
             return; // already answered; a late failure has nowhere to go
+        }
+        if (state == State.STREAMING && Context.isOnEventLoopThread()) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> fail(failure));
+            return;
         }
         HttpErrors.HttpError error = HttpErrors.of(failure);
         if (state == State.STREAMING) {

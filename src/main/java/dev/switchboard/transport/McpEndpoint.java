@@ -14,6 +14,7 @@ import dev.switchboard.protocol.SessionEraServer;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -248,6 +249,8 @@ public class McpEndpoint {
                 throw RequestRejectedException.sessionRequired();
             }
             sessions.touch(sessionId, null)
+                    // Opening or resuming a stream reads and writes the event log: off the event loop.
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
                     .subscribe()
                     .with(
                             found -> {

@@ -1,0 +1,121 @@
+package dev.switchboard.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.config.JsonCodec;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.jsonrpc.JsonRpcId;
+import dev.switchboard.jsonrpc.JsonRpcParser;
+import dev.switchboard.jsonrpc.JsonRpcPayload;
+import dev.switchboard.jsonrpc.JsonRpcResponse;
+import dev.switchboard.protocol.ClientRequests;
+import dev.switchboard.protocol.RunningCalls;
+import dev.switchboard.stream.EventIds;
+import dev.switchboard.stream.ReplicaIdentity;
+import dev.switchboard.stream.StreamEvent;
+import dev.switchboard.stream.StreamHub;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * This replica's Redis pub/sub: its own channel (stream events for connections held here, stream take-overs,
+ * answers to requests waiting here) and the broadcast channel (cancellations). Two channels per replica, however
+ * many sessions there are; subscribed at start-up, and again after Redis comes back. Only with the Redis store.
+ */
+@ApplicationScoped
+public class ReplicaBus {
+
+    private static final Logger LOG = Logger.getLogger(ReplicaBus.class);
+
+    private final StreamHub hub;
+    private final ClientRequests clientRequests;
+    private final RunningCalls running;
+    private final JsonCodec json;
+    private final JsonRpcParser parser;
+    private volatile Cancellable subscription;
+
+    public ReplicaBus(StreamHub hub, ClientRequests clientRequests, RunningCalls running, JsonCodec json) {
+        this.hub = hub;
+        this.clientRequests = clientRequests;
+        this.running = running;
+        this.json = json;
+        this.parser = new JsonRpcParser(json.mapper());
+    }
+
+    /** The channel of a replica is this prefix followed by its id. */
+    public static String channelPrefix(SwitchboardConfig config) {
+        return config.sessions().redisKeyPrefix() + ":replica:";
+    }
+
+    /** The channel every replica listens to. */
+    public static String broadcastChannel(SwitchboardConfig config) {
+        return config.sessions().redisKeyPrefix() + ":replicas";
+    }
+
+    void onStart(
+            @Observes StartupEvent event,
+            SwitchboardConfig config,
+            ReplicaIdentity replica,
+            Instance<ReactiveRedisDataSource> redis) {
+        if (config.sessions().store() == SwitchboardConfig.StoreKind.REDIS) {
+            subscription = listen(redis.get(), channelPrefix(config) + replica.id(), broadcastChannel(config));
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+    }
+
+    /** Handles what arrives on the channels, resubscribing with back-off whenever the subscription fails. */
+    public Cancellable listen(ReactiveRedisDataSource redis, String... channels) {
+        return redis.pubsub(String.class)
+                .subscribe(channels)
+                .onFailure()
+                .invoke(failure -> LOG.debugf("Replica channels lost: %s; subscribing again", failure.getMessage()))
+                .onFailure()
+                .retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))
+                .indefinitely()
+                .subscribe()
+                .with(this::onMessage, failure -> LOG.error("Replica channels stopped", failure));
+    }
+
+    private void onMessage(String message) {
+        JsonNode node = json.read(message, JsonNode.class);
+        String session = node.path("s").asText();
+        switch (node.path("k").asText()) {
+            case "event" -> {
+                String stream = node.path("st").asText();
+                hub.deliverRemote(
+                        session,
+                        stream,
+                        new StreamEvent(
+                                EventIds.of(stream, node.path("id").asText()),
+                                node.path("d").asText()),
+                        node.path("l").asBoolean());
+            }
+            case "revoke" -> hub.revoke(session, node.path("st").asText());
+            case "answer" -> {
+                if (parser.entry(node.path("r")) instanceof JsonRpcPayload.Valid valid
+                        && valid.message() instanceof JsonRpcResponse response) {
+                    clientRequests.completeHere(session, response);
+                }
+            }
+            case "cancel" -> {
+                JsonNode id = node.path("id");
+                if (id.isTextual() || id.isIntegralNumber()) {
+                    running.cancelHere(session, new JsonRpcId(id));
+                }
+            }
+            default -> LOG.debugf("Ignoring replica message %s", message);
+        }
+    }
+}

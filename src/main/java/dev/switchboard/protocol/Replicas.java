@@ -1,0 +1,38 @@
+package dev.switchboard.protocol;
+
+import dev.switchboard.jsonrpc.JsonRpcId;
+import dev.switchboard.jsonrpc.JsonRpcResponse;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+
+/**
+ * The other replicas of this server, for requests that must reach the replica where a call runs: a client's answer
+ * to a server-to-client request, and a cancellation. A single process has no others ({@link #NONE}).
+ */
+public interface Replicas {
+
+    /** This process is the only replica. */
+    Replicas NONE = new Replicas() {
+        @Override
+        public Uni<Void> awaitingAnswer(String sessionId, JsonRpcId id, Duration ttl) {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
+        public Uni<Boolean> routeAnswer(String sessionId, JsonRpcResponse response) {
+            return Uni.createFrom().item(false);
+        }
+
+        @Override
+        public void cancelElsewhere(String sessionId, JsonRpcId requestId) {}
+    };
+
+    /** Records that this replica waits for the answer to request {@code id}, for at most {@code ttl}. */
+    Uni<Void> awaitingAnswer(String sessionId, JsonRpcId id, Duration ttl);
+
+    /** Sends a client's answer to the replica waiting for it; false when no replica waits for it. */
+    Uni<Boolean> routeAnswer(String sessionId, JsonRpcResponse response);
+
+    /** Asks every replica to cancel the request, wherever it runs. */
+    void cancelElsewhere(String sessionId, JsonRpcId requestId);
+}

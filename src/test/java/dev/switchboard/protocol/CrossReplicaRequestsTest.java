@@ -1,0 +1,138 @@
+package dev.switchboard.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.switchboard.cluster.RedisReplicas;
+import dev.switchboard.cluster.ReplicaBus;
+import dev.switchboard.config.JsonCodec;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.jsonrpc.JsonRpcId;
+import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.jsonrpc.JsonRpcResponse;
+import dev.switchboard.stream.ReplicaIdentity;
+import dev.switchboard.stream.StreamHub;
+import dev.switchboard.testing.RedisServerResource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.subscription.Cancellable;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * This application (replica A) and a second replica B built here share one Redis: a client's answer POSTed to B
+ * reaches the tool waiting on A, and a cancellation sent to B stops the call running on A.
+ */
+@QuarkusTest
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class CrossReplicaRequestsTest {
+
+    @Inject
+    ClientRequests clientRequestsA;
+
+    @Inject
+    RunningCalls runningA;
+
+    @Inject
+    StreamHub hub;
+
+    @Inject
+    ReactiveRedisDataSource reactiveRedis;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    SwitchboardConfig config;
+
+    @Inject
+    JsonCodec json;
+
+    private ClientRequests clientRequestsB;
+    private RunningCalls runningB;
+    private Cancellable busB;
+
+    @BeforeEach
+    void secondReplica() {
+        ReplicaIdentity b = new ReplicaIdentity();
+        RedisReplicas replicasB = new RedisReplicas(reactiveRedis, json, b, config);
+        clientRequestsB = new ClientRequests(config, replicasB);
+        runningB = new RunningCalls(replicasB);
+        String channel = ReplicaBus.channelPrefix(config) + b.id();
+        busB = new ReplicaBus(hub, clientRequestsB, runningB, json)
+                .listen(reactiveRedis, channel, ReplicaBus.broadcastChannel(config));
+        await(() ->
+                !redis.execute("PUBSUB", "NUMSUB", channel).get(1).toString().equals("0"));
+    }
+
+    @AfterEach
+    void stopSecondReplica() {
+        busB.cancel();
+    }
+
+    @Test
+    void anAnswerPostedToAnotherReplicaReachesTheWaitingTool() throws Exception {
+        String session = UUID.randomUUID().toString();
+        AtomicReference<JsonRpcRequest> sent = new AtomicReference<>();
+        RequestChannel channel = message -> {
+            sent.set((JsonRpcRequest) message);
+            return true;
+        };
+        CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(() -> clientRequestsA.call(
+                session, channel, new CallControl(), "roots/list", JsonNodeFactory.instance.objectNode()));
+        await(() -> sent.get() != null);
+
+        com.fasterxml.jackson.databind.node.ObjectNode result = JsonNodeFactory.instance.objectNode();
+        result.putArray("roots").addObject().put("uri", "file:///a");
+        JsonRpcResponse answer = JsonRpcResponse.success(sent.get().id(), result);
+        assertTrue(clientRequestsB.complete(session, answer).await().atMost(Duration.ofSeconds(5)));
+        assertEquals(
+                "file:///a",
+                waiting.get(10, TimeUnit.SECONDS).at("/roots/0/uri").asText());
+
+        assertFalse(
+                clientRequestsB.complete(session, answer).await().atMost(Duration.ofSeconds(5)),
+                "an answered request no longer waits anywhere");
+    }
+
+    @Test
+    void aCancellationSentToAnotherReplicaStopsTheCall() {
+        String session = UUID.randomUUID().toString();
+        JsonRpcId id = JsonRpcId.of(7);
+        CallControl control = runningA.start(session, id);
+        runningB.cancel(session, id);
+        await(control::isCancelled);
+        assertTrue(control.cancelledByClient());
+        runningA.finish(session, id, control);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.switchboard.stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.cluster.ReplicaBus;
+import dev.switchboard.config.JsonCodec;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.testing.RedisServerResource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas' stream hubs over one real Redis: this application's (A) and a second one built here (B) with its own
+ * identity, event log and pub/sub channel. A stream produced on A and resumed on B continues on B, exactly once.
+ */
+@QuarkusTest
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class CrossReplicaStreamTest {
+
+    @Inject
+    StreamHub hubA;
+
+    @Inject
+    ReactiveRedisDataSource reactiveRedis;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    SwitchboardConfig config;
+
+    @Inject
+    JsonCodec json;
+
+    private StreamHub hubB;
+    private io.smallrye.mutiny.subscription.Cancellable busB;
+
+    /** A connection that records what it receives; safe across the pub/sub thread and the test. */
+    private static final class Recorder implements StreamConnection {
+        final List<String> data = new CopyOnWriteArrayList<>();
+        final List<String> ids = new CopyOnWriteArrayList<>();
+        volatile boolean closed;
+
+        @Override
+        public void deliver(StreamEvent event) {
+            ids.add(event.id());
+            data.add(event.data());
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    @BeforeEach
+    void secondReplica() {
+        ReplicaIdentity b = new ReplicaIdentity();
+        hubB = new StreamHub(new RedisEventLog(reactiveRedis, b, config));
+        busB = new ReplicaBus(hubB, null, null, json).listen(reactiveRedis, ReplicaBus.channelPrefix(config) + b.id());
+        // Redis pub/sub subscriptions are asynchronous: wait until B's channel is listening.
+        await(() -> !redis.execute("PUBSUB", "NUMSUB", ReplicaBus.channelPrefix(config) + b.id())
+                .get(1)
+                .toString()
+                .equals("0"));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopSecondReplica() {
+        busB.cancel();
+    }
+
+    @Test
+    void aStreamResumedOnAnotherReplicaContinuesThereExactlyOnce() {
+        String session = UUID.randomUUID().toString();
+        Recorder onA = new Recorder();
+        String stream = hubA.open(session, onA);
+        hubA.publish(session, stream, "one");
+        assertEquals(List.of("one"), onA.data);
+
+        Recorder onB = new Recorder();
+        assertTrue(hubB.resume(session, onA.ids.get(0), onB));
+        await(() -> onA.closed); // A was told B took the stream over
+        hubA.publish(session, stream, "two");
+        hubA.publish(session, stream, "three");
+        hubA.finish(session, stream, "done");
+        await(() -> onB.closed);
+
+        assertEquals(List.of("one"), onA.data, "A wrote nothing after B took over");
+        assertEquals(List.of("two", "three", "done"), onB.data, "B got every later event, in order, once");
+        long pttl = redis.key().pttl(config.sessions().redisKeyPrefix() + ":stream:{" + session + "}:" + stream);
+        assertTrue(pttl > 0 && pttl <= config.sessions().ttl().toMillis(), "the stream expires with the session");
+    }
+
+    @Test
+    void resumingOnAnotherReplicaReplaysWhatWasMissedThenFollows() {
+        String session = UUID.randomUUID().toString();
+        Recorder onA = new Recorder();
+        String stream = hubA.open(session, onA);
+        String priming = EventIds.of(stream, 0);
+        hubA.disconnect(session, stream); // the client went away (or was told to poll)
+        hubA.publish(session, stream, "missed-1");
+        hubA.publish(session, stream, "missed-2");
+
+        Recorder onB = new Recorder();
+        assertTrue(hubB.resume(session, priming, onB));
+        assertEquals(List.of("missed-1", "missed-2"), onB.data);
+        hubA.finish(session, stream, "done");
+        await(() -> onB.closed);
+        assertEquals(List.of("missed-1", "missed-2", "done"), onB.data);
+
+        Recorder late = new Recorder();
+        assertTrue(hubB.resume(session, onB.ids.get(1), late), "a finished stream can still be replayed");
+        assertEquals(List.of("done"), late.data);
+        assertTrue(late.closed);
+    }
+
+    @Test
+    void anotherSessionCannotResumeTheStream() {
+        String session = UUID.randomUUID().toString();
+        Recorder onA = new Recorder();
+        String stream = hubA.open(session, onA);
+        hubA.publish(session, stream, "private");
+        assertFalse(hubB.resume(UUID.randomUUID().toString(), onA.ids.get(0), new Recorder()));
+        assertFalse(hubB.resume(session, EventIds.of(stream, "99999999999999-0"), new Recorder()));
+    }
+
+    private static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
