@@ -176,9 +176,17 @@ public class SessionEraServer {
             if (message instanceof JsonRpcNotification notification) {
                 return notified(session, notification);
             }
-            return clientRequests
-                    .complete(session.id(), (JsonRpcResponse) message)
-                    .replaceWith((JsonRpcResponse) null);
+            JsonRpcResponse answer = (JsonRpcResponse) message;
+            return clientRequests.complete(session.id(), answer).map(routed -> {
+                // A lone answer nobody waits for is refused (HTTP 400); inside a batch it is dropped.
+                if (!routed && channel != RequestChannel.NONE) {
+                    throw new RequestRejectedException(
+                            RequestRejectedException.Reason.INVALID_REQUEST,
+                            "No request " + answer.id() + " is waiting for this answer: it is unknown, was already"
+                                    + " answered, or its deadline passed");
+                }
+                return null;
+            });
         });
     }
 

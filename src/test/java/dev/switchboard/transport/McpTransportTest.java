@@ -150,14 +150,15 @@ class McpTransportTest {
     }
 
     @Test
-    void notificationsAndResponsesGet202WithoutBody() {
+    void notificationsGet202AndAnswersNobodyAwaitsGet400() {
         String session = initialize();
         post(session, "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}")
                 .statusCode(202)
                 .body(emptyString());
         post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"server-1\",\"result\":{}}")
-                .statusCode(202)
-                .body(emptyString());
+                .statusCode(400)
+                .body("error.code", equalTo(-32600))
+                .body("error.message", startsWith("No request \"server-1\" is waiting for this answer"));
     }
 
     @Test
