@@ -8,4 +8,9 @@ public interface StreamConnection {
 
     /** Ends the HTTP response. */
     void close();
+
+    /** Ends the HTTP response after telling the client to reconnect after {@code retry} (e.g. elsewhere). */
+    default void closeWithRetry(java.time.Duration retry) {
+        close();
+    }
 }

@@ -169,6 +169,23 @@ public class StreamHub {
         }
     }
 
+    /**
+     * Shutdown: closes every live connection with a reconnection hint and lets go of the streams, so their clients
+     * resume on another replica while calls running here finish.
+     */
+    public void closeAll(java.time.Duration retry) {
+        live.forEach((key, stream) -> {
+            synchronized (stream) {
+                if (stream.connection != null) {
+                    stream.connection.closeWithRetry(retry);
+                    stream.connection = null;
+                }
+            }
+            int split = key.indexOf('\n');
+            log.release(key.substring(0, split), key.substring(split + 1));
+        });
+    }
+
     /** Forgets a session's streams and closes their connections. */
     public void dropSession(String sessionId) {
         standalone.remove(sessionId);

@@ -39,6 +39,16 @@ final class SseConnection implements StreamConnection {
                 .build());
     }
 
+    /** A last event without data (clients dispatch nothing) that sets their reconnection delay, then the end. */
+    @Override
+    public void closeWithRetry(Duration retry) {
+        send(sse.newEventBuilder()
+                .comment("closing: reconnect with Last-Event-ID")
+                .reconnectDelay(retry.toMillis())
+                .build());
+        close();
+    }
+
     private void send(OutboundSseEvent event) {
         // A closed sink means the client went away; the hub keeps logging, so it can resume later.
         if (!sink.isClosed()) {

@@ -3,10 +3,12 @@ package dev.switchboard.replicas;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.ServiceProcess;
+import dev.switchboard.testing.SseTestClient;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -120,6 +122,29 @@ class ReplicasIT {
         String session = awaitNewSession(a);
         post(a, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").statusCode(200);
         given().baseUri(b.url()).get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void sigtermClosesStreamsWithARetryHintAndExits() throws Exception {
+        try (ServiceProcess c = ServiceProcess.start(ServiceProcess.freePort(), redis.url())) {
+            String session = initialize(c);
+            try (SseTestClient stream = SseTestClient.get(
+                    c.port(), java.util.Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"))) {
+                assertEquals(200, stream.status());
+                assertEquals("", stream.next().data(), "the priming event");
+                long started = System.nanoTime();
+                c.terminate();
+                List<SseTestClient.Event> last = stream.rest(); // ends: the stream is closed, not abandoned
+                assertEquals(1, last.size(), "one goodbye event: " + last);
+                assertEquals(1000L, last.get(0).retry(), "with the reconnection hint");
+                assertTrue(c.awaitExit(Duration.ofSeconds(15)), "the replica exits once drained");
+                System.out.printf(
+                        "SIGTERM with an open stream: exited after %.1f s%n", (System.nanoTime() - started) / 1e9);
+            }
+        }
+        // The session lives on: another replica serves it.
+        post(b, initialize(a), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
+                .statusCode(200);
     }
 
     /** After an outage the first calls may fail fast with 503; the replica recovers without a restart. */

@@ -46,6 +46,20 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Sends SIGTERM and returns at once, so a test can watch the shutdown. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to exit; false when it is still running after {@code limit}. */
+    public boolean awaitExit(Duration limit) throws InterruptedException {
+        return process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public int port() {
+        return port;
+    }
+
     /** SIGKILL: the process dies mid-work, as in a crash. */
     public void kill() {
         if (process != null && process.isAlive()) {

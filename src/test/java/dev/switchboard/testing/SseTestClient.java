@@ -137,7 +137,7 @@ public final class SseTestClient implements AutoCloseable {
         try (Stream<String> lines = response.body()) {
             for (String line : (Iterable<String>) lines::iterator) {
                 if (line.isEmpty()) {
-                    if (data != null || id != null) {
+                    if (data != null || id != null || retry != null) {
                         events.add(new Event(id, data == null ? "" : data.toString(), retry));
                     }
                     id = null;

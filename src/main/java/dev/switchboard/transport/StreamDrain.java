@@ -1,0 +1,32 @@
+package dev.switchboard.transport;
+
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.stream.StreamHub;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+/**
+ * On SIGTERM, before Quarkus drains in-flight requests ({@code quarkus.shutdown.timeout}): SSE streams are closed
+ * with a {@code retry:} hint, so their clients resume on another replica instead of holding the shutdown up, while
+ * calls running here finish and their events reach the clients wherever they reconnected.
+ */
+@ApplicationScoped
+class StreamDrain {
+
+    private static final Logger LOG = Logger.getLogger(StreamDrain.class);
+
+    private final StreamHub hub;
+    private final SwitchboardConfig config;
+
+    StreamDrain(StreamHub hub, SwitchboardConfig config) {
+        this.hub = hub;
+        this.config = config;
+    }
+
+    void onShutdownStarting(@Observes ShutdownDelayInitiatedEvent event) {
+        LOG.info("Shutting down: closing SSE streams so their clients reconnect elsewhere");
+        hub.closeAll(config.streams().retry());
+    }
+}
