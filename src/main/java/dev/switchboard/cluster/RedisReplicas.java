@@ -63,6 +63,12 @@ public class RedisReplicas implements Replicas {
         RedisScript.command(redis, "PUBLISH", broadcast, message).subscribe().with(ignored -> {}, ignored -> {});
     }
 
+    @Override
+    public void resourceChanged(String uri) {
+        String message = json.write(uri == null ? Map.of("k", "resources") : Map.of("k", "resources", "uri", uri));
+        RedisScript.command(redis, "PUBLISH", broadcast, message).subscribe().with(ignored -> {}, ignored -> {});
+    }
+
     private String pendingKey(String sessionId, JsonRpcId id) {
         return pendingPrefix + sessionId + "}:" + id.key();
     }

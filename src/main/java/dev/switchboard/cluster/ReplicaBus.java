@@ -8,6 +8,7 @@ import dev.switchboard.jsonrpc.JsonRpcParser;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.ClientRequests;
+import dev.switchboard.protocol.ResourceSubscriptions;
 import dev.switchboard.protocol.RunningCalls;
 import dev.switchboard.stream.EventIds;
 import dev.switchboard.stream.ReplicaIdentity;
@@ -16,6 +17,7 @@ import dev.switchboard.stream.StreamHub;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -36,12 +38,19 @@ public class ReplicaBus {
     private final StreamHub hub;
     private final ClientRequests clientRequests;
     private final RunningCalls running;
+    private final ResourceSubscriptions subscriptions;
     private final JsonCodec json;
     private final JsonRpcParser parser;
     private volatile Cancellable subscription;
 
-    public ReplicaBus(StreamHub hub, ClientRequests clientRequests, RunningCalls running, JsonCodec json) {
+    public ReplicaBus(
+            StreamHub hub,
+            ClientRequests clientRequests,
+            RunningCalls running,
+            ResourceSubscriptions subscriptions,
+            JsonCodec json) {
         this.hub = hub;
+        this.subscriptions = subscriptions;
         this.clientRequests = clientRequests;
         this.running = running;
         this.json = json;
@@ -114,6 +123,11 @@ public class ReplicaBus {
                 if (id.isTextual() || id.isIntegralNumber()) {
                     running.cancelHere(session, new JsonRpcId(id));
                 }
+            }
+            case "resources" -> {
+                // Checking subscriptions and logging events wait on Redis: off the event loop.
+                String uri = node.hasNonNull("uri") ? node.get("uri").asText() : null;
+                Infrastructure.getDefaultWorkerPool().execute(() -> subscriptions.changedHere(uri));
             }
             default -> LOG.debugf("Ignoring replica message %s", message);
         }

@@ -25,6 +25,9 @@ public interface Replicas {
 
         @Override
         public void cancelElsewhere(String sessionId, JsonRpcId requestId) {}
+
+        @Override
+        public void resourceChanged(String uri) {}
     };
 
     /** Records that this replica waits for the answer to request {@code id}, for at most {@code ttl}. */
@@ -35,4 +38,7 @@ public interface Replicas {
 
     /** Asks every replica to cancel the request, wherever it runs. */
     void cancelElsewhere(String sessionId, JsonRpcId requestId);
+
+    /** Tells every replica that a resource (or, for null, the list of resources) changed. */
+    void resourceChanged(String uri);
 }

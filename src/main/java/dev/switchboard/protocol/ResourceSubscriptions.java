@@ -4,68 +4,108 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.config.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.resource.ResourceNotifier;
+import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * Which sessions subscribed to which resource URIs, and the delivery of change notifications on their standalone
- * (GET) streams. Kept in this process for now; a session without an open stream misses the notification.
+ * Resource subscriptions and the delivery of change notifications on sessions' standalone (GET) streams. Both the
+ * subscriptions and the session's current standalone stream are session collections in the session store, so a
+ * change noticed on any replica reaches the subscriber's stream wherever it is connected.
+ *
+ * <p>The notifying methods wait on the store: call them from worker threads (tools, resource beans).
  */
 @ApplicationScoped
 public class ResourceSubscriptions implements ResourceNotifier {
 
-    private final Map<String, Set<String>> bySession = new ConcurrentHashMap<>();
+    private static final String SUBSCRIPTIONS = "subscriptions";
+    private static final String STANDALONE = "standalone-streams";
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    private final SessionStore sessions;
     private final StreamHub hub;
     private final JsonCodec json;
+    private final Replicas replicas;
+    private final Clock clock;
 
-    public ResourceSubscriptions(StreamHub hub, JsonCodec json) {
+    public ResourceSubscriptions(SessionStore sessions, StreamHub hub, JsonCodec json, Replicas replicas, Clock clock) {
+        this.sessions = sessions;
         this.hub = hub;
         this.json = json;
+        this.replicas = replicas;
+        this.clock = clock;
     }
 
-    void subscribe(String sessionId, String uri) {
-        bySession
-                .computeIfAbsent(sessionId, id -> ConcurrentHashMap.newKeySet())
-                .add(uri);
+    Uni<Boolean> subscribe(String sessionId, String uri) {
+        return sessions.addEntry(sessionId, SUBSCRIPTIONS, 0, uri);
     }
 
-    void unsubscribe(String sessionId, String uri) {
-        Set<String> uris = bySession.get(sessionId);
-        if (uris != null) {
-            uris.remove(uri);
-        }
+    Uni<Boolean> unsubscribe(String sessionId, String uri) {
+        return sessions.removeEntry(sessionId, SUBSCRIPTIONS, uri);
+    }
+
+    /** Records the session's newest standalone stream: notifications go there, from any replica. */
+    public Uni<Boolean> standaloneOpened(String sessionId, String streamId) {
+        return sessions.addEntry(sessionId, STANDALONE, clock.millis(), streamId);
     }
 
     @Override
     public void updated(String uri) {
-        String message = updatedMessage(uri);
-        bySession.forEach((sessionId, uris) -> {
-            if (uris.contains(uri)) {
-                hub.publishStandalone(sessionId, message);
-            }
-        });
+        if (replicas == Replicas.NONE) {
+            changedHere(uri);
+        } else {
+            replicas.resourceChanged(uri); // every replica, this one included, notifies the sessions it serves
+        }
     }
 
     @Override
     public void updated(String sessionId, String uri) {
-        Set<String> uris = bySession.get(sessionId);
-        if (uris != null && uris.contains(uri)) {
-            hub.publishStandalone(sessionId, updatedMessage(uri));
+        if (subscribed(sessionId, uri)) {
+            publish(sessionId, updatedMessage(uri));
         }
     }
 
     @Override
     public void listChanged() {
-        String message = json.write(new JsonRpcNotification("notifications/resources/list_changed", null));
-        hub.sessionsWithStandalone().forEach(sessionId -> hub.publishStandalone(sessionId, message));
+        updated((String) null);
     }
 
-    /** Forgets a session's subscriptions. */
-    public void dropSession(String sessionId) {
-        bySession.remove(sessionId);
+    /**
+     * Notifies the sessions whose standalone stream is connected to this replica.
+     *
+     * @param uri the changed resource, or null when the list of resources changed
+     */
+    public void changedHere(String uri) {
+        String listChanged =
+                uri == null ? json.write(new JsonRpcNotification("notifications/resources/list_changed", null)) : null;
+        for (String sessionId : hub.sessionsWithStandalone()) {
+            if (uri == null) {
+                publish(sessionId, listChanged);
+            } else if (subscribed(sessionId, uri)) {
+                publish(sessionId, updatedMessage(uri));
+            }
+        }
+    }
+
+    private boolean subscribed(String sessionId, String uri) {
+        return sessions.entries(sessionId, SUBSCRIPTIONS, 0, 0)
+                .await()
+                .atMost(TIMEOUT)
+                .contains(uri);
+    }
+
+    private void publish(String sessionId, String message) {
+        List<String> streams = sessions.entries(
+                        sessionId, STANDALONE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
+                .await()
+                .atMost(TIMEOUT);
+        if (!streams.isEmpty()) {
+            hub.publish(sessionId, streams.get(streams.size() - 1), message);
+        }
     }
 
     private String updatedMessage(String uri) {

@@ -85,16 +85,14 @@ public class ResourcesHandler {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    public EmptyResult subscribe(McpRequest request) {
+    public Uni<EmptyResult> subscribe(McpRequest request) {
         String uri = uri(request);
         registry.resolve(uri).orElseThrow(() -> notFound(uri));
-        subscriptions.subscribe(request.session().id(), uri);
-        return EmptyResult.INSTANCE;
+        return subscriptions.subscribe(request.session().id(), uri).replaceWith(EmptyResult.INSTANCE);
     }
 
-    public EmptyResult unsubscribe(McpRequest request) {
-        subscriptions.unsubscribe(request.session().id(), uri(request));
-        return EmptyResult.INSTANCE;
+    public Uni<EmptyResult> unsubscribe(McpRequest request) {
+        return subscriptions.unsubscribe(request.session().id(), uri(request)).replaceWith(EmptyResult.INSTANCE);
     }
 
     private static String uri(McpRequest request) {

@@ -105,10 +105,7 @@ public class SessionEraServer {
 
     /** Ends a session ({@code DELETE}): its stored state, streams and subscriptions. False when it did not exist. */
     public Uni<Boolean> end(String sessionId) {
-        return sessions.delete(sessionId).invoke(existed -> {
-            hub.dropSession(sessionId);
-            subscriptions.dropSession(sessionId);
-        });
+        return sessions.delete(sessionId).invoke(existed -> hub.dropSession(sessionId));
     }
 
     private Uni<McpReply> initialize(JsonRpcRequest request) {
@@ -214,8 +211,8 @@ public class SessionEraServer {
             case RESOURCES_LIST -> Uni.createFrom().item(resources.list(request));
             case RESOURCES_TEMPLATES_LIST -> Uni.createFrom().item(resources.templates(request));
             case RESOURCES_READ -> resources.read(request);
-            case RESOURCES_SUBSCRIBE -> Uni.createFrom().item(resources.subscribe(request));
-            case RESOURCES_UNSUBSCRIBE -> Uni.createFrom().item(resources.unsubscribe(request));
+            case RESOURCES_SUBSCRIBE -> resources.subscribe(request);
+            case RESOURCES_UNSUBSCRIBE -> resources.unsubscribe(request);
             case PROMPTS_LIST -> Uni.createFrom().item(prompts.list(request));
             case PROMPTS_GET -> prompts.get(request);
             case COMPLETION_COMPLETE -> Uni.createFrom().item(completion.complete(request));

@@ -129,6 +129,19 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Uni<Boolean> removeEntry(String id, String collection, String entry) {
+        Slot slot = live(id, clock.instant());
+        if (slot == null) {
+            return Uni.createFrom().item(false);
+        }
+        synchronized (slot) {
+            TreeSet<Scored> entries = slot.collections.get(collection);
+            return Uni.createFrom()
+                    .item(entries != null && entries.removeIf(s -> s.entry().equals(entry)));
+        }
+    }
+
+    @Override
     public Uni<List<String>> entries(String id, String collection, double min, double max) {
         Slot slot = live(id, clock.instant());
         if (slot == null) {

@@ -142,6 +142,12 @@ public class RedisSessionStore implements SessionStore {
     }
 
     @Override
+    public Uni<Boolean> removeEntry(String id, String collection, String entry) {
+        return RedisScript.command(redis, "ZREM", sessionKey(id) + ":c:" + collection, entry)
+                .map(removed -> removed.toInteger() == 1);
+    }
+
+    @Override
     public Uni<List<String>> entries(String id, String collection, double min, double max) {
         return RedisScript.command(
                         redis,

@@ -39,6 +39,9 @@ public interface SessionStore {
      */
     Uni<Boolean> addEntry(String id, String collection, double score, String entry);
 
+    /** Removes an entry from a session collection; false when it was not there. */
+    Uni<Boolean> removeEntry(String id, String collection, String entry);
+
     /** Entries of a session collection with a score in {@code [min, max]}, in score order. */
     Uni<List<String>> entries(String id, String collection, double min, double max);
 

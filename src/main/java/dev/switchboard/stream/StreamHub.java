@@ -60,16 +60,6 @@ public class StreamHub {
         }
     }
 
-    /** Sends a message not tied to any request on the session's standalone stream; false when it has none. */
-    public boolean publishStandalone(String sessionId, String data) {
-        String streamId = standalone.get(sessionId);
-        if (streamId == null) {
-            return false;
-        }
-        publish(sessionId, streamId, data);
-        return true;
-    }
-
     /** Logs the final message of a stream, delivers it and ends the stream and its connection. */
     public void finish(String sessionId, String streamId, String data) {
         Live stream = live.remove(key(sessionId, streamId));

@@ -147,7 +147,7 @@ final class HttpExchange implements RequestChannel {
     }
 
     /** GET: opens the session's standalone stream for messages not tied to a request. */
-    synchronized void openStandalone() {
+    synchronized String openStandalone() {
         state = State.STREAMING;
         SseConnection connection = streamHeaders();
         String id = hub.openStandalone(sessionId, connection);
@@ -155,6 +155,7 @@ final class HttpExchange implements RequestChannel {
             connection.prime(EventIds.of(id, 0), primingRetry);
         }
         done.complete(null);
+        return id;
     }
 
     /** GET with {@code Last-Event-ID}: replays what the client missed on that stream, then follows it. */

@@ -10,6 +10,7 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.McpMethod;
 import dev.switchboard.protocol.ProtocolVersion;
 import dev.switchboard.protocol.RequestRejectedException;
+import dev.switchboard.protocol.ResourceSubscriptions;
 import dev.switchboard.protocol.SessionEraServer;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
@@ -55,6 +56,7 @@ public class McpEndpoint {
 
     private final SessionEraServer server;
     private final SessionStore sessions;
+    private final ResourceSubscriptions subscriptions;
     private final StreamHub hub;
     private final OriginPolicy origins;
     private final JsonCodec json;
@@ -64,12 +66,14 @@ public class McpEndpoint {
     public McpEndpoint(
             SessionEraServer server,
             SessionStore sessions,
+            ResourceSubscriptions subscriptions,
             StreamHub hub,
             OriginPolicy origins,
             JsonCodec json,
             SwitchboardConfig config) {
         this.server = server;
         this.sessions = sessions;
+        this.subscriptions = subscriptions;
         this.hub = hub;
         this.origins = origins;
         this.json = json;
@@ -262,7 +266,10 @@ public class McpEndpoint {
                                     exchange.negotiated(
                                             ProtocolVersion.of(found.get().protocolVersion())
                                                     .orElse(ProtocolVersion.LATEST));
-                                    exchange.openStandalone();
+                                    subscriptions
+                                            .standaloneOpened(sessionId, exchange.openStandalone())
+                                            .subscribe()
+                                            .with(ignored -> {}, exchange::fail);
                                 }
                             },
                             exchange::fail);

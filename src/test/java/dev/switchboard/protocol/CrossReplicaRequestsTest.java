@@ -74,7 +74,7 @@ class CrossReplicaRequestsTest {
         clientRequestsB = new ClientRequests(config, replicasB);
         runningB = new RunningCalls(replicasB);
         String channel = ReplicaBus.channelPrefix(config) + b.id();
-        busB = new ReplicaBus(hub, clientRequestsB, runningB, json)
+        busB = new ReplicaBus(hub, clientRequestsB, runningB, null, json)
                 .listen(reactiveRedis, channel, ReplicaBus.broadcastChannel(config));
         await(() ->
                 !redis.execute("PUBSUB", "NUMSUB", channel).get(1).toString().equals("0"));

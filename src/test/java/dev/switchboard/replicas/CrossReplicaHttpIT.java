@@ -113,7 +113,7 @@ class CrossReplicaHttpIT {
                 "{\"jsonrpc\":\"2.0\",\"id\":" + elicitation.get("id")
                         + ",\"result\":{\"action\":\"accept\",\"content\":{\"name\":\"Grace\"}}}");
 
-        int port = Integer.parseInt(replica.url().substring(replica.url().lastIndexOf(':') + 1));
+        int port = replica.port();
         Map<String, String> resume =
                 Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", V, "Last-Event-ID", elicitEventId);
         long started = System.nanoTime();
@@ -160,6 +160,27 @@ class CrossReplicaHttpIT {
             assertTrue(probe.awaitFinished());
             assertTrue(probe.sawCancel());
             assertEquals(List.of(), onA.rest(), "no response for the cancelled call");
+        }
+    }
+
+    @Test
+    void aResourceChangeOnAReachesTheSubscriberStreamOnB() throws Exception {
+        ServiceProcess replica = replicaB();
+        String session = initialize();
+        Mcp.post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/subscribe\",\"params\":"
+                                + "{\"uri\":\"switchboard://session/calendar\"}}")
+                .statusCode(200);
+        Map<String, String> headers = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", V);
+        try (SseTestClient onB = SseTestClient.get(replica.port(), headers)) {
+            onB.next(); // priming
+            Mcp.post(session, Mcp.call(2, "calendar.add", "{\"title\":\"Launch\",\"start\":\"2026-12-24T09:00:00Z\"}"))
+                    .statusCode(200);
+            JsonNode update = json(onB.next());
+            assertEquals("notifications/resources/updated", update.get("method").asText());
+            assertEquals(
+                    "switchboard://session/calendar", update.at("/params/uri").asText());
         }
     }
 }

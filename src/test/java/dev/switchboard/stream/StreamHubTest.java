@@ -88,14 +88,18 @@ class StreamHubTest {
     }
 
     @Test
-    void standaloneNotificationsReachOnlyThatSession() {
-        Recorder one = new Recorder();
-        hub.openStandalone("s1", one);
-        assertTrue(hub.publishStandalone("s1", "update"));
-        assertFalse(hub.publishStandalone("s2", "update"), "s2 has no stream");
-        assertEquals(List.of("update"), one.data);
+    void aNewStandaloneStreamReplacesTheOldOneAndDropClosesIt() {
+        Recorder first = new Recorder();
+        String old = hub.openStandalone("s1", first);
+        Recorder second = new Recorder();
+        String current = hub.openStandalone("s1", second);
+        assertTrue(first.closed, "one standalone stream per session and replica");
+        hub.publish("s1", current, "update");
+        assertEquals(List.of("update"), second.data);
+        assertEquals(java.util.Set.of("s1"), hub.sessionsWithStandalone());
         hub.dropSession("s1");
-        assertTrue(one.closed);
-        assertFalse(hub.publishStandalone("s1", "late"));
+        assertTrue(second.closed);
+        assertEquals(java.util.Set.of(), hub.sessionsWithStandalone());
+        assertFalse(old.equals(current));
     }
 }
