@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.stream.EventIds;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.ServiceProcess;
@@ -14,6 +15,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,62 @@ class ReplicasIT {
         // The session lives on: another replica serves it.
         post(b, initialize(a), "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
                 .statusCode(200);
+    }
+
+    @Test
+    void killingTheReplicaThatHoldsAStreamLosesNoEvent() throws Exception {
+        String session = initialize(b);
+        post(
+                        b,
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/subscribe\",\"params\":"
+                                + "{\"uri\":\"switchboard://session/calendar\"}}")
+                .statusCode(200);
+        Map<String, String> headers = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        String seen;
+        try (ServiceProcess doomed = ServiceProcess.start(ServiceProcess.freePort(), redis.url());
+                SseTestClient stream = SseTestClient.get(doomed.port(), headers)) {
+            stream.next(); // priming
+            addEvent(session, "first");
+            seen = stream.next().id(); // delivered through the doomed replica
+            doomed.kill(); // SIGKILL mid-stream: no drain, no goodbye
+        }
+        addEvent(session, "second"); // appended while no replica holds the stream
+        addEvent(session, "third");
+
+        Map<String, String> resume = new java.util.HashMap<>(headers);
+        resume.put("Last-Event-ID", seen);
+        try (SseTestClient resumed = SseTestClient.get(port(a), resume)) {
+            List<SseTestClient.Event> events = new java.util.ArrayList<>();
+            events.add(resumed.next()); // "second", replayed
+            events.add(resumed.next()); // "third", replayed
+            addEvent(session, "fourth"); // after the resume: delivered live on A
+            events.add(resumed.next());
+            String previous = seen;
+            for (SseTestClient.Event event : events) {
+                assertTrue(
+                        event.data().contains("\"notifications/resources/updated\"")
+                                && event.data().contains("switchboard://session/calendar"),
+                        event.data());
+                assertEquals(EventIds.streamOf(seen), EventIds.streamOf(event.id()), "the same stream");
+                assertTrue(EventIds.compare(event.id(), previous) > 0, "in order, none repeated: " + events);
+                previous = event.id();
+            }
+            assertEquals(java.util.Optional.empty(), resumed.poll(Duration.ofMillis(300)), "nothing else");
+        }
+    }
+
+    private static void addEvent(String session, String title) {
+        post(
+                        b,
+                        session,
+                        Mcp.call(9, "calendar.add", "{\"title\":\"" + title + "\",\"start\":\"2026-12-01T09:00:00Z\"}"))
+                .statusCode(200)
+                .body("result.isError", equalTo(false));
+    }
+
+    private static int port(ServiceProcess replica) {
+        return replica.port();
     }
 
     /** After an outage the first calls may fail fast with 503; the replica recovers without a restart. */
