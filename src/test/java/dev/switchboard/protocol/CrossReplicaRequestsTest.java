@@ -15,6 +15,7 @@ import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.stream.ReplicaIdentity;
 import dev.switchboard.stream.StreamHub;
+import dev.switchboard.testing.Await;
 import dev.switchboard.testing.RedisServerResource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -24,12 +25,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +75,7 @@ class CrossReplicaRequestsTest {
         String channel = ReplicaBus.channelPrefix(config) + b.id();
         busB = new ReplicaBus(hub, clientRequestsB, runningB, null, json)
                 .listen(reactiveRedis, channel, ReplicaBus.broadcastChannel(config));
-        await(() ->
+        Await.until(() ->
                 !redis.execute("PUBSUB", "NUMSUB", channel).get(1).toString().equals("0"));
     }
 
@@ -95,7 +94,7 @@ class CrossReplicaRequestsTest {
         };
         CompletableFuture<JsonNode> waiting = CompletableFuture.supplyAsync(() -> clientRequestsA.call(
                 session, channel, new CallControl(), "roots/list", JsonNodeFactory.instance.objectNode()));
-        await(() -> sent.get() != null);
+        Await.until(() -> sent.get() != null);
 
         com.fasterxml.jackson.databind.node.ObjectNode result = JsonNodeFactory.instance.objectNode();
         result.putArray("roots").addObject().put("uri", "file:///a");
@@ -116,23 +115,8 @@ class CrossReplicaRequestsTest {
         JsonRpcId id = JsonRpcId.of(7);
         CallControl control = runningA.start(session, id);
         runningB.cancel(session, id);
-        await(control::isCancelled);
+        Await.until(control::isCancelled);
         assertTrue(control.cancelledByClient());
         runningA.finish(session, id, control);
-    }
-
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.cluster.ReplicaBus;
 import dev.switchboard.config.JsonCodec;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.testing.Await;
 import dev.switchboard.testing.RedisServerResource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -14,12 +15,9 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +72,7 @@ class CrossReplicaStreamTest {
         busB = new ReplicaBus(hubB, null, null, null, json)
                 .listen(reactiveRedis, ReplicaBus.channelPrefix(config) + b.id());
         // Redis pub/sub subscriptions are asynchronous: wait until B's channel is listening.
-        await(() -> !redis.execute("PUBSUB", "NUMSUB", ReplicaBus.channelPrefix(config) + b.id())
+        Await.until(() -> !redis.execute("PUBSUB", "NUMSUB", ReplicaBus.channelPrefix(config) + b.id())
                 .get(1)
                 .toString()
                 .equals("0"));
@@ -95,11 +93,11 @@ class CrossReplicaStreamTest {
 
         Recorder onB = new Recorder();
         assertTrue(hubB.resume(session, onA.ids.get(0), onB));
-        await(() -> onA.closed); // A was told B took the stream over
+        Await.until(() -> onA.closed); // A was told B took the stream over
         hubA.publish(session, stream, "two");
         hubA.publish(session, stream, "three");
         hubA.finish(session, stream, "done");
-        await(() -> onB.closed);
+        Await.until(() -> onB.closed);
 
         assertEquals(List.of("one"), onA.data, "A wrote nothing after B took over");
         assertEquals(List.of("two", "three", "done"), onB.data, "B got every later event, in order, once");
@@ -121,7 +119,7 @@ class CrossReplicaStreamTest {
         assertTrue(hubB.resume(session, priming, onB));
         assertEquals(List.of("missed-1", "missed-2"), onB.data);
         hubA.finish(session, stream, "done");
-        await(() -> onB.closed);
+        Await.until(() -> onB.closed);
         assertEquals(List.of("missed-1", "missed-2", "done"), onB.data);
 
         Recorder late = new Recorder();
@@ -138,20 +136,5 @@ class CrossReplicaStreamTest {
         hubA.publish(session, stream, "private");
         assertFalse(hubB.resume(UUID.randomUUID().toString(), onA.ids.get(0), new Recorder()));
         assertFalse(hubB.resume(session, EventIds.of(stream, "99999999999999-0"), new Recorder()));
-    }
-
-    private static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 10 s");
-            }
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
