@@ -54,9 +54,13 @@ public class StreamHub {
 
     /** Logs a message on a stream and writes it to its connection, wherever that is. */
     public void publish(String sessionId, String streamId, String data) {
-        Live stream = live.computeIfAbsent(key(sessionId, streamId), k -> new Live(null));
+        String key = key(sessionId, streamId);
+        Live stream = live.computeIfAbsent(key, k -> new Live(null));
         synchronized (stream) {
             stream.deliver(log.append(sessionId, streamId, data, false));
+            if (stream.connection == null) {
+                live.remove(key, stream); // no connection here: keep no entry (a resume makes a new one)
+            }
         }
     }
 
@@ -110,28 +114,40 @@ public class StreamHub {
         if (streamId == null) {
             return false;
         }
-        Live stream = live.computeIfAbsent(key(sessionId, streamId), k -> new Live(null));
-        synchronized (stream) {
-            log.claim(sessionId, streamId);
-            Optional<EventLog.Replay> replay = log.after(sessionId, lastEventId);
-            if (replay.isEmpty()) {
-                log.release(sessionId, streamId);
-                live.remove(key(sessionId, streamId), stream);
-                return false;
+        String key = key(sessionId, streamId);
+        while (true) {
+            Live stream = live.computeIfAbsent(key, k -> new Live(null));
+            synchronized (stream) {
+                if (live.get(key) != stream) {
+                    continue; // a publish dropped this entry while we waited: take the current one
+                }
+                return replayAndAttach(sessionId, streamId, lastEventId, connection, stream);
             }
-            if (stream.connection != null && stream.connection != connection) {
-                stream.connection.close(); // one message is never sent on two connections
-            }
-            stream.connection = connection;
-            stream.lastDelivered = lastEventId;
-            replay.get().events().forEach(stream::deliver);
-            if (replay.get().complete()) {
-                stream.detachAndClose();
-                live.remove(key(sessionId, streamId), stream);
-                log.release(sessionId, streamId);
-            }
-            return true;
         }
+    }
+
+    /** Called with the stream's lock held. */
+    private boolean replayAndAttach(
+            String sessionId, String streamId, String lastEventId, StreamConnection connection, Live stream) {
+        log.claim(sessionId, streamId);
+        Optional<EventLog.Replay> replay = log.after(sessionId, lastEventId);
+        if (replay.isEmpty()) {
+            log.release(sessionId, streamId);
+            live.remove(key(sessionId, streamId), stream);
+            return false;
+        }
+        if (stream.connection != null && stream.connection != connection) {
+            stream.connection.close(); // one message is never sent on two connections
+        }
+        stream.connection = connection;
+        stream.lastDelivered = lastEventId;
+        replay.get().events().forEach(stream::deliver);
+        if (replay.get().complete()) {
+            stream.detachAndClose();
+            live.remove(key(sessionId, streamId), stream);
+            log.release(sessionId, streamId);
+        }
+        return true;
     }
 
     /** An event appended on another replica for a stream whose connection is here. */
