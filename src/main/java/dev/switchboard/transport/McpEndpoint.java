@@ -164,18 +164,14 @@ public class McpEndpoint {
         HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
             checkOrigin(origin);
-            if (!MediaTypeRules.acceptsJsonAndEventStream(accept)) {
-                throw new TransportException(
-                        406,
-                        JsonRpcErrorCodes.INVALID_REQUEST,
-                        "Not Acceptable: the Accept header must list both application/json and text/event-stream");
-            }
-            if (!MediaTypeRules.isJson(contentType)) {
-                throw new TransportException(
-                        415,
-                        JsonRpcErrorCodes.INVALID_REQUEST,
-                        "Unsupported Media Type: send the JSON-RPC message with Content-Type: application/json");
-            }
+            require(
+                    MediaTypeRules.acceptsJsonAndEventStream(accept),
+                    406,
+                    "Not Acceptable: the Accept header must list both application/json and text/event-stream");
+            require(
+                    MediaTypeRules.isJson(contentType),
+                    415,
+                    "Unsupported Media Type: send the JSON-RPC message with Content-Type: application/json");
             JsonRpcPayload payload = parser.parse(body);
             if (!payload.batch() && payload.single() instanceof JsonRpcPayload.Invalid invalid) {
                 throw new InvalidMessageException(invalid);
@@ -242,12 +238,10 @@ public class McpEndpoint {
         HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
             checkOrigin(origin);
-            if (!MediaTypeRules.acceptsEventStream(accept)) {
-                throw new TransportException(
-                        406,
-                        JsonRpcErrorCodes.INVALID_REQUEST,
-                        "Not Acceptable: the GET stream is text/event-stream; list it in the Accept header");
-            }
+            require(
+                    MediaTypeRules.acceptsEventStream(accept),
+                    406,
+                    "Not Acceptable: the GET stream is text/event-stream; list it in the Accept header");
             checkProtocolVersion(protocolVersion);
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
@@ -280,12 +274,16 @@ public class McpEndpoint {
     }
 
     private void checkOrigin(String origin) {
-        if (!origins.allows(origin)) {
-            throw new TransportException(
-                    403,
-                    JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Forbidden: Origin '" + origin
-                            + "' is not allowed; add it to switchboard.transport.allowed-origins");
+        require(
+                origins.allows(origin),
+                403,
+                "Forbidden: Origin '" + origin + "' is not allowed; add it to switchboard.transport.allowed-origins");
+    }
+
+    /** Refuses the HTTP request with {@code status} unless {@code ok}. */
+    private static void require(boolean ok, int status, String message) {
+        if (!ok) {
+            throw new TransportException(status, JsonRpcErrorCodes.INVALID_REQUEST, message);
         }
     }
 

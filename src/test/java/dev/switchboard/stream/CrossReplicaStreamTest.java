@@ -17,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,24 +46,6 @@ class CrossReplicaStreamTest {
     private StreamHub hubB;
     private io.smallrye.mutiny.subscription.Cancellable busB;
 
-    /** A connection that records what it receives; safe across the pub/sub thread and the test. */
-    private static final class Recorder implements StreamConnection {
-        final List<String> data = new CopyOnWriteArrayList<>();
-        final List<String> ids = new CopyOnWriteArrayList<>();
-        volatile boolean closed;
-
-        @Override
-        public void deliver(StreamEvent event) {
-            ids.add(event.id());
-            data.add(event.data());
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
     @BeforeEach
     void secondReplica() {
         ReplicaIdentity b = new ReplicaIdentity();
@@ -86,12 +67,12 @@ class CrossReplicaStreamTest {
     @Test
     void aStreamResumedOnAnotherReplicaContinuesThereExactlyOnce() {
         String session = UUID.randomUUID().toString();
-        Recorder onA = new Recorder();
+        RecordingConnection onA = new RecordingConnection();
         String stream = hubA.open(session, onA);
         hubA.publish(session, stream, "one");
         assertEquals(List.of("one"), onA.data);
 
-        Recorder onB = new Recorder();
+        RecordingConnection onB = new RecordingConnection();
         assertTrue(hubB.resume(session, onA.ids.get(0), onB));
         Await.until(() -> onA.closed); // A was told B took the stream over
         hubA.publish(session, stream, "two");
@@ -108,21 +89,21 @@ class CrossReplicaStreamTest {
     @Test
     void resumingOnAnotherReplicaReplaysWhatWasMissedThenFollows() {
         String session = UUID.randomUUID().toString();
-        Recorder onA = new Recorder();
+        RecordingConnection onA = new RecordingConnection();
         String stream = hubA.open(session, onA);
         String priming = EventIds.of(stream, 0);
         hubA.disconnect(session, stream); // the client went away (or was told to poll)
         hubA.publish(session, stream, "missed-1");
         hubA.publish(session, stream, "missed-2");
 
-        Recorder onB = new Recorder();
+        RecordingConnection onB = new RecordingConnection();
         assertTrue(hubB.resume(session, priming, onB));
         assertEquals(List.of("missed-1", "missed-2"), onB.data);
         hubA.finish(session, stream, "done");
         Await.until(() -> onB.closed);
         assertEquals(List.of("missed-1", "missed-2", "done"), onB.data);
 
-        Recorder late = new Recorder();
+        RecordingConnection late = new RecordingConnection();
         assertTrue(hubB.resume(session, onB.ids.get(1), late), "a finished stream can still be replayed");
         assertEquals(List.of("done"), late.data);
         assertTrue(late.closed);
@@ -131,10 +112,10 @@ class CrossReplicaStreamTest {
     @Test
     void anotherSessionCannotResumeTheStream() {
         String session = UUID.randomUUID().toString();
-        Recorder onA = new Recorder();
+        RecordingConnection onA = new RecordingConnection();
         String stream = hubA.open(session, onA);
         hubA.publish(session, stream, "private");
-        assertFalse(hubB.resume(UUID.randomUUID().toString(), onA.ids.get(0), new Recorder()));
-        assertFalse(hubB.resume(session, EventIds.of(stream, "99999999999999-0"), new Recorder()));
+        assertFalse(hubB.resume(UUID.randomUUID().toString(), onA.ids.get(0), new RecordingConnection()));
+        assertFalse(hubB.resume(session, EventIds.of(stream, "99999999999999-0"), new RecordingConnection()));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,33 +15,16 @@ class StreamHubTest {
     private final InMemoryEventLog log = new InMemoryEventLog(Clock.systemUTC(), Duration.ofMinutes(5), 2, 3);
     private final StreamHub hub = new StreamHub(log);
 
-    private static final class Recorder implements StreamConnection {
-        final List<String> data = new ArrayList<>();
-        final List<String> ids = new ArrayList<>();
-        boolean closed;
-
-        @Override
-        public void deliver(StreamEvent event) {
-            ids.add(event.id());
-            data.add(event.data());
-        }
-
-        @Override
-        public void close() {
-            closed = true;
-        }
-    }
-
     @Test
     void resumeReplaysExactlyTheMissedEventsThenFollowsTheStream() {
-        Recorder first = new Recorder();
+        RecordingConnection first = new RecordingConnection();
         String stream = hub.open("s1", first);
         hub.publish("s1", stream, "a");
         hub.disconnect("s1", stream);
         hub.publish("s1", stream, "b");
         hub.publish("s1", stream, "c");
 
-        Recorder second = new Recorder();
+        RecordingConnection second = new RecordingConnection();
         assertTrue(hub.resume("s1", first.ids.get(0), second));
         assertEquals(List.of("b", "c"), second.data);
         hub.finish("s1", stream, "done");
@@ -53,12 +35,12 @@ class StreamHubTest {
 
     @Test
     void aFinishedStreamReplaysAndCloses() {
-        Recorder first = new Recorder();
+        RecordingConnection first = new RecordingConnection();
         String stream = hub.open("s1", first);
         String primed = EventIds.of(stream, 0);
         hub.disconnect("s1", stream);
         hub.finish("s1", stream, "response");
-        Recorder late = new Recorder();
+        RecordingConnection late = new RecordingConnection();
         assertTrue(hub.resume("s1", primed, late));
         assertEquals(List.of("response"), late.data);
         assertTrue(late.closed);
@@ -66,32 +48,32 @@ class StreamHubTest {
 
     @Test
     void neverResumesAnotherSessionsStreamOrUnknownIds() {
-        Recorder owner = new Recorder();
+        RecordingConnection owner = new RecordingConnection();
         String stream = hub.open("s1", owner);
         hub.publish("s1", stream, "secret");
-        assertFalse(hub.resume("s2", owner.ids.get(0), new Recorder()));
-        assertFalse(hub.resume("s1", "nonsense", new Recorder()));
-        assertFalse(hub.resume("s1", EventIds.of(stream, 99), new Recorder()), "an id from the future");
+        assertFalse(hub.resume("s2", owner.ids.get(0), new RecordingConnection()));
+        assertFalse(hub.resume("s1", "nonsense", new RecordingConnection()));
+        assertFalse(hub.resume("s1", EventIds.of(stream, 99), new RecordingConnection()), "an id from the future");
     }
 
     @Test
     void resumingPastDroppedEventsIsRefusedRatherThanLossy() {
-        Recorder connection = new Recorder();
+        RecordingConnection connection = new RecordingConnection();
         String stream = hub.open("s1", connection);
         for (String data : List.of("1", "2", "3", "4", "5")) {
             hub.publish("s1", stream, data);
         }
-        assertFalse(hub.resume("s1", connection.ids.get(0), new Recorder()), "event 2 was dropped (3 kept)");
-        Recorder recent = new Recorder();
+        assertFalse(hub.resume("s1", connection.ids.get(0), new RecordingConnection()), "event 2 was dropped (3 kept)");
+        RecordingConnection recent = new RecordingConnection();
         assertTrue(hub.resume("s1", connection.ids.get(1), recent));
         assertEquals(List.of("3", "4", "5"), recent.data);
     }
 
     @Test
     void aNewStandaloneStreamReplacesTheOldOneAndDropClosesIt() {
-        Recorder first = new Recorder();
+        RecordingConnection first = new RecordingConnection();
         String old = hub.openStandalone("s1", first);
-        Recorder second = new Recorder();
+        RecordingConnection second = new RecordingConnection();
         String current = hub.openStandalone("s1", second);
         assertTrue(first.closed, "one standalone stream per session and replica");
         hub.publish("s1", current, "update");
