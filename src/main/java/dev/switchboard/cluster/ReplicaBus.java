@@ -10,6 +10,7 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.ClientRequests;
 import dev.switchboard.protocol.ResourceSubscriptions;
 import dev.switchboard.protocol.RunningCalls;
+import dev.switchboard.session.RedisScript;
 import dev.switchboard.stream.EventIds;
 import dev.switchboard.stream.ReplicaIdentity;
 import dev.switchboard.stream.StreamEvent;
@@ -19,6 +20,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -41,7 +43,14 @@ public class ReplicaBus {
     private final ResourceSubscriptions subscriptions;
     private final JsonCodec json;
     private final JsonRpcParser parser;
+    /** How often the subscription is checked. */
+    private static final Duration WATCH = Duration.ofSeconds(2);
+
     private volatile Cancellable subscription;
+    private ReactiveRedisDataSource redis;
+    private String[] channels;
+    private Vertx vertx;
+    private long watch;
 
     public ReplicaBus(
             StreamHub hub,
@@ -71,16 +80,46 @@ public class ReplicaBus {
             @Observes StartupEvent event,
             SwitchboardConfig config,
             ReplicaIdentity replica,
-            Instance<ReactiveRedisDataSource> redis) {
+            Instance<ReactiveRedisDataSource> redis,
+            Vertx vertx) {
         if (config.sessions().store() == SwitchboardConfig.StoreKind.REDIS) {
-            subscription = listen(redis.get(), channelPrefix(config) + replica.id(), broadcastChannel(config));
+            this.redis = redis.get();
+            this.channels = new String[] {channelPrefix(config) + replica.id(), broadcastChannel(config)};
+            this.vertx = vertx;
+            subscription = listen(this.redis, channels);
+            watch = vertx.setPeriodic(WATCH.toMillis(), id -> checkSubscribed());
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        if (vertx != null) {
+            vertx.cancelTimer(watch);
+        }
         if (subscription != null) {
             subscription.cancel();
         }
+    }
+
+    /**
+     * A subscription can end without a failure, e.g. when Redis restarts and drops its connection: Redis is asked
+     * now and then whether this replica still listens on its channel, and it subscribes again when not.
+     */
+    private void checkSubscribed() {
+        RedisScript.command(redis, "PUBSUB", "NUMSUB", channels[0])
+                .subscribe()
+                .with(
+                        counts -> {
+                            if (counts.size() > 1 && counts.get(1).toInteger() == 0) {
+                                resubscribe();
+                            }
+                        },
+                        unreachable -> {}); // Redis is down: the next check tries again
+    }
+
+    private synchronized void resubscribe() {
+        LOG.info("This replica's Redis channels were lost (Redis restarted?); subscribing again");
+        subscription.cancel();
+        subscription = listen(redis, channels);
     }
 
     /** Handles what arrives on the channels, resubscribing with back-off whenever the subscription fails. */

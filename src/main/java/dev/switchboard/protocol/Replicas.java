@@ -28,6 +28,11 @@ public interface Replicas {
 
         @Override
         public void resourceChanged(String uri) {}
+
+        @Override
+        public boolean alone() {
+            return true;
+        }
     };
 
     /** Records that this replica waits for the answer to request {@code id}, for at most {@code ttl}. */
@@ -41,4 +46,12 @@ public interface Replicas {
 
     /** Tells every replica that a resource (or, for null, the list of resources) changed. */
     void resourceChanged(String uri);
+
+    /**
+     * True when this process is the only replica. (Asked, not compared with {@link #NONE}: the injected instance is
+     * a CDI client proxy.)
+     */
+    default boolean alone() {
+        return false;
+    }
 }
