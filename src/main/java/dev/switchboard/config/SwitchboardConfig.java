@@ -31,6 +31,9 @@ public interface SwitchboardConfig {
     /** Log notifications sent to clients. */
     Logging logging();
 
+    /** The stateless revision 2026-07-28: multi round-trip state, list caching hints, listen streams. */
+    Stateless stateless();
+
     interface Server {
         /** Machine-readable server name sent as {@code serverInfo.name}. */
         @WithDefault("switchboard")
@@ -115,5 +118,30 @@ public interface SwitchboardConfig {
         /** Minimum level of log notifications for a session whose client never sent {@code logging/setLevel}. */
         @WithDefault("info")
         String defaultLevel();
+    }
+
+    interface Stateless {
+        /**
+         * Base64 HMAC-SHA256 key that signs {@code requestState} (multi round-trip requests), at least 32 bytes, the
+         * same on every replica. Unset, the first replica creates a random one in the session store and the others
+         * use it; set it (from a secret) to control rotation.
+         */
+        Optional<String> requestStateKey();
+
+        /** How long a client has to answer an {@code input_required} result and retry. */
+        @WithDefault("10m")
+        Duration requestStateTtl();
+
+        /** The largest {@code requestState} issued (answers collected so far, signed); larger ones fail the call. */
+        @WithDefault("65536")
+        int requestStateMaxBytes();
+
+        /** {@code ttlMs} on list results (tools, prompts, resources, templates): they are fixed at build time. */
+        @WithDefault("5m")
+        Duration listTtl();
+
+        /** Interval of keep-alive comments on {@code subscriptions/listen} streams during quiet periods. */
+        @WithDefault("15s")
+        Duration keepAlive();
     }
 }

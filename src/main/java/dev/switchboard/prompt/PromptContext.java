@@ -1,8 +1,10 @@
 package dev.switchboard.prompt;
 
-/** What a prompt may know about the request. */
-public interface PromptContext {
+import dev.switchboard.tool.ClientInput;
 
-    /** The session asking for the prompt. */
+/** What a prompt may know about the request; it may ask the client for input like a tool. */
+public interface PromptContext extends ClientInput {
+
+    /** The session asking for the prompt, or null in the stateless revision 2026-07-28. */
     String sessionId();
 }

@@ -26,7 +26,7 @@ public class LoggingHandler {
         LogLevel level = LogLevel.of(requested)
                 .orElseThrow(() -> JsonRpcException.invalidParams("params.level must be one of " + LEVELS
                         + (requested == null ? "" : "; got '" + requested + "'")));
-        return sessions.setLogLevel(request.session().id(), level.wire()).map(found -> {
+        return sessions.setLogLevel(request.caller().sessionId(), level.wire()).map(found -> {
             if (!found) {
                 throw RequestRejectedException.sessionNotFound();
             }

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The MCP methods Switchboard serves, by wire name. Dispatch switches over this enum. */
+/** The MCP methods Switchboard serves in either era, by wire name. Dispatch switches over this enum. */
 public enum McpMethod {
     INITIALIZE("initialize"),
     PING("ping"),
@@ -19,6 +19,8 @@ public enum McpMethod {
     PROMPTS_LIST("prompts/list"),
     PROMPTS_GET("prompts/get"),
     COMPLETION_COMPLETE("completion/complete"),
+    SERVER_DISCOVER("server/discover"),
+    SUBSCRIPTIONS_LISTEN("subscriptions/listen"),
     NOTIFICATION_INITIALIZED("notifications/initialized"),
     NOTIFICATION_CANCELLED("notifications/cancelled");
 

@@ -1,12 +1,15 @@
 package dev.switchboard.protocol;
 
 import dev.switchboard.jsonrpc.JsonRpcRequest;
-import dev.switchboard.session.Session;
 
-/** A request being served, with the session it belongs to and the channel back to the client. */
-public record McpRequest(Session session, JsonRpcRequest message, RequestChannel channel) {
+/**
+ * A request being served: who sent it, the message, and the channel back to the client.
+ *
+ * @param retry what the client brought back on a multi round-trip retry (2026-07-28), or {@link InputAnswers#NONE}
+ */
+public record McpRequest(Caller caller, JsonRpcRequest message, RequestChannel channel, InputAnswers retry) {
 
-    public ProtocolVersion protocolVersion() {
-        return ProtocolVersion.of(session.protocolVersion()).orElse(ProtocolVersion.LATEST);
+    public McpRequest(Caller caller, JsonRpcRequest message, RequestChannel channel) {
+        this(caller, message, channel, InputAnswers.NONE);
     }
 }

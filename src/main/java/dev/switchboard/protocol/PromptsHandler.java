@@ -1,11 +1,18 @@
 package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.prompt.PromptContext;
 import dev.switchboard.prompt.PromptDescriptor;
 import dev.switchboard.prompt.PromptRegistry;
 import dev.switchboard.prompt.PromptResult;
+import dev.switchboard.tool.ClientAnswers;
+import dev.switchboard.tool.ClientRequestException;
+import dev.switchboard.tool.InputRequest;
+import dev.switchboard.tool.MissingClientCapabilityException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -17,10 +24,15 @@ import java.util.List;
 public class PromptsHandler {
 
     private final PromptRegistry registry;
+    private final ClientRequests clientRequests;
+    private final ObjectMapper mapper;
     private final int pageSize;
 
-    public PromptsHandler(PromptRegistry registry, SwitchboardConfig config) {
+    public PromptsHandler(
+            PromptRegistry registry, ClientRequests clientRequests, ObjectMapper mapper, SwitchboardConfig config) {
         this.registry = registry;
+        this.clientRequests = clientRequests;
+        this.mapper = mapper;
         this.pageSize = config.tools().pageSize();
     }
 
@@ -42,13 +54,33 @@ public class PromptsHandler {
         PromptRegistry.RegisteredPrompt prompt = registry.find(name)
                 .orElseThrow(() -> JsonRpcException.invalidParams(
                         "Unknown prompt: '" + name + "'. Call prompts/list for the available prompts"));
-        String sessionId = request.session().id();
+        Caller caller = request.caller();
+        InputSource inputs = caller.stateless()
+                ? new RetriedInputs(request.retry())
+                : new SessionInputs(clientRequests, request.channel(), new CallControl(), mapper);
+        PromptContext context = new PromptContext() {
+            @Override
+            public String sessionId() {
+                return caller.sessionId();
+            }
+
+            @Override
+            public ClientAnswers ask(InputRequest... requests) {
+                return inputs.ask(caller, List.of(requests));
+            }
+        };
         return Uni.createFrom()
                 .item(() -> {
                     try {
-                        return prompt.get(request.message().param("arguments"), () -> sessionId);
+                        return prompt.get(request.message().param("arguments"), context);
                     } catch (IllegalArgumentException e) {
                         throw JsonRpcException.invalidParams(e.getMessage());
+                    } catch (ClientRequestException e) {
+                        if (caller.stateless() && e instanceof MissingClientCapabilityException) {
+                            throw e; // answered as -32021
+                        }
+                        // A prompt has no error result: the client reads why it could not be built.
+                        throw new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, e.getMessage());
                     }
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());

@@ -33,4 +33,10 @@ public interface RequestChannel {
     default boolean disconnect() {
         return false;
     }
+
+    /**
+     * Runs {@code action} if the client goes away before the response is sent (2026-07-28: closing a request's
+     * stream cancels it). Channels that cannot tell do nothing.
+     */
+    default void onClientGone(Runnable action) {}
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.protocol;
 
+import dev.switchboard.jsonrpc.JsonRpcId;
+
 /**
  * A message the server refuses as a whole, before any method runs: the transport answers it with an HTTP error
  * status (mapped in one place) and a JSON-RPC error body.
@@ -13,18 +15,54 @@ public class RequestRejectedException extends RuntimeException {
         /** The session id is unknown, expired or deleted: the client must initialize again. */
         SESSION_NOT_FOUND,
         /** The message is not acceptable in this context, e.g. a batch outside 2025-03-26. */
-        INVALID_REQUEST
+        INVALID_REQUEST,
+        /** 2026-07-28: the {@code _meta} envelope lacks a required key or has a malformed one (-32602). */
+        INVALID_ENVELOPE,
+        /** 2026-07-28: no such method in this revision (-32601, HTTP 404). */
+        METHOD_NOT_FOUND,
+        /** 2026-07-28: a required MCP header is missing or disagrees with the body (-32020). */
+        HEADER_MISMATCH,
+        /** The requested protocol revision is not served here (-32022, data lists the supported ones). */
+        UNSUPPORTED_VERSION,
+        /** 2026-07-28: serving the request needs a client capability the request did not declare (-32021). */
+        MISSING_CAPABILITY
     }
 
+    /** MCP's error codes for refusals of 2026-07-28 requests. */
+    public static final int HEADER_MISMATCH = -32020;
+
+    public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+
     private final Reason reason;
+    private final transient JsonRpcId id;
+    private final transient Object data;
 
     public RequestRejectedException(Reason reason, String message) {
+        this(reason, message, null, null);
+    }
+
+    /**
+     * @param id the refused request's id, echoed in the error response, or null when unknown
+     * @param data the JSON-RPC error's {@code data}, or null
+     */
+    public RequestRejectedException(Reason reason, String message, JsonRpcId id, Object data) {
         super(message, null, false, false);
         this.reason = reason;
+        this.id = id;
+        this.data = data;
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    public JsonRpcId id() {
+        return id;
+    }
+
+    public Object data() {
+        return data;
     }
 
     public static RequestRejectedException sessionRequired() {
@@ -37,5 +75,9 @@ public class RequestRejectedException extends RuntimeException {
         return new RequestRejectedException(
                 Reason.SESSION_NOT_FOUND,
                 "Session not found: it expired or was deleted; start a new one with initialize");
+    }
+
+    public static RequestRejectedException headerMismatch(JsonRpcId id, String message) {
+        return new RequestRejectedException(Reason.HEADER_MISMATCH, "Header mismatch: " + message, id, null);
     }
 }

@@ -31,8 +31,16 @@ public class ResourceSubscriptions implements ResourceNotifier {
     private final JsonCodec json;
     private final Replicas replicas;
     private final Clock clock;
+    private final ListenStreams listens;
 
-    public ResourceSubscriptions(SessionStore sessions, StreamHub hub, JsonCodec json, Replicas replicas, Clock clock) {
+    public ResourceSubscriptions(
+            SessionStore sessions,
+            StreamHub hub,
+            JsonCodec json,
+            Replicas replicas,
+            Clock clock,
+            ListenStreams listens) {
+        this.listens = listens;
         this.sessions = sessions;
         this.hub = hub;
         this.json = json;
@@ -55,7 +63,7 @@ public class ResourceSubscriptions implements ResourceNotifier {
 
     @Override
     public void updated(String uri) {
-        if (replicas == Replicas.NONE) {
+        if (replicas.alone()) {
             changedHere(uri);
         } else {
             replicas.resourceChanged(uri); // every replica, this one included, notifies the sessions it serves
@@ -75,11 +83,13 @@ public class ResourceSubscriptions implements ResourceNotifier {
     }
 
     /**
-     * Notifies the sessions whose standalone stream is connected to this replica.
+     * Notifies the sessions whose standalone stream is connected to this replica, and the {@code subscriptions/listen}
+     * streams (2026-07-28) held here.
      *
      * @param uri the changed resource, or null when the list of resources changed
      */
     public void changedHere(String uri) {
+        listens.changed(uri);
         String listChanged =
                 uri == null ? json.write(new JsonRpcNotification("notifications/resources/list_changed", null)) : null;
         for (String sessionId : hub.sessionsWithStandalone()) {

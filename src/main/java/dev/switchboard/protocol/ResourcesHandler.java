@@ -3,6 +3,7 @@ package dev.switchboard.protocol;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.resource.ResourceContext;
 import dev.switchboard.resource.ResourceDescriptor;
@@ -45,8 +46,10 @@ public class ResourcesHandler {
     public record ReadResourceResult(List<ResourceContents> contents) {}
 
     public ListResourcesResult list(McpRequest request) {
-        Pagination.Page<ResourceDescriptor> page =
-                Pagination.page(registry.resources(), Pagination.cursor(request.message()), pageSize);
+        Pagination.Page<ResourceDescriptor> page = Pagination.page(
+                request.caller().stateless() ? registry.sessionlessResources() : registry.resources(),
+                Pagination.cursor(request.message()),
+                pageSize);
         return new ListResourcesResult(page.items(), page.nextCursor());
     }
 
@@ -58,11 +61,14 @@ public class ResourcesHandler {
 
     public Uni<ReadResourceResult> read(McpRequest request) {
         String uri = uri(request);
-        ResourceRegistry.Resolved resolved = registry.resolve(uri).orElseThrow(() -> notFound(uri));
+        // 2026-07-28 answers a missing resource with -32602 (invalid params), earlier revisions with -32002.
+        int notFoundCode = request.caller().stateless() ? JsonRpcErrorCodes.INVALID_PARAMS : RESOURCE_NOT_FOUND;
+        ResourceRegistry.Resolved resolved =
+                registry.resolve(uri, !request.caller().stateless()).orElseThrow(() -> notFound(uri, notFoundCode));
         ResourceContext context = new ResourceContext() {
             @Override
             public String sessionId() {
-                return request.session().id();
+                return request.caller().sessionId();
             }
 
             @Override
@@ -79,7 +85,7 @@ public class ResourcesHandler {
                                 : resolved.template().bean().read(resolved.variables(), context);
                         return new ReadResourceResult(List.of(contents));
                     } catch (ResourceNotFoundException e) {
-                        throw notFound(e.uri());
+                        throw notFound(e.uri(), notFoundCode);
                     }
                 })
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
@@ -87,12 +93,14 @@ public class ResourcesHandler {
 
     public Uni<EmptyResult> subscribe(McpRequest request) {
         String uri = uri(request);
-        registry.resolve(uri).orElseThrow(() -> notFound(uri));
-        return subscriptions.subscribe(request.session().id(), uri).replaceWith(EmptyResult.INSTANCE);
+        registry.resolve(uri, true).orElseThrow(() -> notFound(uri, RESOURCE_NOT_FOUND));
+        return subscriptions.subscribe(request.caller().sessionId(), uri).replaceWith(EmptyResult.INSTANCE);
     }
 
     public Uni<EmptyResult> unsubscribe(McpRequest request) {
-        return subscriptions.unsubscribe(request.session().id(), uri(request)).replaceWith(EmptyResult.INSTANCE);
+        return subscriptions
+                .unsubscribe(request.caller().sessionId(), uri(request))
+                .replaceWith(EmptyResult.INSTANCE);
     }
 
     private static String uri(McpRequest request) {
@@ -103,9 +111,9 @@ public class ResourcesHandler {
         return uri;
     }
 
-    private static JsonRpcException notFound(String uri) {
+    private static JsonRpcException notFound(String uri, int code) {
         return new JsonRpcException(
-                RESOURCE_NOT_FOUND,
+                code,
                 "Resource not found: " + uri + ". Call resources/list or resources/templates/list for what exists",
                 JsonNodeFactory.instance.objectNode().put("uri", uri));
     }

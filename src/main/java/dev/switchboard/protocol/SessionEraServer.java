@@ -1,6 +1,7 @@
 package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcId;
@@ -13,6 +14,7 @@ import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.ToolUse;
 import dev.switchboard.stream.StreamHub;
+import dev.switchboard.tool.LogLevel;
 import dev.switchboard.tool.registry.RegisteredTool;
 import dev.switchboard.tool.registry.ToolRegistry;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +23,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 
 /**
  * Serves the session-based revisions (2024-11-05 to 2025-11-25): opens sessions on {@code initialize}, checks the
@@ -32,8 +33,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class SessionEraServer {
-
-    private static final Logger LOG = Logger.getLogger(SessionEraServer.class);
 
     private final SessionStore sessions;
     private final LifecycleHandler lifecycle;
@@ -48,6 +47,7 @@ public class SessionEraServer {
     private final Clock clock;
     private final StreamHub hub;
     private final ResourceSubscriptions subscriptions;
+    private final LogLevel defaultLogLevel;
 
     public SessionEraServer(
             SessionStore sessions,
@@ -62,7 +62,11 @@ public class SessionEraServer {
             ClientRequests clientRequests,
             Clock clock,
             StreamHub hub,
-            ResourceSubscriptions subscriptions) {
+            ResourceSubscriptions subscriptions,
+            SwitchboardConfig config) {
+        this.defaultLogLevel = LogLevel.of(config.logging().defaultLevel())
+                .orElseThrow(() -> new IllegalArgumentException("switchboard.logging.default-level must be one of"
+                        + " debug, info, notice, warning, error, critical, alert, emergency"));
         this.hub = hub;
         this.subscriptions = subscriptions;
         this.sessions = sessions;
@@ -115,7 +119,7 @@ public class SessionEraServer {
                         JsonRpcResponse.success(request.id(), done.result()),
                         done.session().id()))
                 .onFailure(JsonRpcException.class)
-                .recoverWithItem(failure -> new McpReply.Respond(errorResponse(request, failure), null));
+                .recoverWithItem(failure -> new McpReply.Respond(ErrorResponses.of(request, failure), null));
     }
 
     private Uni<McpReply> handleBatch(List<JsonRpcPayload.Entry> entries, String sessionId) {
@@ -168,7 +172,7 @@ public class SessionEraServer {
             Session session = found.orElseThrow(RequestRejectedException::sessionNotFound);
             channel.negotiated(ProtocolVersion.of(session.protocolVersion()).orElse(ProtocolVersion.LATEST));
             if (message instanceof JsonRpcRequest request) {
-                return dispatch(new McpRequest(session, request, channel));
+                return dispatch(new McpRequest(Caller.of(session, defaultLogLevel), request, channel));
             }
             if (message instanceof JsonRpcNotification notification) {
                 return notified(session, notification);
@@ -193,7 +197,7 @@ public class SessionEraServer {
                 .deferred(() -> result(request))
                 .map(result -> result == null ? null : JsonRpcResponse.success(message.id(), result))
                 .onFailure(failure -> !(failure instanceof RequestRejectedException))
-                .recoverWithItem(failure -> errorResponse(message, failure));
+                .recoverWithItem(failure -> ErrorResponses.of(message, failure));
     }
 
     private Uni<?> result(McpRequest request) {
@@ -218,6 +222,11 @@ public class SessionEraServer {
             case COMPLETION_COMPLETE -> Uni.createFrom().item(completion.complete(request));
             case INITIALIZE ->
                 throw JsonRpcException.invalidRequest("initialize must be sent without an Mcp-Session-Id header");
+            case SERVER_DISCOVER, SUBSCRIPTIONS_LISTEN ->
+                throw new JsonRpcException(
+                        JsonRpcErrorCodes.METHOD_NOT_FOUND,
+                        method + " belongs to protocol revision " + StatelessEraServer.VERSION
+                                + ": send it without a session, with _meta io.modelcontextprotocol/protocolVersion");
             case NOTIFICATION_INITIALIZED, NOTIFICATION_CANCELLED ->
                 throw JsonRpcException.invalidRequest(method + " is a notification: send it without an id");
         };
@@ -240,17 +249,5 @@ public class SessionEraServer {
                 ? tools.calledTool(request)
                 : registry.contains(request.method()) ? request.method() : null;
         return tool == null ? null : new ToolUse(tool, clock.instant());
-    }
-
-    /** The one place where failures of a request become JSON-RPC errors. */
-    private static JsonRpcResponse errorResponse(JsonRpcRequest request, Throwable failure) {
-        if (failure instanceof JsonRpcException rpc) {
-            return JsonRpcResponse.failure(request.id(), rpc.toError());
-        }
-        LOG.errorf(failure, "Request %s (%s) failed", request.id(), request.method());
-        return JsonRpcResponse.failure(
-                request.id(),
-                new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error; the server log has details")
-                        .toError());
     }
 }

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
-import dev.switchboard.tool.LogLevel;
+import dev.switchboard.tool.MissingClientCapabilityException;
 import dev.switchboard.tool.ToolException;
 import dev.switchboard.tool.ToolResult;
 import dev.switchboard.tool.registry.InvalidArgumentsException;
@@ -31,7 +32,6 @@ public class ToolsHandler {
     private final ObjectMapper mapper;
     private final int pageSize;
     private final Duration defaultTimeout;
-    private final LogLevel defaultLogLevel;
 
     public ToolsHandler(
             ToolRegistry registry,
@@ -45,9 +45,6 @@ public class ToolsHandler {
         this.mapper = mapper;
         this.pageSize = config.tools().pageSize();
         this.defaultTimeout = config.tools().timeout();
-        this.defaultLogLevel = LogLevel.of(config.logging().defaultLevel())
-                .orElseThrow(() -> new IllegalArgumentException("switchboard.logging.default-level must be one of"
-                        + " debug, info, notice, warning, error, critical, alert, emergency"));
     }
 
     public ListToolsResult list(McpRequest request) {
@@ -77,7 +74,11 @@ public class ToolsHandler {
         }
         return run(request, tool, context -> tool.invoke(arguments, context))
                 .onFailure(ToolTimeoutException.class)
-                .recoverWithItem(timeout -> ToolResult.error(timeout.getMessage()));
+                .recoverWithItem(timeout -> ToolResult.error(timeout.getMessage()))
+                // In 2026-07-28 a missing capability is a protocol error (-32021) the client can act on.
+                .onFailure(failure -> failure instanceof MissingClientCapabilityException
+                        && !request.caller().stateless())
+                .recoverWithItem(missing -> ToolResult.error(missing.getMessage()));
     }
 
     /**
@@ -108,18 +109,17 @@ public class ToolsHandler {
      * Runs a tool on a worker thread (tools may block; the event loop must not), registered for cancellation and
      * bounded by its timeout. A call the client cancelled yields null: no response is sent for it.
      */
-    private <T> Uni<T> run(McpRequest request, RegisteredTool tool, Function<SessionCallContext, T> work) {
-        String sessionId = request.session().id();
-        CallControl control = running.start(sessionId, request.message().id());
-        SessionCallContext context = new SessionCallContext(
-                request.session(),
-                tool.name(),
-                progressToken(request.message()),
-                LogLevel.of(request.session().logLevel()).orElse(defaultLogLevel),
-                request.channel(),
-                control,
-                clientRequests,
-                mapper);
+    private <T> Uni<T> run(McpRequest request, RegisteredTool tool, Function<CallContext, T> work) {
+        Caller caller = request.caller();
+        JsonRpcId id = request.message().id();
+        CallControl control = caller.stateless() ? new CallControl() : running.start(caller.sessionId(), id);
+        // 2026-07-28 has no notifications/cancelled over HTTP: closing the request's stream cancels it.
+        request.channel().onClientGone(() -> control.cancel(true));
+        InputSource inputs = caller.stateless()
+                ? new RetriedInputs(request.retry())
+                : new SessionInputs(clientRequests, request.channel(), control, mapper);
+        CallContext context = new CallContext(
+                caller, tool.name(), progressToken(request.message()), request.channel(), control, inputs, mapper);
         Duration timeout = tool.timeout().orElse(defaultTimeout);
         return Uni.createFrom()
                 .item(() -> {
@@ -146,7 +146,11 @@ public class ToolsHandler {
                             ? Uni.createFrom().item(item)
                             : Uni.createFrom().failure(failure);
                 })
-                .eventually(() -> running.finish(sessionId, request.message().id(), control));
+                .eventually(() -> {
+                    if (!caller.stateless()) {
+                        running.finish(caller.sessionId(), id, control);
+                    }
+                });
     }
 
     private static JsonNode progressToken(JsonRpcRequest request) {

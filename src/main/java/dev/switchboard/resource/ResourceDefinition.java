@@ -27,4 +27,10 @@ public @interface ResourceDefinition {
 
     /** Icon URLs a client may show. */
     String[] icons() default {};
+
+    /**
+     * True for a resource that belongs to the reading session (its calendar, say): listed and readable only in the
+     * session era, since 2026-07-28 requests have no session.
+     */
+    boolean sessionScoped() default false;
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 public class ResourceRegistry {
 
     /** A fixed resource and its bean. */
-    public record Fixed(ResourceDescriptor descriptor, McpResource bean) {}
+    public record Fixed(ResourceDescriptor descriptor, McpResource bean, boolean sessionScoped) {}
 
     /** A template, its matcher and its bean. */
     public record Template(ResourceTemplateDescriptor descriptor, UriTemplate template, McpResourceTemplate bean) {}
@@ -44,7 +44,8 @@ public class ResourceRegistry {
                             blank(d.description()),
                             blank(d.mimeType()),
                             Icons.of(d.icons())),
-                    handle.get());
+                    handle.get(),
+                    d.sessionScoped());
             Fixed previous = byUri.putIfAbsent(d.uri(), entry);
             if (previous != null) {
                 throw new IllegalStateException("Duplicate resource URI '" + d.uri() + "' declared by "
@@ -78,14 +79,26 @@ public class ResourceRegistry {
         return resources.stream().map(Fixed::descriptor).toList();
     }
 
+    /** The resources a request without a session can read (2026-07-28). */
+    public List<ResourceDescriptor> sessionlessResources() {
+        return resources.stream()
+                .filter(f -> !f.sessionScoped())
+                .map(Fixed::descriptor)
+                .toList();
+    }
+
     public List<ResourceTemplateDescriptor> templates() {
         return templates.stream().map(Template::descriptor).toList();
     }
 
-    /** The bean serving a URI: a fixed resource first, else the first matching template. */
-    public Optional<Resolved> resolve(String uri) {
+    /**
+     * The bean serving a URI: a fixed resource first, else the first matching template.
+     *
+     * @param withSession false for a request without a session, which cannot read session-scoped resources
+     */
+    public Optional<Resolved> resolve(String uri, boolean withSession) {
         Fixed fixed = byUri.get(uri);
-        if (fixed != null) {
+        if (fixed != null && (withSession || !fixed.sessionScoped())) {
             return Optional.of(new Resolved(fixed.bean(), null, Map.of()));
         }
         for (Template template : templates) {

@@ -32,6 +32,7 @@ public class InMemorySessionStore implements SessionStore {
             Comparator.comparingDouble(Scored::score).thenComparing(Scored::entry);
 
     private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+    private final Map<String, String> shared = new ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration ttl;
     private final int toolsUsedLimit;
@@ -156,6 +157,11 @@ public class InMemorySessionStore implements SessionStore {
             }
         }
         return Uni.createFrom().item(found);
+    }
+
+    @Override
+    public Uni<String> shared(String name, String value) {
+        return Uni.createFrom().item(shared.computeIfAbsent(name, ignored -> value));
     }
 
     @Override

@@ -26,6 +26,7 @@ import java.util.Optional;
  *   <li>{@code <prefix>:session:{id}}: hash of the session's fields; fields {@code c:<name>} list its collections
  *   <li>{@code <prefix>:session:{id}:tools}: list of {@code tools_used} entries, capped
  *   <li>{@code <prefix>:session:{id}:c:<name>}: sorted set of one collection
+ *   <li>{@code <prefix>:shared:<name>}: a server-wide value ({@link #shared}), without TTL
  * </ul>
  *
  * Every key has the session's sliding TTL. Each operation is one Lua script, so one round trip.
@@ -51,6 +52,7 @@ public class RedisSessionStore implements SessionStore {
     private final JsonCodec json;
     private final Clock clock;
     private final String keyPrefix;
+    private final String sharedPrefix;
     private final String ttlMillis;
     private final String toolsUsedLimit;
 
@@ -59,6 +61,7 @@ public class RedisSessionStore implements SessionStore {
         this.json = json;
         this.clock = clock;
         this.keyPrefix = config.sessions().redisKeyPrefix() + ":session:{";
+        this.sharedPrefix = config.sessions().redisKeyPrefix() + ":shared:";
         this.ttlMillis = Long.toString(config.sessions().ttl().toMillis());
         this.toolsUsedLimit = Integer.toString(config.sessions().toolsUsedLimit());
     }
@@ -161,6 +164,14 @@ public class RedisSessionStore implements SessionStore {
                     reply.forEach(entry -> found.add(entry.toString()));
                     return found;
                 });
+    }
+
+    @Override
+    public Uni<String> shared(String name, String value) {
+        String key = sharedPrefix + name;
+        return RedisScript.command(redis, "SET", key, value, "NX")
+                .flatMap(ignored -> RedisScript.command(redis, "GET", key))
+                .map(held -> held == null ? value : held.toString());
     }
 
     @Override

@@ -45,6 +45,12 @@ public interface SessionStore {
     /** Entries of a session collection with a score in {@code [min, max]}, in score order. */
     Uni<List<String>> entries(String id, String collection, double min, double max);
 
+    /**
+     * A server-wide value all replicas agree on, such as a signing key: stores {@code value} under {@code name}
+     * unless a value is already there, and returns the value held. It never expires.
+     */
+    Uni<String> shared(String name, String value);
+
     /** Fails when the store cannot be reached. */
     Uni<Void> ping();
 

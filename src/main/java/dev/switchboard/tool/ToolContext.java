@@ -1,16 +1,13 @@
 package dev.switchboard.tool;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.List;
-
 /**
  * What a running tool may know and do about the call it serves: report progress, log to the client, notice
- * cancellation, and ask the client for input (elicitation), an LLM completion (sampling) or its roots. Asking the
- * client blocks the calling worker thread until the answer arrives, never an event-loop thread.
+ * cancellation, and ask the client for input ({@link ClientInput}). Tools run on worker threads, so asking may
+ * block.
  */
-public interface ToolContext {
+public interface ToolContext extends ClientInput {
 
-    /** The MCP session the call belongs to. */
+    /** The MCP session the call belongs to, or null in the stateless revision 2026-07-28. */
     String sessionId();
 
     /** The protocol revision the client speaks, e.g. {@code 2025-11-25}. */
@@ -28,7 +25,10 @@ public interface ToolContext {
      */
     void progress(double progress, Double total, String message);
 
-    /** Sends a log message to the client when its level passes the session's {@code logging/setLevel}. */
+    /**
+     * Sends a log message to the client when its level passes the session's {@code logging/setLevel} (session era)
+     * or the request's {@code io.modelcontextprotocol/logLevel} (2026-07-28, where nothing is sent without it).
+     */
     void log(LogLevel level, Object data);
 
     /**
@@ -45,33 +45,4 @@ public interface ToolContext {
 
     /** Runs {@code action} when the call is cancelled (at once if it already is). */
     void onCancel(Runnable action);
-
-    /**
-     * Asks the user for structured input through the client (form-mode elicitation).
-     *
-     * @param requestedSchema a flat JSON Schema object of primitive properties
-     * @throws ClientRequestException when the client cannot elicit or does not answer in time
-     */
-    ElicitationResult elicit(String message, ObjectNode requestedSchema);
-
-    /**
-     * Sends the user to a URL through the client (URL-mode elicitation), e.g. to authorise access.
-     *
-     * @throws ClientRequestException when the client cannot elicit URLs or does not answer in time
-     */
-    ElicitationResult elicitUrl(String message, String url, String elicitationId);
-
-    /**
-     * Asks the client's LLM for a completion.
-     *
-     * @throws ClientRequestException when the client cannot sample or does not answer in time
-     */
-    SamplingResult sample(SamplingRequest request);
-
-    /**
-     * The client's roots (directories or URIs it exposes).
-     *
-     * @throws ClientRequestException when the client has no roots capability or does not answer in time
-     */
-    List<Root> roots();
 }

@@ -31,9 +31,15 @@ final class HttpErrors {
         }
         if (failure instanceof RequestRejectedException rejected) {
             return switch (rejected.reason()) {
-                case SESSION_REQUIRED, INVALID_REQUEST ->
-                    error(400, JsonRpcErrorCodes.INVALID_REQUEST, rejected.getMessage());
-                case SESSION_NOT_FOUND -> error(404, SESSION_NOT_FOUND, rejected.getMessage());
+                case SESSION_REQUIRED, INVALID_REQUEST -> rejection(400, JsonRpcErrorCodes.INVALID_REQUEST, rejected);
+                case SESSION_NOT_FOUND -> rejection(404, SESSION_NOT_FOUND, rejected);
+                case INVALID_ENVELOPE -> rejection(400, JsonRpcErrorCodes.INVALID_PARAMS, rejected);
+                case METHOD_NOT_FOUND -> rejection(404, JsonRpcErrorCodes.METHOD_NOT_FOUND, rejected);
+                case HEADER_MISMATCH -> rejection(400, RequestRejectedException.HEADER_MISMATCH, rejected);
+                case UNSUPPORTED_VERSION ->
+                    rejection(400, RequestRejectedException.UNSUPPORTED_PROTOCOL_VERSION, rejected);
+                case MISSING_CAPABILITY ->
+                    rejection(400, RequestRejectedException.MISSING_REQUIRED_CLIENT_CAPABILITY, rejected);
             };
         }
         if (failure instanceof SessionStoreUnavailableException unavailable) {
@@ -47,6 +53,13 @@ final class HttpErrors {
         }
         LOG.error("Unexpected failure while serving /mcp", failure);
         return error(500, JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error; the server log has details");
+    }
+
+    private static HttpError rejection(int status, int code, RequestRejectedException rejected) {
+        return new HttpError(
+                status,
+                JsonRpcResponse.failure(rejected.id(), new JsonRpcError(code, rejected.getMessage(), rejected.data())),
+                null);
     }
 
     static HttpError error(int status, int code, String message) {

@@ -12,10 +12,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
@@ -28,12 +26,6 @@ import java.util.concurrent.CompletableFuture;
  */
 final class HttpExchange implements RequestChannel {
 
-    private enum State {
-        UNDECIDED,
-        STREAMING,
-        DONE
-    }
-
     private final HttpServerResponse response;
     private final SseEventSink sink;
     private final Sse sse;
@@ -44,7 +36,7 @@ final class HttpExchange implements RequestChannel {
     private final Context context;
     private Duration primingRetry;
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private State state = State.UNDECIDED;
+    private ExchangeState state = ExchangeState.UNDECIDED;
     private String streamId;
 
     /**
@@ -81,10 +73,10 @@ final class HttpExchange implements RequestChannel {
 
     @Override
     public synchronized boolean disconnect() {
-        if (state == State.DONE || sessionId == null || primingRetry == null) {
+        if (state == ExchangeState.DONE || sessionId == null || primingRetry == null) {
             return false;
         }
-        if (state == State.UNDECIDED) {
+        if (state == ExchangeState.UNDECIDED) {
             openStream();
         }
         hub.disconnect(sessionId, streamId);
@@ -93,10 +85,10 @@ final class HttpExchange implements RequestChannel {
 
     @Override
     public synchronized boolean send(JsonRpcMessage message) {
-        if (state == State.DONE || sessionId == null) {
+        if (state == ExchangeState.DONE || sessionId == null) {
             return false;
         }
-        if (state == State.UNDECIDED) {
+        if (state == ExchangeState.UNDECIDED) {
             openStream();
         }
         hub.publish(sessionId, streamId, json.write(message));
@@ -105,14 +97,14 @@ final class HttpExchange implements RequestChannel {
 
     /** Sends the protocol layer's reply: the final JSON-RPC response, or nothing. */
     synchronized void reply(McpReply reply) {
-        if (state == State.STREAMING && Context.isOnEventLoopThread()) {
+        if (state == ExchangeState.STREAMING && Context.isOnEventLoopThread()) {
             // Ending a stream writes to the event log, which may wait on Redis: never on the event loop.
             Infrastructure.getDefaultWorkerPool().execute(() -> reply(reply));
             return;
         }
         if (reply instanceof McpReply.Respond respond) {
-            if (state == State.STREAMING) {
-                state = State.DONE;
+            if (state == ExchangeState.STREAMING) {
+                state = ExchangeState.DONE;
                 hub.finish(sessionId, streamId, json.write(respond.body()));
                 return;
             }
@@ -120,9 +112,9 @@ final class HttpExchange implements RequestChannel {
                 response.putHeader(McpHeaders.SESSION_ID, respond.sessionId());
             }
             writeJson(200, respond.body(), null);
-        } else if (state == State.STREAMING) {
+        } else if (state == ExchangeState.STREAMING) {
             // Nothing to answer (e.g. a cancelled call): the stream ends without a response.
-            state = State.DONE;
+            state = ExchangeState.DONE;
             hub.abandon(sessionId, streamId);
         } else {
             writeJson(202, null, null);
@@ -130,16 +122,16 @@ final class HttpExchange implements RequestChannel {
     }
 
     synchronized void fail(Throwable failure) {
-        if (state == State.DONE) {
+        if (state == ExchangeState.DONE) {
             return; // already answered; a late failure has nowhere to go
         }
-        if (state == State.STREAMING && Context.isOnEventLoopThread()) {
+        if (state == ExchangeState.STREAMING && Context.isOnEventLoopThread()) {
             Infrastructure.getDefaultWorkerPool().execute(() -> fail(failure));
             return;
         }
         HttpErrors.HttpError error = HttpErrors.of(failure);
-        if (state == State.STREAMING) {
-            state = State.DONE;
+        if (state == ExchangeState.STREAMING) {
+            state = ExchangeState.DONE;
             hub.finish(sessionId, streamId, json.write(error.body()));
             return;
         }
@@ -148,7 +140,7 @@ final class HttpExchange implements RequestChannel {
 
     /** GET: opens the session's standalone stream for messages not tied to a request. */
     synchronized String openStandalone() {
-        state = State.STREAMING;
+        state = ExchangeState.STREAMING;
         SseConnection connection = streamHeaders();
         String id = hub.openStandalone(sessionId, connection);
         if (primingRetry != null) {
@@ -169,7 +161,7 @@ final class HttpExchange implements RequestChannel {
                             + " open a new stream without it"));
             return;
         }
-        state = State.STREAMING;
+        state = ExchangeState.STREAMING;
         streamHeaders();
         done.complete(null);
         hub.resume(sessionId, lastEventId, connection);
@@ -182,7 +174,7 @@ final class HttpExchange implements RequestChannel {
     }
 
     private void openStream() {
-        state = State.STREAMING;
+        state = ExchangeState.STREAMING;
         SseConnection connection = streamHeaders();
         streamId = hub.open(sessionId, connection);
         if (primingRetry != null) {
@@ -192,23 +184,9 @@ final class HttpExchange implements RequestChannel {
         done.complete(null);
     }
 
-    /**
-     * Writes a complete JSON answer (or an empty one when {@code body} is null). The endpoint method declares an SSE
-     * sink, so Quarkus REST finishes every exchange as a stream: the head and body are written here, and the sink,
-     * closed after Quarkus REST has taken over the response, ends it.
-     */
     private void writeJson(int status, Object body, String retryAfter) {
-        state = State.DONE;
-        byte[] bytes = body == null ? new byte[0] : json.writeBytes(body);
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length));
-        if (body != null) {
-            response.putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
-        }
-        if (retryAfter != null) {
-            response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
-        }
-        response.write(Buffer.buffer(bytes));
+        state = ExchangeState.DONE;
+        JsonAnswer.write(response, new SseConnection(sink, sse, context), json, status, body, retryAfter);
         done.complete(null);
-        new SseConnection(sink, sse, context).close();
     }
 }

@@ -3,15 +3,17 @@ package dev.switchboard.transport;
 import dev.switchboard.config.JsonCodec;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
+import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.jsonrpc.JsonRpcParser;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
-import dev.switchboard.protocol.McpMethod;
+import dev.switchboard.protocol.McpReply;
 import dev.switchboard.protocol.ProtocolVersion;
 import dev.switchboard.protocol.RequestRejectedException;
 import dev.switchboard.protocol.ResourceSubscriptions;
 import dev.switchboard.protocol.SessionEraServer;
+import dev.switchboard.protocol.StatelessEraServer;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
@@ -31,6 +33,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -55,6 +58,7 @@ public class McpEndpoint {
     private static final int SESSION_NOT_FOUND = -32001;
 
     private final SessionEraServer server;
+    private final StatelessEraServer stateless;
     private final SessionStore sessions;
     private final ResourceSubscriptions subscriptions;
     private final StreamHub hub;
@@ -62,9 +66,11 @@ public class McpEndpoint {
     private final JsonCodec json;
     private final JsonRpcParser parser;
     private final Duration retry;
+    private final Duration keepAlive;
 
     public McpEndpoint(
             SessionEraServer server,
+            StatelessEraServer stateless,
             SessionStore sessions,
             ResourceSubscriptions subscriptions,
             StreamHub hub,
@@ -72,6 +78,7 @@ public class McpEndpoint {
             JsonCodec json,
             SwitchboardConfig config) {
         this.server = server;
+        this.stateless = stateless;
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.hub = hub;
@@ -79,6 +86,7 @@ public class McpEndpoint {
         this.json = json;
         this.parser = new JsonRpcParser(json.mapper());
         this.retry = config.streams().retry();
+        this.keepAlive = config.stateless().keepAlive();
     }
 
     @POST
@@ -93,7 +101,20 @@ public class McpEndpoint {
                     + " response gets HTTP 202 with no body. When the server sends messages while serving a request"
                     + " (progress, logs, or requests to the client) the answer is a `text/event-stream` whose last"
                     + " event is the response. As a shortcut, a tool can be called by its name:"
-                    + " `{\"method\":\"weather.get\",\"params\":{\"city\":\"Paris\"}}` answers the tool's result.")
+                    + " `{\"method\":\"weather.get\",\"params\":{\"city\":\"Paris\"}}` answers the tool's result."
+                    + " Clients of the stateless revision 2026-07-28 skip initialize and sessions: every request carries"
+                    + " `params._meta` with `io.modelcontextprotocol/protocolVersion` and"
+                    + " `io.modelcontextprotocol/clientCapabilities`, and the headers `MCP-Protocol-Version: 2026-07-28`,"
+                    + " `Mcp-Method` and (tools/call, prompts/get, resources/read) `Mcp-Name`.")
+    @Parameter(
+            name = McpHeaders.METHOD,
+            in = ParameterIn.HEADER,
+            description = "2026-07-28: the body's method, e.g. tools/call; required")
+    @Parameter(
+            name = McpHeaders.NAME,
+            in = ParameterIn.HEADER,
+            description = "2026-07-28: params.name (tools/call, prompts/get) or params.uri (resources/read);"
+                    + " non-ASCII values as =?base64?...?=")
     @RequestBody(
             required = true,
             content =
@@ -113,6 +134,12 @@ public class McpEndpoint {
                                         name = "tools/call",
                                         value = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
                                                 + "{\"name\":\"weather.get\",\"arguments\":{\"city\":\"Paris\"}}}"),
+                                @ExampleObject(
+                                        name = "server/discover (2026-07-28)",
+                                        value =
+                                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"server/discover\","
+                                                        + "\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
+                                                        + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}"),
                                 @ExampleObject(
                                         name = "shorthand",
                                         value = "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"weather.get\",\"params\":"
@@ -134,7 +161,9 @@ public class McpEndpoint {
             description = "Not JSON (-32700), not a valid JSON-RPC message (-32600), missing `Mcp-Session-Id`,"
                     + " unsupported `MCP-Protocol-Version`, or a batch outside protocol revision 2025-03-26")
     @APIResponse(responseCode = "403", description = "The `Origin` header names a site that is not allowed")
-    @APIResponse(responseCode = "404", description = "Unknown, expired or deleted session: initialize again")
+    @APIResponse(
+            responseCode = "404",
+            description = "Unknown, expired or deleted session: initialize again; 2026-07-28: unknown method")
     @APIResponse(
             responseCode = "406",
             description = "`Accept` does not list both application/json and text/event-stream")
@@ -155,13 +184,15 @@ public class McpEndpoint {
                     String sessionId,
             @Parameter(
                             in = ParameterIn.HEADER,
-                            description = "The negotiated protocol revision, e.g. 2025-11-25; 2025-03-26 when absent")
+                            description = "The negotiated protocol revision, e.g. 2025-11-25 (2025-03-26 when absent),"
+                                    + " or 2026-07-28 for a stateless request")
                     @HeaderParam(McpHeaders.PROTOCOL_VERSION)
                     String protocolVersion,
+            @Context HttpHeaders headers,
             @Context SseEventSink sink,
             @Context Sse sse,
             @Context HttpServerResponse response) {
-        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
+        JsonRpcPayload payload;
         try {
             checkOrigin(origin);
             require(
@@ -172,17 +203,48 @@ public class McpEndpoint {
                     MediaTypeRules.isJson(contentType),
                     415,
                     "Unsupported Media Type: send the JSON-RPC message with Content-Type: application/json");
-            JsonRpcPayload payload = parser.parse(body);
+            payload = parser.parse(body);
             if (!payload.batch() && payload.single() instanceof JsonRpcPayload.Invalid invalid) {
                 throw new InvalidMessageException(invalid);
             }
-            if (!isInitialize(payload)) {
-                checkProtocolVersion(protocolVersion);
+            if (Era.of(payload, protocolVersion) == Era.STATELESS) {
+                return postStateless(((JsonRpcPayload.Valid) payload.single()).message(), headers, sink, sse, response);
             }
+        } catch (RuntimeException e) {
+            return refuse(e, sink, sse, response);
+        }
+        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
+        try {
             server.handle(payload, sessionId, exchange).subscribe().with(exchange::reply, exchange::fail);
         } catch (RuntimeException e) {
             exchange.fail(e);
         }
+        return exchange.completion();
+    }
+
+    /** A 2026-07-28 message: no session ({@code Mcp-Session-Id} is ignored), headers checked against the body. */
+    private Uni<Void> postStateless(
+            JsonRpcMessage message, HttpHeaders headers, SseEventSink sink, Sse sse, HttpServerResponse response) {
+        StatelessExchange exchange = new StatelessExchange(response, sink, sse, json, keepAlive);
+        try {
+            if (!(message instanceof JsonRpcRequest request)) {
+                exchange.reply(new McpReply.Accepted()); // 2026-07-28 defines no client notifications over HTTP
+            } else {
+                StatelessHeaders.checkStandard(request, headers);
+                Map<String, String> paramHeaders = StatelessHeaders.params(request, headers);
+                stateless.handle(request, paramHeaders, exchange).subscribe().with(exchange::reply, exchange::fail);
+                exchange.watch();
+            }
+        } catch (RuntimeException e) {
+            exchange.fail(e);
+        }
+        return exchange.completion();
+    }
+
+    /** Answers a message refused before either era's server saw it. */
+    private Uni<Void> refuse(RuntimeException failure, SseEventSink sink, Sse sse, HttpServerResponse response) {
+        StatelessExchange exchange = new StatelessExchange(response, sink, sse, json, keepAlive);
+        exchange.fail(failure);
         return exchange.completion();
     }
 
@@ -194,11 +256,13 @@ public class McpEndpoint {
     @APIResponse(responseCode = "404", description = "Unknown, expired or already deleted session")
     public Uni<Response> delete(
             @HeaderParam("Origin") String origin,
+            @HeaderParam(McpHeaders.PROTOCOL_VERSION) String protocolVersion,
             @Parameter(in = ParameterIn.HEADER, description = "The session to end", required = true)
                     @HeaderParam(McpHeaders.SESSION_ID)
                     String sessionId) {
         try {
             checkOrigin(origin);
+            requireSessionEra(protocolVersion, "DELETE");
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
             }
@@ -242,7 +306,8 @@ public class McpEndpoint {
                     MediaTypeRules.acceptsEventStream(accept),
                     406,
                     "Not Acceptable: the GET stream is text/event-stream; list it in the Accept header");
-            checkProtocolVersion(protocolVersion);
+            requireSessionEra(protocolVersion, "GET");
+            Era.checkedSessionHeader(protocolVersion);
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
             }
@@ -287,21 +352,15 @@ public class McpEndpoint {
         }
     }
 
-    private static void checkProtocolVersion(String header) {
-        if (header != null && ProtocolVersion.of(header).isEmpty()) {
+    /** 2026-07-28 has no session to end and no standalone stream: its clients only POST. */
+    private static void requireSessionEra(String protocolVersion, String method) {
+        if (StatelessEraServer.VERSION.equals(protocolVersion)) {
             throw new TransportException(
-                    400,
+                    405,
                     JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Unsupported MCP-Protocol-Version '" + header + "'; supported: "
-                            + String.join(", ", ProtocolVersion.supported()));
+                    "Method Not Allowed: protocol revision " + StatelessEraServer.VERSION + " has no sessions or"
+                            + " standalone streams, so " + method + " is not served; POST requests instead");
         }
-    }
-
-    private static boolean isInitialize(JsonRpcPayload payload) {
-        return !payload.batch()
-                && payload.single() instanceof JsonRpcPayload.Valid valid
-                && valid.message() instanceof JsonRpcRequest request
-                && McpMethod.INITIALIZE.wire().equals(request.method());
     }
 
     private static Response failure(Throwable failure) {

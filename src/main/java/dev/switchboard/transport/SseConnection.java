@@ -27,6 +27,16 @@ final class SseConnection implements StreamConnection {
         send(sse.newEventBuilder().id(event.id()).data(event.data()).build());
     }
 
+    /** An event without id (2026-07-28 streams cannot be resumed, so their events carry none). */
+    void sendData(String data) {
+        send(sse.newEventBuilder().data(data).build());
+    }
+
+    /** A comment line, which clients ignore: keeps idle connections from being closed by proxies. */
+    void keepAlive() {
+        send(sse.newEventBuilder().comment("").build());
+    }
+
     /**
      * The priming event of a 2025-11-25 stream: an id to resume from, empty data, and how long to wait before
      * reconnecting.

@@ -1,6 +1,7 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.protocol.ListenStreams;
 import dev.switchboard.stream.StreamHub;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,15 +19,18 @@ class StreamDrain {
     private static final Logger LOG = Logger.getLogger(StreamDrain.class);
 
     private final StreamHub hub;
+    private final ListenStreams listens;
     private final SwitchboardConfig config;
 
-    StreamDrain(StreamHub hub, SwitchboardConfig config) {
+    StreamDrain(StreamHub hub, ListenStreams listens, SwitchboardConfig config) {
         this.hub = hub;
+        this.listens = listens;
         this.config = config;
     }
 
     void onShutdownStarting(@Observes ShutdownDelayInitiatedEvent event) {
         LOG.info("Shutting down: closing SSE streams so their clients reconnect elsewhere");
         hub.closeAll(config.streams().retry());
+        listens.endAll(); // 2026-07-28 listeners get their final result and listen again elsewhere
     }
 }

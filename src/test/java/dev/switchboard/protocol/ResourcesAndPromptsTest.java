@@ -54,7 +54,9 @@ class ResourcesAndPromptsTest {
                 .body("result.resources[0].mimeType", equalTo("application/json"))
                 .body("result.nextCursor", nullValue());
         post(session, rpc(2, "resources/templates/list", "{}"))
-                .body("result.resourceTemplates[0].uriTemplate", equalTo("test://template/{id}/data"));
+                .body(
+                        "result.resourceTemplates.uriTemplate",
+                        contains("switchboard://workspaces/{workspace}/calendar", "test://template/{id}/data"));
     }
 
     @Test

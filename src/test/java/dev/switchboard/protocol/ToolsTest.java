@@ -51,8 +51,9 @@ class ToolsTest {
             cursor = page.getString("result.nextCursor");
             pages++;
         } while (cursor != null);
-        assertEquals(List.of("calendar.add", "calendar.list", "weather.get"), names);
-        assertEquals(2, pages, "page size is 2 in tests");
+        assertEquals(
+                List.of("calendar.add", "calendar.list", "history.tools_used", "weather.get", "workspace.open"), names);
+        assertEquals(3, pages, "page size is 2 in tests");
     }
 
     @Test
@@ -60,13 +61,14 @@ class ToolsTest {
         post(
                         initialize(),
                         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":\""
-                                + Pagination.encode(2) + "\"}}")
-                .body("result.tools", hasSize(1))
+                                + Pagination.encode(3) + "\"}}")
+                .body("result.tools", hasSize(2))
                 .body("result.tools[0].name", equalTo("weather.get"))
                 .body("result.tools[0].inputSchema.required", contains("city"))
                 .body("result.tools[0].inputSchema.properties.city.minLength", equalTo(1))
                 .body("result.tools[0].outputSchema.properties.temperature.type", equalTo("string"))
                 .body("result.tools[0].annotations.readOnlyHint", equalTo(true))
+                .body("result.tools[1].name", equalTo("workspace.open"))
                 .body("result.nextCursor", nullValue());
     }
 

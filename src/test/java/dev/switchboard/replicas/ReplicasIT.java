@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.stream.EventIds;
+import dev.switchboard.testing.Await;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.ServiceProcess;
 import dev.switchboard.testing.SseTestClient;
+import dev.switchboard.testing.Stateless;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
@@ -95,6 +97,49 @@ class ReplicasIT {
     }
 
     @Test
+    void aListenerOnOneReplicaHearsAChangeMadeOnTheOther() {
+        assertTrue(aChangeOnAReachesAListenerOnB(), "no notifications/resources/updated on B within 5 s");
+    }
+
+    /** A 2026-07-28 listener on B, a calendar change through A: true when B's listener hears of it in time. */
+    private static boolean aChangeOnAReachesAListenerOnB() {
+        String workspace =
+                Stateless.openWorkspace(Stateless.call("workspace.open").baseUri(a.url()));
+        String uri = "switchboard://workspaces/" + workspace + "/calendar";
+        String listen = Stateless.body(
+                "\"b-listener\"",
+                "subscriptions/listen",
+                "\"notifications\":{\"resourceSubscriptions\":[\"" + uri + "\"]}");
+        try (SseTestClient stream = SseTestClient.post(
+                b.port(), listen, Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "subscriptions/listen"))) {
+            assertTrue(stream.next().data().contains("notifications/subscriptions/acknowledged"));
+            Stateless.call("calendar.add")
+                    .baseUri(a.url())
+                    .header("Mcp-Param-Workspace", workspace)
+                    .body(Stateless.callBody(
+                            2,
+                            "calendar.add",
+                            "{\"title\":\"Sync\",\"start\":\"2026-12-01T09:00:00Z\",\"workspace\":\"" + workspace
+                                    + "\"}"))
+                    .post("/mcp")
+                    .then()
+                    .body("result.isError", equalTo(false));
+            return stream.poll(Duration.ofSeconds(5))
+                    .map(update -> {
+                        assertTrue(
+                                update.data().contains("\"method\":\"notifications/resources/updated\""),
+                                update.data());
+                        assertTrue(update.data().contains(uri), update.data());
+                        assertTrue(
+                                update.data().contains("\"io.modelcontextprotocol/subscriptionId\":\"b-listener\""),
+                                update.data());
+                        return true;
+                    })
+                    .orElse(false);
+        }
+    }
+
+    @Test
     void aRestartLosesNoSession() {
         String session = initialize(a);
         post(
@@ -124,6 +169,8 @@ class ReplicasIT {
         String session = awaitNewSession(a);
         post(a, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").statusCode(200);
         given().baseUri(b.url()).get("/q/health/ready").then().statusCode(200);
+        // Redis dropped the replicas' pub/sub connections: they notice and subscribe again.
+        Await.until(ReplicasIT::aChangeOnAReachesAListenerOnB);
     }
 
     @Test

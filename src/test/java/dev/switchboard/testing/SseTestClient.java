@@ -30,6 +30,7 @@ public final class SseTestClient implements AutoCloseable {
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger comments = new java.util.concurrent.atomic.AtomicInteger();
     private final HttpResponse<Stream<String>> response;
     private final Thread reader;
 
@@ -109,6 +110,11 @@ public final class SseTestClient implements AutoCloseable {
         }
     }
 
+    /** How many comment lines (keep-alives) arrived so far. */
+    public int comments() {
+        return comments.get();
+    }
+
     /** Every remaining event until the server ends the stream. */
     public List<Event> rest() {
         List<Event> rest = new ArrayList<>();
@@ -143,6 +149,8 @@ public final class SseTestClient implements AutoCloseable {
                     id = null;
                     retry = null;
                     data = null;
+                } else if (line.startsWith(":")) {
+                    comments.incrementAndGet();
                 } else if (line.startsWith("id:")) {
                     id = line.substring(3).trim();
                 } else if (line.startsWith("retry:")) {

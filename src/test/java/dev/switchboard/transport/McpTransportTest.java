@@ -6,6 +6,7 @@ import static dev.switchboard.testing.Mcp.request;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -109,7 +110,10 @@ class McpTransportTest {
                 .post("/mcp")
                 .then()
                 .statusCode(400)
-                .body("error.message", startsWith("Unsupported MCP-Protocol-Version '1999-01-01'"));
+                .body("error.code", equalTo(-32022))
+                .body("error.message", startsWith("Unsupported protocol version '1999-01-01'"))
+                .body("error.data.requested", equalTo("1999-01-01"))
+                .body("error.data.supported", hasItems("2026-07-28", "2025-11-25", "2024-11-05"));
         request(session)
                 .header("MCP-Protocol-Version", "2025-11-25")
                 .body(PING)

@@ -3,6 +3,7 @@ package dev.switchboard.tool.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.MissingClientCapabilityException;
 import dev.switchboard.tool.TextContent;
 import dev.switchboard.tool.ToolContext;
 import dev.switchboard.tool.ToolException;
@@ -20,6 +21,7 @@ public final class RegisteredTool {
     private final ArgumentBinder arguments;
     private final ObjectMapper mapper;
     private final Duration timeout;
+    private final List<HeaderParam> headerParams;
 
     RegisteredTool(
             ToolDescriptor descriptor,
@@ -27,8 +29,10 @@ public final class RegisteredTool {
             McpTool<Object, Object> bean,
             ArgumentBinder arguments,
             ObjectMapper mapper,
-            Duration timeout) {
+            Duration timeout,
+            List<HeaderParam> headerParams) {
         this.timeout = timeout;
+        this.headerParams = headerParams;
         this.descriptor = descriptor;
         this.beanClass = beanClass;
         this.bean = bean;
@@ -48,6 +52,11 @@ public final class RegisteredTool {
         return beanClass;
     }
 
+    /** Arguments mirrored into {@code Mcp-Param-*} headers (2026-07-28). */
+    public List<HeaderParam> headerParams() {
+        return headerParams;
+    }
+
     /** The tool's own time limit, or empty to use the server default. */
     public Optional<Duration> timeout() {
         return Optional.ofNullable(timeout);
@@ -63,6 +72,8 @@ public final class RegisteredTool {
     public ToolResult invoke(JsonNode json, ToolContext context) {
         try {
             return toResult(call(json, context));
+        } catch (MissingClientCapabilityException e) {
+            throw e; // the protocol layer answers it as the client's revision says
         } catch (ToolException e) {
             return ToolResult.error(e.getMessage());
         }

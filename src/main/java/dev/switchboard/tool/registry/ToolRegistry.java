@@ -132,7 +132,8 @@ public final class ToolRegistry {
                 (McpTool<Object, Object>) found.instance(),
                 new ArgumentBinder(definition.name(), argumentType, mapper, validator),
                 mapper,
-                definition.timeoutSeconds() > 0 ? java.time.Duration.ofSeconds(definition.timeoutSeconds()) : null);
+                definition.timeoutSeconds() > 0 ? java.time.Duration.ofSeconds(definition.timeoutSeconds()) : null,
+                HeaderParam.of(definition.name(), inputSchema));
     }
 
     /** Raw-JSON tools state their schema themselves; it is sent exactly as written. */

@@ -12,12 +12,14 @@ import com.github.victools.jsonschema.module.jackson.JacksonOption;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationModule;
 import com.github.victools.jsonschema.module.jakarta.validation.JakartaValidationOption;
 import dev.switchboard.tool.Description;
+import dev.switchboard.tool.McpHeader;
 import java.lang.reflect.Type;
 
 /**
  * Generates JSON Schema 2020-12 (MCP's default dialect) for tool argument and result types with victools:
  * descriptions from {@link Description}, names and required flags from Jackson, constraints from Jakarta
- * Validation. Objects reject unknown properties, matching how arguments are bound.
+ * Validation, {@code x-mcp-header} from {@link McpHeader}. Objects reject unknown properties, matching how arguments
+ * are bound.
  */
 public final class ToolSchemaGenerator {
 
@@ -36,6 +38,12 @@ public final class ToolSchemaGenerator {
         config.forFields().withDescriptionResolver(field -> {
             Description description = field.getAnnotationConsideringFieldAndGetter(Description.class);
             return description == null ? null : description.value();
+        });
+        config.forFields().withInstanceAttributeOverride((node, field, context) -> {
+            McpHeader header = field.getAnnotationConsideringFieldAndGetter(McpHeader.class);
+            if (header != null) {
+                node.put("x-mcp-header", header.value());
+            }
         });
         config.forTypesInGeneral().withDescriptionResolver(scope -> {
             Description description = scope.getType().getErasedType().getAnnotation(Description.class);

@@ -3,10 +3,12 @@ package dev.switchboard.tools.calendar;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.switchboard.resource.ResourceNotifier;
 import dev.switchboard.tool.Description;
+import dev.switchboard.tool.McpHeader;
 import dev.switchboard.tool.McpTool;
 import dev.switchboard.tool.ToolContext;
 import dev.switchboard.tool.ToolDefinition;
 import dev.switchboard.tool.ToolException;
+import dev.switchboard.tools.workspace.Workspaces;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +23,8 @@ import java.util.UUID;
 @ToolDefinition(
         name = "calendar.add",
         title = "Add calendar event",
-        description = "Adds an event to the calendar of this session. Times are ISO-8601 with an offset.",
+        description = "Adds an event to a calendar: the workspace's, or this session's. Times are ISO-8601 with an"
+                + " offset.",
         destructive = false,
         openWorld = false)
 public class CalendarAddTool implements McpTool<CalendarAddTool.Args, CalendarEvent> {
@@ -40,14 +43,20 @@ public class CalendarAddTool implements McpTool<CalendarAddTool.Args, CalendarEv
             OffsetDateTime end,
 
             @Description("Free-form notes") @Size(max = 2000)
-            String notes) {}
+            String notes,
+
+            @Description("A handle from workspace.open; omit it within a session to use the session's calendar")
+            @McpHeader("Workspace")
+            String workspace) {}
 
     private final CalendarBook book;
     private final ResourceNotifier notifier;
+    private final Workspaces workspaces;
 
-    CalendarAddTool(CalendarBook book, ResourceNotifier notifier) {
+    CalendarAddTool(CalendarBook book, ResourceNotifier notifier, Workspaces workspaces) {
         this.book = book;
         this.notifier = notifier;
+        this.workspaces = workspaces;
     }
 
     @Override
@@ -57,8 +66,13 @@ public class CalendarAddTool implements McpTool<CalendarAddTool.Args, CalendarEv
         }
         CalendarEvent event =
                 new CalendarEvent(UUID.randomUUID().toString(), args.title(), args.start(), args.end(), args.notes());
-        book.add(context.sessionId(), event);
-        notifier.updated(context.sessionId(), CalendarResource.URI);
+        String scope = workspaces.scope(args.workspace(), context);
+        book.add(scope, event);
+        if (args.workspace() == null) {
+            notifier.updated(scope, CalendarResource.URI);
+        } else {
+            notifier.updated(WorkspaceCalendarResource.uri(scope));
+        }
         return event;
     }
 }

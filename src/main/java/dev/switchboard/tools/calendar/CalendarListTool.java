@@ -2,10 +2,12 @@ package dev.switchboard.tools.calendar;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.switchboard.tool.Description;
+import dev.switchboard.tool.McpHeader;
 import dev.switchboard.tool.McpTool;
 import dev.switchboard.tool.ToolContext;
 import dev.switchboard.tool.ToolDefinition;
 import dev.switchboard.tool.ToolException;
+import dev.switchboard.tools.workspace.Workspaces;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -17,7 +19,8 @@ import java.util.List;
 @ToolDefinition(
         name = "calendar.list",
         title = "List calendar events",
-        description = "Lists the events of this session's calendar in start order, optionally within a time range.",
+        description = "Lists the events of a calendar (the workspace's, or this session's) in start order,"
+                + " optionally within a time range.",
         readOnly = true,
         idempotent = true,
         openWorld = false)
@@ -30,15 +33,21 @@ public class CalendarListTool implements McpTool<CalendarListTool.Args, Calendar
 
             @Description("Only events starting at or before this ISO-8601 time")
             @JsonFormat(without = JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            OffsetDateTime to) {}
+            OffsetDateTime to,
+
+            @Description("A handle from workspace.open; omit it within a session to use the session's calendar")
+            @McpHeader("Workspace")
+            String workspace) {}
 
     public record Events(
             @Description("The events, earliest first") List<CalendarEvent> events) {}
 
     private final CalendarBook book;
+    private final Workspaces workspaces;
 
-    CalendarListTool(CalendarBook book) {
+    CalendarListTool(CalendarBook book, Workspaces workspaces) {
         this.book = book;
+        this.workspaces = workspaces;
     }
 
     @Override
@@ -46,6 +55,6 @@ public class CalendarListTool implements McpTool<CalendarListTool.Args, Calendar
         if (args.from() != null && args.to() != null && args.to().isBefore(args.from())) {
             throw new ToolException("'to' (" + args.to() + ") must not be before 'from' (" + args.from() + ")");
         }
-        return new Events(book.list(context.sessionId(), args.from(), args.to()));
+        return new Events(book.list(workspaces.scope(args.workspace(), context), args.from(), args.to()));
     }
 }

@@ -14,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
         name = "calendar",
         title = "Calendar of this session",
         description = "The events of this session's calendar in start order, as JSON.",
-        mimeType = "application/json")
+        mimeType = "application/json",
+        sessionScoped = true)
 public class CalendarResource implements McpResource {
 
     public static final String URI = "switchboard://session/calendar";

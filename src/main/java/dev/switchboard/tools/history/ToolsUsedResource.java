@@ -18,7 +18,8 @@ import java.util.List;
         name = "tools-used",
         title = "Tools used in this session",
         description = "Every tool call of this session, oldest first: the tool's name and when it was called.",
-        mimeType = "application/json")
+        mimeType = "application/json",
+        sessionScoped = true)
 public class ToolsUsedResource implements McpResource {
 
     public static final String URI = "switchboard://session/tools-used";

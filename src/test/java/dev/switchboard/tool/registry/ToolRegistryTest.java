@@ -76,22 +76,7 @@ class ToolRegistryTest {
         public void onCancel(Runnable action) {}
 
         @Override
-        public dev.switchboard.tool.ElicitationResult elicit(String message, ObjectNode requestedSchema) {
-            throw new UnsupportedOperationException("offline");
-        }
-
-        @Override
-        public dev.switchboard.tool.ElicitationResult elicitUrl(String message, String url, String elicitationId) {
-            throw new UnsupportedOperationException("offline");
-        }
-
-        @Override
-        public dev.switchboard.tool.SamplingResult sample(dev.switchboard.tool.SamplingRequest request) {
-            throw new UnsupportedOperationException("offline");
-        }
-
-        @Override
-        public List<dev.switchboard.tool.Root> roots() {
+        public dev.switchboard.tool.ClientAnswers ask(dev.switchboard.tool.InputRequest... requests) {
             throw new UnsupportedOperationException("offline");
         }
     }

@@ -1,0 +1,24 @@
+package dev.switchboard.conformance;
+
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.NoArguments;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolDefinition;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Conformance fixture (2026-07-28). */
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@ToolDefinition(
+        name = "test_input_required_result_elicitation",
+        description = "Greets the user by the name it asks for.")
+public class InputRequiredElicitationTool implements McpTool<NoArguments, String> {
+
+    @Override
+    public String call(NoArguments arguments, ToolContext context) {
+        return "Hello, " + Fixtures.askName(context) + "!";
+    }
+}

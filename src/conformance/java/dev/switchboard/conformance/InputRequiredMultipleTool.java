@@ -1,0 +1,33 @@
+package dev.switchboard.conformance;
+
+import dev.switchboard.tool.ClientAnswers;
+import dev.switchboard.tool.InputRequest;
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.NoArguments;
+import dev.switchboard.tool.SamplingRequest;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolDefinition;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Conformance fixture (2026-07-28). */
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@ToolDefinition(
+        name = "test_input_required_result_multiple_inputs",
+        description = "Asks for a name, a greeting and the roots at once.")
+public class InputRequiredMultipleTool implements McpTool<NoArguments, String> {
+
+    @Override
+    public String call(NoArguments arguments, ToolContext context) {
+        ClientAnswers answers = context.ask(
+                InputRequest.elicit("user_name", "What is your name?", Fixtures.stringSchema("name")),
+                InputRequest.sample("greeting", SamplingRequest.ofUserText("Generate a greeting", 50)),
+                InputRequest.roots("client_roots"));
+        return answers.sampling("greeting").text() + " "
+                + answers.elicitation("user_name").content().path("name").asText() + " ("
+                + answers.roots("client_roots").size() + " roots)";
+    }
+}

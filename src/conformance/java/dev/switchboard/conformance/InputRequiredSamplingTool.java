@@ -1,0 +1,27 @@
+package dev.switchboard.conformance;
+
+import dev.switchboard.tool.InputRequest;
+import dev.switchboard.tool.McpTool;
+import dev.switchboard.tool.NoArguments;
+import dev.switchboard.tool.SamplingRequest;
+import dev.switchboard.tool.ToolContext;
+import dev.switchboard.tool.ToolDefinition;
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Conformance fixture (2026-07-28). */
+@ApplicationScoped
+@RegisterForReflection
+@IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
+@ToolDefinition(name = "test_input_required_result_sampling", description = "Asks the client LLM a question.")
+public class InputRequiredSamplingTool implements McpTool<NoArguments, String> {
+
+    @Override
+    public String call(NoArguments arguments, ToolContext context) {
+        return context.ask(InputRequest.sample(
+                        "capital_question", SamplingRequest.ofUserText("What is the capital of France?", 100)))
+                .sampling("capital_question")
+                .text();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.switchboard.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.jsonrpc.JsonRpcNotification;
+import dev.switchboard.tool.ClientAnswers;
+import dev.switchboard.tool.InputRequest;
+import dev.switchboard.tool.LogLevel;
+import dev.switchboard.tool.ToolContext;
+import java.util.List;
+
+/** The {@link ToolContext} of a tool call, in either era: messages go out on the request's channel. */
+final class CallContext implements ToolContext {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Caller caller;
+    private final String toolName;
+    private final JsonNode progressToken;
+    private final RequestChannel channel;
+    private final CallControl control;
+    private final InputSource inputs;
+    private final ObjectMapper mapper;
+    private double lastProgress = Double.NEGATIVE_INFINITY;
+
+    CallContext(
+            Caller caller,
+            String toolName,
+            JsonNode progressToken,
+            RequestChannel channel,
+            CallControl control,
+            InputSource inputs,
+            ObjectMapper mapper) {
+        this.caller = caller;
+        this.toolName = toolName;
+        this.progressToken = progressToken;
+        this.channel = channel;
+        this.control = control;
+        this.inputs = inputs;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public String sessionId() {
+        return caller.sessionId();
+    }
+
+    @Override
+    public String protocolVersion() {
+        return caller.protocolVersion();
+    }
+
+    @Override
+    public String toolName() {
+        return toolName;
+    }
+
+    @Override
+    public synchronized void progress(double progress, Double total, String message) {
+        if (progressToken == null || progress <= lastProgress || control.isCancelled()) {
+            return;
+        }
+        lastProgress = progress;
+        ObjectNode params = JSON.objectNode().set("progressToken", progressToken);
+        params.put("progress", progress);
+        if (total != null) {
+            params.put("total", total);
+        }
+        if (message != null) {
+            params.put("message", message);
+        }
+        channel.send(new JsonRpcNotification("notifications/progress", params));
+    }
+
+    @Override
+    public void log(LogLevel level, Object data) {
+        LogLevel threshold = caller.logThreshold();
+        if (threshold == null || !level.atLeast(threshold) || control.isCancelled()) {
+            return;
+        }
+        ObjectNode params = JSON.objectNode().put("level", level.wire()).put("logger", toolName);
+        params.set("data", mapper.valueToTree(data));
+        channel.send(new JsonRpcNotification("notifications/message", params));
+    }
+
+    @Override
+    public boolean closeConnection() {
+        return channel.disconnect();
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return control.isCancelled();
+    }
+
+    @Override
+    public void onCancel(Runnable action) {
+        control.onCancel(action);
+    }
+
+    @Override
+    public ClientAnswers ask(InputRequest... requests) {
+        return inputs.ask(caller, List.of(requests));
+    }
+}

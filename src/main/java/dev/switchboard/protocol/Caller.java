@@ -1,0 +1,50 @@
+package dev.switchboard.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.session.Session;
+import dev.switchboard.tool.LogLevel;
+
+/**
+ * Who sent a request and what it declared. In the session era this comes from the session ({@code initialize}); in
+ * 2026-07-28 from the request's own {@code _meta}, as nothing is remembered between requests.
+ *
+ * @param sessionId the session, or null for a stateless (2026-07-28) request
+ * @param protocolVersion the revision the request is served under
+ * @param clientCapabilities what the client can do (sampling, elicitation, roots), or null when it declared nothing
+ * @param logThreshold the least severe log level to send, or null to send no log notifications
+ */
+public record Caller(
+        String sessionId,
+        String protocolVersion,
+        ObjectNode clientInfo,
+        ObjectNode clientCapabilities,
+        LogLevel logThreshold) {
+
+    /** A session-era caller: the session's declarations, and its log level or {@code defaultLevel}. */
+    public static Caller of(Session session, LogLevel defaultLevel) {
+        return new Caller(
+                session.id(),
+                session.protocolVersion(),
+                session.clientInfo(),
+                session.clientCapabilities(),
+                LogLevel.of(session.logLevel()).orElse(defaultLevel));
+    }
+
+    public boolean stateless() {
+        return sessionId == null;
+    }
+
+    /**
+     * True when the client declared {@code capability} (e.g. {@code elicitation}) and, when {@code mode} is not
+     * null, that mode of it (e.g. {@code url}).
+     */
+    public boolean declares(String capability, String mode) {
+        JsonNode declared = clientCapabilities == null ? null : clientCapabilities.get(capability);
+        if (declared == null || !declared.isObject()) {
+            return false;
+        }
+        // Form mode is what elicitation meant before modes existed: {"elicitation": {}} declares it.
+        return mode == null || declared.has(mode) || ("form".equals(mode) && declared.isEmpty());
+    }
+}

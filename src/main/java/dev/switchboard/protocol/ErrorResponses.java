@@ -1,0 +1,27 @@
+package dev.switchboard.protocol;
+
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
+import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.jsonrpc.JsonRpcResponse;
+import org.jboss.logging.Logger;
+
+/** The one place where a request's failure becomes a JSON-RPC error response, in either era. */
+final class ErrorResponses {
+
+    private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
+
+    private ErrorResponses() {}
+
+    /** A {@link JsonRpcException} as it says; anything else logged and answered as "Internal error". */
+    static JsonRpcResponse of(JsonRpcRequest request, Throwable failure) {
+        if (failure instanceof JsonRpcException rpc) {
+            return JsonRpcResponse.failure(request.id(), rpc.toError());
+        }
+        LOG.errorf(failure, "Request %s (%s) failed", request.id(), request.method());
+        return JsonRpcResponse.failure(
+                request.id(),
+                new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error; the server log has details")
+                        .toError());
+    }
+}

@@ -1,0 +1,330 @@
+package dev.switchboard.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.jsonrpc.JsonRpcResponse;
+import dev.switchboard.tool.InputRequest;
+import dev.switchboard.tool.LogLevel;
+import dev.switchboard.tool.MissingClientCapabilityException;
+import dev.switchboard.tool.registry.HeaderParam;
+import dev.switchboard.tool.registry.RegisteredTool;
+import dev.switchboard.tool.registry.ToolRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Serves the stateless revision 2026-07-28: every request carries its protocol version, client capabilities and
+ * client info in {@code _meta}, nothing is remembered between requests, and input the client must give (elicitation,
+ * sampling, roots) travels as {@code input_required} results and retries (multi round-trip requests). The feature
+ * handlers are those of the session era; this class adds the envelope, the result shape ({@code resultType},
+ * {@code serverInfo}, caching hints) and the retry state.
+ */
+@ApplicationScoped
+public class StatelessEraServer {
+
+    /** The revision this class serves. */
+    public static final String VERSION = "2026-07-28";
+
+    private static final Set<McpMethod> RETRYABLE =
+            Set.of(McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET, McpMethod.RESOURCES_READ);
+
+    private final ToolsHandler tools;
+    private final ResourcesHandler resources;
+    private final PromptsHandler prompts;
+    private final CompletionHandler completion;
+    private final ToolRegistry registry;
+    private final ListenStreams listens;
+    private final RequestStates states;
+    private final ObjectMapper mapper;
+    private final ObjectNode serverInfo;
+    private final String instructions;
+    private final long listTtlMillis;
+
+    public StatelessEraServer(
+            ToolsHandler tools,
+            ResourcesHandler resources,
+            PromptsHandler prompts,
+            CompletionHandler completion,
+            ToolRegistry registry,
+            ListenStreams listens,
+            RequestStates states,
+            ObjectMapper mapper,
+            SwitchboardConfig config) {
+        this.tools = tools;
+        this.resources = resources;
+        this.prompts = prompts;
+        this.completion = completion;
+        this.registry = registry;
+        this.listens = listens;
+        this.states = states;
+        this.mapper = mapper;
+        this.serverInfo = mapper.valueToTree(new Implementation(
+                config.server().name(), config.server().title(), config.server().version()));
+        this.instructions = config.server().instructions().orElse(null);
+        this.listTtlMillis = config.stateless().listTtl().toMillis();
+    }
+
+    /** The versions {@code server/discover} advertises and {@code UnsupportedProtocolVersion} errors list. */
+    public static List<String> supportedVersions() {
+        return List.of(VERSION);
+    }
+
+    /**
+     * Handles one request.
+     *
+     * @param paramHeaders the decoded {@code Mcp-Param-*} headers, by lower-case name after the prefix
+     * @throws RequestRejectedException when the request is refused as a whole (envelope, method, headers)
+     */
+    public Uni<McpReply> handle(JsonRpcRequest request, Map<String, String> paramHeaders, RequestChannel channel) {
+        Caller caller = caller(request);
+        McpMethod method = McpMethod.of(request.method())
+                .filter(StatelessEraServer::servedHere)
+                .orElseThrow(() -> methodNotFound(request));
+        if (method == McpMethod.TOOLS_CALL) {
+            checkHeaderParams(request, paramHeaders);
+        }
+        if (method == McpMethod.SUBSCRIPTIONS_LISTEN) {
+            return Uni.createFrom()
+                    .deferred(() -> listens.listen(new McpRequest(caller, request, channel)))
+                    .map(result -> respond(request, shaped(result, null)))
+                    .onFailure(JsonRpcException.class)
+                    .recoverWithItem(failure -> new McpReply.Respond(ErrorResponses.of(request, failure), null));
+        }
+        return Uni.createFrom()
+                // Invalid params, retry state included, are answered in-band (HTTP 200), as method errors are.
+                .deferred(() -> result(method, new McpRequest(caller, request, channel, retry(method, request))))
+                .map(result -> result == null
+                        ? new McpReply.Accepted() // cancelled: the client closed the stream, nothing is sent
+                        : respond(request, shaped(result, cacheScope(method))))
+                .onFailure(InputRequiredException.class)
+                .recoverWithItem(failure -> respond(request, inputRequired(request, (InputRequiredException) failure)))
+                .onFailure(MissingClientCapabilityException.class)
+                .transform(failure -> missingCapability(request, (MissingClientCapabilityException) failure))
+                .onFailure(failure -> !(failure instanceof RequestRejectedException))
+                .recoverWithItem(failure -> new McpReply.Respond(ErrorResponses.of(request, failure), null));
+    }
+
+    private Uni<?> result(McpMethod method, McpRequest request) {
+        return switch (method) {
+            case SERVER_DISCOVER -> Uni.createFrom().item(discover());
+            case TOOLS_LIST -> Uni.createFrom().item(tools.list(request));
+            case TOOLS_CALL -> tools.call(request);
+            case RESOURCES_LIST -> Uni.createFrom().item(resources.list(request));
+            case RESOURCES_TEMPLATES_LIST -> Uni.createFrom().item(resources.templates(request));
+            case RESOURCES_READ -> resources.read(request);
+            case PROMPTS_LIST -> Uni.createFrom().item(prompts.list(request));
+            case PROMPTS_GET -> prompts.get(request);
+            case COMPLETION_COMPLETE -> Uni.createFrom().item(completion.complete(request));
+            default -> throw new IllegalStateException("not a 2026-07-28 method: " + method);
+        };
+    }
+
+    private static boolean servedHere(McpMethod method) {
+        return switch (method) {
+            case SERVER_DISCOVER,
+                    TOOLS_LIST,
+                    TOOLS_CALL,
+                    RESOURCES_LIST,
+                    RESOURCES_TEMPLATES_LIST,
+                    RESOURCES_READ,
+                    PROMPTS_LIST,
+                    PROMPTS_GET,
+                    COMPLETION_COMPLETE,
+                    SUBSCRIPTIONS_LISTEN -> true;
+            default -> false;
+        };
+    }
+
+    private ObjectNode discover() {
+        ObjectNode result = mapper.createObjectNode();
+        result.set("supportedVersions", mapper.valueToTree(supportedVersions()));
+        result.set("capabilities", mapper.valueToTree(ServerCapabilities.ALL));
+        if (instructions != null) {
+            result.put("instructions", instructions);
+        }
+        return result;
+    }
+
+    /** The request's envelope: its version was checked by the transport, its capabilities are checked here. */
+    private static Caller caller(JsonRpcRequest request) {
+        JsonNode meta = request.param("_meta");
+        List<String> missing = new ArrayList<>();
+        if (!meta.path(MetaKeys.PROTOCOL_VERSION).isTextual()) {
+            missing.add(MetaKeys.PROTOCOL_VERSION);
+        }
+        if (!meta.path(MetaKeys.CLIENT_CAPABILITIES).isObject()) {
+            missing.add(MetaKeys.CLIENT_CAPABILITIES);
+        }
+        if (!missing.isEmpty()) {
+            throw new RequestRejectedException(
+                    RequestRejectedException.Reason.INVALID_ENVELOPE,
+                    "Invalid params: every " + VERSION + " request carries params._meta with "
+                            + String.join(" and ", missing) + " (an object for the capabilities, {} for none)",
+                    request.id(),
+                    null);
+        }
+        JsonNode level = meta.get(MetaKeys.LOG_LEVEL);
+        LogLevel threshold = null;
+        if (level != null) {
+            threshold = LogLevel.of(level.asText())
+                    .orElseThrow(() -> new RequestRejectedException(
+                            RequestRejectedException.Reason.INVALID_ENVELOPE,
+                            "Invalid params: _meta " + MetaKeys.LOG_LEVEL + " must be a log level such as \"info\"",
+                            request.id(),
+                            null));
+        }
+        JsonNode info = meta.get(MetaKeys.CLIENT_INFO);
+        return new Caller(
+                null,
+                VERSION,
+                info instanceof ObjectNode object ? object : null,
+                (ObjectNode) meta.get(MetaKeys.CLIENT_CAPABILITIES),
+                threshold);
+    }
+
+    /** What a multi round-trip retry brings: the verified state's answers, then the new responses over them. */
+    private InputAnswers retry(McpMethod method, JsonRpcRequest request) {
+        if (!RETRYABLE.contains(method)) {
+            return InputAnswers.NONE;
+        }
+        JsonNode state = request.param("requestState");
+        JsonNode responses = request.param("inputResponses");
+        if (state.isMissingNode() && responses.isMissingNode()) {
+            return InputAnswers.NONE;
+        }
+        Map<String, JsonNode> answers = new HashMap<>();
+        if (!state.isMissingNode()) {
+            if (!state.isTextual()) {
+                throw JsonRpcException.invalidParams("params.requestState must be the string the server returned");
+            }
+            answers.putAll(states.open(state.textValue(), request));
+        }
+        if (!responses.isMissingNode()) {
+            if (!responses.isObject()) {
+                throw JsonRpcException.invalidParams(
+                        "params.inputResponses must be an object of answers keyed like inputRequests");
+            }
+            responses.fields().forEachRemaining(entry -> answers.put(entry.getKey(), entry.getValue()));
+        }
+        return new InputAnswers(answers);
+    }
+
+    /** {@code Mcp-Param-*} headers must carry the values of the arguments the tool mirrors into them. */
+    private void checkHeaderParams(JsonRpcRequest request, Map<String, String> headers) {
+        Optional<RegisteredTool> tool = registry.find(request.param("name").asText());
+        if (tool.isEmpty()) {
+            return; // tools/call answers the unknown tool
+        }
+        JsonNode arguments = request.param("arguments");
+        for (HeaderParam param : tool.get().headerParams()) {
+            JsonNode value = param.valueIn(arguments);
+            String header = headers.get(param.header().toLowerCase(Locale.ROOT));
+            String name = "Mcp-Param-" + param.header();
+            if (value == null) {
+                if (header != null) {
+                    throw RequestRejectedException.headerMismatch(
+                            request.id(),
+                            name + " is set but arguments." + String.join(".", param.path()) + " is absent");
+                }
+            } else if (header == null) {
+                throw RequestRejectedException.headerMismatch(
+                        request.id(),
+                        name + " is required: tool '" + tool.get().name() + "' mirrors arguments."
+                                + String.join(".", param.path()) + " into it");
+            } else if (!matches(param, value, header)) {
+                throw RequestRejectedException.headerMismatch(
+                        request.id(),
+                        name + " value '" + header + "' does not match arguments." + String.join(".", param.path()));
+            }
+        }
+    }
+
+    private static boolean matches(HeaderParam param, JsonNode value, String header) {
+        return switch (param.type()) {
+            case "integer" -> {
+                try {
+                    yield value.isNumber() && new java.math.BigDecimal(header).compareTo(value.decimalValue()) == 0;
+                } catch (NumberFormatException e) {
+                    yield false;
+                }
+            }
+            case "boolean" -> value.isBoolean() && header.equals(value.asText());
+            default -> value.isTextual() && header.equals(value.textValue());
+        };
+    }
+
+    /** Every result says it is complete and who answered; lists and reads say how long they may be cached. */
+    private ObjectNode shaped(Object result, String cacheScope) {
+        ObjectNode node = result instanceof ObjectNode object ? object : mapper.valueToTree(result);
+        node.put("resultType", "complete");
+        if (cacheScope != null) {
+            node.put("ttlMs", "private".equals(cacheScope) ? 0 : listTtlMillis);
+            node.put("cacheScope", cacheScope);
+        }
+        node.withObject("/_meta").set(MetaKeys.SERVER_INFO, serverInfo);
+        return node;
+    }
+
+    /** Lists are the same for every caller (fixed at build time); resource contents may be the caller's own. */
+    private static String cacheScope(McpMethod method) {
+        return switch (method) {
+            case SERVER_DISCOVER, TOOLS_LIST, PROMPTS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST -> "public";
+            case RESOURCES_READ -> "private";
+            default -> null;
+        };
+    }
+
+    private ObjectNode inputRequired(JsonRpcRequest request, InputRequiredException needed) {
+        ObjectNode result = mapper.createObjectNode().put("resultType", "input_required");
+        ObjectNode requests = result.putObject("inputRequests");
+        for (InputRequest input : needed.missing()) {
+            ObjectNode entry = requests.putObject(input.key()).put("method", InputWire.method(input));
+            entry.set("params", InputWire.params(input, VERSION, mapper));
+        }
+        result.put("requestState", states.issue(request, needed.answered()));
+        result.putObject("_meta").set(MetaKeys.SERVER_INFO, serverInfo);
+        return result;
+    }
+
+    private static RequestRejectedException missingCapability(
+            JsonRpcRequest request, MissingClientCapabilityException missing) {
+        Map<String, Object> required = Map.of(missing.capability(), Map.of());
+        return new RequestRejectedException(
+                RequestRejectedException.Reason.MISSING_CAPABILITY,
+                "Missing required client capability: " + missing.getMessage() + "; declare it in _meta "
+                        + MetaKeys.CLIENT_CAPABILITIES,
+                request.id(),
+                Map.of("requiredCapabilities", required));
+    }
+
+    private static RequestRejectedException methodNotFound(JsonRpcRequest request) {
+        String method = request.method();
+        String hint = McpMethod.of(method).isPresent()
+                ? " in protocol revision " + VERSION
+                        + (McpMethod.INITIALIZE.wire().equals(method)
+                                ? ": there is no handshake; call server/discover, or omit _meta "
+                                        + MetaKeys.PROTOCOL_VERSION + " to open a session-era session"
+                                : "; it belongs to the session-era revisions")
+                : "";
+        return new RequestRejectedException(
+                RequestRejectedException.Reason.METHOD_NOT_FOUND,
+                "Method not found: " + method + hint,
+                request.id(),
+                null);
+    }
+
+    private static McpReply respond(JsonRpcRequest request, ObjectNode result) {
+        return new McpReply.Respond(JsonRpcResponse.success(request.id(), result), null);
+    }
+}
