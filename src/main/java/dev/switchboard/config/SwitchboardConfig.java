@@ -1,5 +1,9 @@
 package dev.switchboard.config;
 
+import dev.switchboard.agent.AgentConfig;
+import dev.switchboard.tools.memory.MemoryConfig;
+import dev.switchboard.tools.search.SearchConfig;
+import dev.switchboard.tools.weather.WeatherConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -33,6 +37,18 @@ public interface SwitchboardConfig {
 
     /** The stateless revision 2026-07-28: multi round-trip state, list caching hints, listen streams. */
     Stateless stateless();
+
+    /** The {@code weather.get} tool's provider (Open-Meteo). */
+    WeatherConfig weather();
+
+    /** The {@code search} tool's provider (SearXNG or Brave). */
+    SearchConfig search();
+
+    /** The long-term memory tools. */
+    MemoryConfig memory();
+
+    /** The OpenAI-compatible agent loop. */
+    AgentConfig agent();
 
     interface Server {
         /** Machine-readable server name sent as {@code serverInfo.name}. */
