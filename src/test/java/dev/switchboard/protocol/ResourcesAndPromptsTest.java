@@ -47,6 +47,7 @@ class ResourcesAndPromptsTest {
                         "result.resources.uri",
                         contains(
                                 "switchboard://session/calendar",
+                                "switchboard://session/calendar.ics",
                                 "switchboard://session/tools-used",
                                 "test://static-binary",
                                 "test://static-text",
@@ -56,7 +57,10 @@ class ResourcesAndPromptsTest {
         post(session, rpc(2, "resources/templates/list", "{}"))
                 .body(
                         "result.resourceTemplates.uriTemplate",
-                        contains("switchboard://workspaces/{workspace}/calendar", "test://template/{id}/data"));
+                        contains(
+                                "switchboard://workspaces/{workspace}/calendar",
+                                "switchboard://workspaces/{workspace}/calendar.ics",
+                                "test://template/{id}/data"));
     }
 
     @Test

@@ -24,10 +24,10 @@ import java.util.UUID;
         name = "calendar.add",
         title = "Add calendar event",
         description = "Adds an event to a calendar: the workspace's, or this session's. Times are ISO-8601 with an"
-                + " offset.",
+                + " offset, e.g. 2026-11-24T10:00:00+01:00. Answers the saved event and the events it overlaps.",
         destructive = false,
         openWorld = false)
-public class CalendarAddTool implements McpTool<CalendarAddTool.Args, CalendarEvent> {
+public class CalendarAddTool implements McpTool<CalendarAddTool.Args, Scheduled> {
 
     public record Args(
             @Description("What the event is, e.g. \"Dentist\"") @NotBlank @Size(max = 200)
@@ -60,7 +60,7 @@ public class CalendarAddTool implements McpTool<CalendarAddTool.Args, CalendarEv
     }
 
     @Override
-    public CalendarEvent call(Args args, ToolContext context) {
+    public Scheduled call(Args args, ToolContext context) {
         if (args.end() != null && !args.end().isAfter(args.start())) {
             throw new ToolException("'end' (" + args.end() + ") must be after 'start' (" + args.start() + ")");
         }
@@ -68,11 +68,7 @@ public class CalendarAddTool implements McpTool<CalendarAddTool.Args, CalendarEv
                 new CalendarEvent(UUID.randomUUID().toString(), args.title(), args.start(), args.end(), args.notes());
         String scope = workspaces.scope(args.workspace(), context);
         book.add(scope, event);
-        if (args.workspace() == null) {
-            notifier.updated(scope, CalendarResource.URI);
-        } else {
-            notifier.updated(WorkspaceCalendarResource.uri(scope));
-        }
-        return event;
+        CalendarChanges.announce(notifier, scope, args.workspace() != null);
+        return new Scheduled(event, book.overlapping(scope, event));
     }
 }

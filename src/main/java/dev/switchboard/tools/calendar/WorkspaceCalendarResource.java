@@ -36,6 +36,11 @@ public class WorkspaceCalendarResource implements McpResourceTemplate {
         return "switchboard://workspaces/" + workspace + "/calendar";
     }
 
+    /** The URI of a workspace's calendar as iCalendar. */
+    public static String icsUri(String workspace) {
+        return uri(workspace) + ".ics";
+    }
+
     @Override
     public ResourceContents read(Map<String, String> variables, ResourceContext context) {
         String workspace = variables.get("workspace");
