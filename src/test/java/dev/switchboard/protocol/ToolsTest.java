@@ -64,8 +64,9 @@ class ToolsTest {
                                 + Pagination.encode(3) + "\"}}")
                 .body("result.tools", hasSize(2))
                 .body("result.tools[0].name", equalTo("weather.get"))
-                .body("result.tools[0].inputSchema.required", contains("city"))
+                .body("result.tools[0].inputSchema.required", nullValue())
                 .body("result.tools[0].inputSchema.properties.city.minLength", equalTo(1))
+                .body("result.tools[0].inputSchema.properties.units.enum", contains("celsius", "fahrenheit"))
                 .body("result.tools[0].outputSchema.properties.temperature.type", equalTo("string"))
                 .body("result.tools[0].annotations.readOnlyHint", equalTo(true))
                 .body("result.tools[1].name", equalTo("workspace.open"))
@@ -85,11 +86,11 @@ class ToolsTest {
                 .statusCode(200)
                 .body("id", equalTo(3))
                 .body("result.isError", equalTo(false))
-                .body("result.structuredContent.city", equalTo("Paris"))
+                .body("result.structuredContent.location.name", equalTo("Paris"))
                 .body("result.structuredContent.forecast", org.hamcrest.Matchers.notNullValue())
                 .body("result.structuredContent.temperature", org.hamcrest.Matchers.endsWith("°C"))
                 .body("result.content[0].type", equalTo("text"))
-                .body("result.content[0].text", containsString("\"city\":\"Paris\""));
+                .body("result.content[0].text", containsString("\"name\":\"Paris\""));
     }
 
     @Test
@@ -109,7 +110,8 @@ class ToolsTest {
                 .body("result.isError", equalTo(true))
                 .body(
                         "result.content[0].text",
-                        equalTo("Invalid arguments for tool 'weather.get': 'city' must not be blank (@NotBlank)"));
+                        equalTo(
+                                "Invalid arguments for tool 'weather.get': 'city' size must be between 1 and 100 (@Size)"));
         post(initialize(), call(6, "calendar.add", "{\"title\":\"x\",\"start\":\"tomorrow\"}"))
                 .body("result.isError", equalTo(true))
                 .body("result.content[0].text", containsString("'start' must be an ISO-8601 date-time"));
@@ -121,12 +123,15 @@ class ToolsTest {
         post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"w\",\"method\":\"weather.get\",\"params\":{\"city\":\"Paris\"}}")
                 .statusCode(200)
                 .body("id", equalTo("w"))
-                .body("result.city", equalTo("Paris"))
+                .body("result.location.name", equalTo("Paris"))
                 .body("result.forecast", org.hamcrest.Matchers.notNullValue())
                 .body("result.temperature", org.hamcrest.Matchers.endsWith("°C"));
-        post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"weather.get\",\"params\":{}}")
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"weather.get\",\"params\":{\"days\":17}}")
                 .body("error.code", equalTo(-32602))
-                .body("error.message", containsString("'city' must not be blank"));
+                .body("error.message", containsString("'days' must be less than or equal to 16"));
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"weather.get\",\"params\":{}}")
+                .body("error.code", equalTo(-32000))
+                .body("error.message", startsWith("Say where: give a 'city'"));
         post(
                         session,
                         "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"calendar.add\",\"params\":{\"title\":\"x\","
