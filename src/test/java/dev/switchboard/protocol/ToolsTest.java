@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -85,8 +86,9 @@ class ToolsTest {
                 .findFirst()
                 .orElseThrow();
         JsonPath tool = JsonPath.from(JsonOutput.toJson(weather));
-        assertTrue(tool.getList("inputSchema.required").contains("city"), weather.toString());
+        assertNull(tool.get("inputSchema.required"), "a city or coordinates: neither is required alone");
         assertEquals(1, tool.getInt("inputSchema.properties.city.minLength"));
+        assertEquals(List.of("celsius", "fahrenheit"), tool.getList("inputSchema.properties.units.enum"));
         assertEquals("string", tool.getString("outputSchema.properties.temperature.type"));
         assertTrue(tool.getBoolean("annotations.readOnlyHint"));
     }
@@ -104,11 +106,11 @@ class ToolsTest {
                 .statusCode(200)
                 .body("id", equalTo(3))
                 .body("result.isError", equalTo(false))
-                .body("result.structuredContent.city", equalTo("Paris"))
+                .body("result.structuredContent.location.name", equalTo("Paris"))
                 .body("result.structuredContent.forecast", org.hamcrest.Matchers.notNullValue())
                 .body("result.structuredContent.temperature", org.hamcrest.Matchers.endsWith("°C"))
                 .body("result.content[0].type", equalTo("text"))
-                .body("result.content[0].text", containsString("\"city\":\"Paris\""));
+                .body("result.content[0].text", containsString("\"name\":\"Paris\""));
     }
 
     @Test
@@ -128,7 +130,8 @@ class ToolsTest {
                 .body("result.isError", equalTo(true))
                 .body(
                         "result.content[0].text",
-                        equalTo("Invalid arguments for tool 'weather.get': 'city' must not be blank (@NotBlank)"));
+                        equalTo(
+                                "Invalid arguments for tool 'weather.get': 'city' size must be between 1 and 100 (@Size)"));
         post(initialize(), call(6, "calendar.add", "{\"title\":\"x\",\"start\":\"tomorrow\"}"))
                 .body("result.isError", equalTo(true))
                 .body("result.content[0].text", containsString("'start' must be an ISO-8601 date-time"));
@@ -140,12 +143,15 @@ class ToolsTest {
         post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"w\",\"method\":\"weather.get\",\"params\":{\"city\":\"Paris\"}}")
                 .statusCode(200)
                 .body("id", equalTo("w"))
-                .body("result.city", equalTo("Paris"))
+                .body("result.location.name", equalTo("Paris"))
                 .body("result.forecast", org.hamcrest.Matchers.notNullValue())
                 .body("result.temperature", org.hamcrest.Matchers.endsWith("°C"));
-        post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"weather.get\",\"params\":{}}")
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"weather.get\",\"params\":{\"days\":17}}")
                 .body("error.code", equalTo(-32602))
-                .body("error.message", containsString("'city' must not be blank"));
+                .body("error.message", containsString("'days' must be less than or equal to 16"));
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"weather.get\",\"params\":{}}")
+                .body("error.code", equalTo(-32000))
+                .body("error.message", startsWith("Say where: give a 'city'"));
         post(
                         session,
                         "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"calendar.add\",\"params\":{\"title\":\"x\","

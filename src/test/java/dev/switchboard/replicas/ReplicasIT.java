@@ -83,7 +83,7 @@ class ReplicasIT {
         String session = initialize(a);
         post(b, session, Mcp.call(1, "weather.get", "{\"city\":\"Oslo\"}"))
                 .statusCode(200)
-                .body("result.structuredContent.city", equalTo("Oslo"));
+                .body("result.structuredContent.location.name", equalTo("Oslo"));
         post(a, session, Mcp.call(2, "calendar.add", "{\"title\":\"Sync\",\"start\":\"2026-12-01T09:00:00Z\"}"))
                 .body("result.isError", equalTo(false));
         post(b, session, Mcp.call(3, "calendar.list", "{}"))

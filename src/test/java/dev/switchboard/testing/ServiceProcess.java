@@ -27,9 +27,13 @@ public final class ServiceProcess implements AutoCloseable {
         this.environment = environment;
     }
 
-    /** Starts a replica using the given Redis and waits until it is live. */
+    /**
+     * Starts a replica using the given Redis and waits until it is live. Its weather is offline: the packaged
+     * application runs without the test profile, and these tests must not reach the internet.
+     */
     public static ServiceProcess start(int port, String redisUrl) {
-        ServiceProcess service = new ServiceProcess(port, Map.of("REDIS_URL", redisUrl));
+        ServiceProcess service =
+                new ServiceProcess(port, Map.of("REDIS_URL", redisUrl, "SWITCHBOARD_WEATHER_PROVIDER", "offline"));
         service.launch();
         return service;
     }

@@ -22,7 +22,7 @@ class MemoryStoreTest {
         String session = initialize();
         post(session, call(1, "weather.get", "{\"city\":\"Lima\"}"))
                 .statusCode(200)
-                .body("result.structuredContent.city", equalTo("Lima"));
+                .body("result.structuredContent.location.name", equalTo("Lima"));
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)

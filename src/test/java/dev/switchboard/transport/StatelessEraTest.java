@@ -158,7 +158,7 @@ class StatelessEraTest {
                 .post("/mcp")
                 .then()
                 .statusCode(200)
-                .body("result.structuredContent.city", equalTo("Paris"));
+                .body("result.structuredContent.location.name", equalTo("Paris"));
         call("=?base64?d2VhdGhlci5nZXQ?=") // missing padding
                 .body(callBody(4, "weather.get", "{\"city\":\"Paris\"}"))
                 .post("/mcp")

@@ -121,7 +121,7 @@ class StreamingTest {
                 .then()
                 .statusCode(200)
                 .contentType(startsWith("application/json"))
-                .body("result.structuredContent.city", equalTo("Rome"));
+                .body("result.structuredContent.location.name", equalTo("Rome"));
     }
 
     @Test

@@ -1,12 +1,13 @@
 package dev.switchboard.tools.weather;
 
-/** Where {@code weather.get} gets its data. */
+/** Where {@code weather.get} gets its data; {@code switchboard.weather.provider} picks one. */
 public interface WeatherProvider {
 
     /**
-     * Current conditions for a city.
+     * Current conditions and the daily forecast for a place.
      *
-     * @throws dev.switchboard.tool.ToolException when the city is unknown or the provider fails
+     * @throws dev.switchboard.tool.ToolException when the place is unknown or ambiguous, or the provider fails: the
+     *     message tells the model what to do
      */
-    Weather current(String city);
+    Weather forecast(WeatherQuery query);
 }
