@@ -6,6 +6,7 @@ import dev.switchboard.tool.ToolException;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public class Memories {
     private final int maxTextLength;
     private final SecureRandom random = new SecureRandom();
 
+    @Inject
     public Memories(MemoryStore store, Clock clock, SwitchboardConfig config) {
         this(store, clock, config.memory().maxTextLength());
     }

@@ -56,7 +56,7 @@ class RedisMemoryStoreTest extends MemoryStoreContract {
         assertEquals(memory, json.read(redis.hash(String.class).hget(base + ":entries", "m1"), Memory.class));
         assertEquals(
                 (double) clock.millis() + RETENTION.toMillis(),
-                redis.sortedSet(String.class).zscore(base + ":expiry", "m1"));
+                redis.sortedSet(String.class).zscore(base + ":expiry", "m1").orElseThrow());
         for (String key : List.of(base + ":entries", base + ":expiry")) {
             long ttl = redis.key().pttl(key);
             assertTrue(ttl > RETENTION.toMillis() - 5_000 && ttl <= RETENTION.toMillis(), key + " TTL " + ttl);
