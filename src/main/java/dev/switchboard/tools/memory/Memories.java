@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Long-term memory: what the memory tools do, over the {@link MemoryStore}. Checks what a model sends (text length,
@@ -25,6 +26,7 @@ import java.util.Set;
 @ApplicationScoped
 public class Memories {
 
+    private static final Logger LOG = Logger.getLogger(Memories.class);
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(5);
     private static final int ID_BYTES = 12;
 
@@ -98,9 +100,11 @@ public class Memories {
     private <T> T await(Uni<T> operation) {
         try {
             return operation.await().atMost(STORE_TIMEOUT);
-        } catch (TimeoutException e) {
-            // A slow store is unavailable, not a bug: the client gets 503 and may retry.
-            throw new SessionStoreUnavailableException(store.kind(), e);
+        } catch (SessionStoreUnavailableException | TimeoutException e) {
+            // The model can retry or carry on without memory; an internal error would tell it nothing.
+            LOG.warnf("The %s memory store failed: %s", store.kind(), e.getMessage());
+            throw new ToolException("Long-term memory is unavailable right now (its store cannot be reached);"
+                    + " try again in a moment, or carry on without it");
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.switchboard.tools.memory;
 
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Settings of the long-term memory tools ({@code memory.remember}, {@code memory.recall}, {@code memory.forget}),
@@ -15,6 +18,7 @@ public interface MemoryConfig {
      * forgotten after this much time.
      */
     @WithDefault("90d")
+    @DurationMin(seconds = 1)
     Duration retention();
 
     /**
@@ -23,6 +27,7 @@ public interface MemoryConfig {
      * characters except whitespace, braces and control characters, at most 200.
      */
     @WithDefault("default")
+    @Pattern(regexp = MemoryScope.ID_PATTERN)
     String namespace();
 
     /**
@@ -30,9 +35,11 @@ public interface MemoryConfig {
      * (the result names it), so the tool never refuses to remember. Also bounds the work of one recall.
      */
     @WithDefault("1000")
+    @Min(1)
     int maxEntries();
 
     /** The longest text {@code memory.remember} accepts, in characters; longer texts are refused. */
     @WithDefault("2000")
+    @Min(1)
     int maxTextLength();
 }

@@ -14,13 +14,13 @@ import java.util.Set;
  * and a discount for long texts. A memory's tags count as words of it. Memories sharing no word with the query are
  * left out; equal scores go to the more recently stored memory.
  */
-final class MemoryRanker {
+public final class MemoryRanker {
 
     static final double K1 = 1.2;
     static final double B = 0.75;
 
     /** A memory that matched, with its BM25 score and the query words it contains, in query order. */
-    record Match(Memory memory, double score, List<String> matchedWords) {}
+    public record Match(Memory memory, double score, List<String> matchedWords) {}
 
     private static final Comparator<Match> BEST_FIRST = Comparator.comparingDouble(Match::score)
             .reversed()

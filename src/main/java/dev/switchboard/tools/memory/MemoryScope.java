@@ -1,26 +1,25 @@
 package dev.switchboard.tools.memory;
 
+import java.util.regex.Pattern;
+
 /**
  * Whose memories a call sees: every store operation takes one, and a scope never sees another's memories. Today it
  * is the configured namespace; with authentication it becomes the caller's principal (see {@link MemoryScopes}).
  *
- * @param id 1-200 characters, none of them whitespace, a brace or a control character: the id is a Redis hash tag
- *     ({@code {id}}), and a brace would move the tag
+ * @param id matches {@link #ID_PATTERN}: 1-200 characters, none of them whitespace, a brace or a control character,
+ *     since the id is a Redis hash tag ({@code {id}}) and a brace would move the tag
  */
 public record MemoryScope(String id) {
 
-    private static final int MAX_LENGTH = 200;
+    /** What a scope id may be. */
+    public static final String ID_PATTERN = "[^\\s{}\\p{Cntrl}]{1,200}";
+
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
 
     public MemoryScope {
-        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("A memory scope has 1-" + MAX_LENGTH + " characters: '" + id + "'");
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (c == '{' || c == '}' || Character.isWhitespace(c) || Character.isISOControl(c)) {
-                throw new IllegalArgumentException(
-                        "A memory scope has no whitespace, braces or control characters: '" + id + "'");
-            }
+        if (id == null || !ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("A memory scope is 1-200 characters without whitespace, braces or"
+                    + " control characters: '" + id + "'");
         }
     }
 }
