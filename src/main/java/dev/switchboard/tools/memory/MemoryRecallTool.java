@@ -22,9 +22,10 @@ import java.util.List;
         description = "Searches long-term memory for facts saved earlier with memory.remember, in this or past"
                 + " sessions, best matches first. Call it when a task may depend on what you were told before (the"
                 + " user's preferences, names, earlier decisions), before asking the user again. Matching is by words"
-                + " (BM25: rarer shared words count more; tags count as words; no stemming, so \"seat\" does not"
-                + " match \"seats\"): query with a few words the memory would contain, e.g. \"flight seat"
-                + " preference\". Memories sharing no word with the query are not returned.",
+                + " (BM25: rarer shared words count more; tags count as words; plurals match their singular, other"
+                + " word forms do not, so \"flying\" does not match \"fly\"): query with a few words the memory"
+                + " would contain, e.g. \"flight seat preference\". Memories sharing no word with the query are not"
+                + " returned.",
         readOnly = true,
         idempotent = true,
         openWorld = false)

@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Splits text into the words recall matches on: lower-cased runs of letters and digits (any script), without
- * single letters and common English stop words, which would match nearly every memory. No stemming: "seat" and
- * "seats" are different words, so exact words and tags make the best queries.
+ * single letters and common English stop words, which would match nearly every memory. English plurals are folded
+ * ("seats" and "seat", "cities" and "city" are one word); there is no other stemming ("flying" is not "fly").
  */
 final class Tokenizer {
 
@@ -43,7 +43,21 @@ final class Tokenizer {
     private static void add(List<String> words, String word) {
         boolean singleLetter = word.codePointCount(0, word.length()) == 1 && !Character.isDigit(word.codePointAt(0));
         if (!singleLetter && !STOP_WORDS.contains(word)) {
-            words.add(word);
+            words.add(singular(word));
         }
+    }
+
+    /** Drops a plural ending: "-ies" becomes "-y", a final "s" goes except after s, u or i (glass, status, axis). */
+    static String singular(String word) {
+        if (word.length() <= 3 || !word.endsWith("s") || !word.chars().allMatch(Character::isLetter)) {
+            return word;
+        }
+        if (word.endsWith("ies") && word.length() > 4) {
+            return word.substring(0, word.length() - 3) + "y";
+        }
+        if (word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) {
+            return word;
+        }
+        return word.substring(0, word.length() - 1);
     }
 }

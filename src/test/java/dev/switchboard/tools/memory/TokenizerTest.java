@@ -29,4 +29,11 @@ class TokenizerTest {
     void keepsRepeats() {
         assertEquals(List.of("tea", "tea", "green"), Tokenizer.words("tea, TEA and green"));
     }
+
+    @Test
+    void foldsEnglishPlurals() {
+        assertEquals(
+                List.of("seat", "flight", "city", "glass", "status", "axis", "bus", "2000s", "café"),
+                Tokenizer.words("Seats flights cities glass status axis bus 2000s cafés"));
+    }
 }
