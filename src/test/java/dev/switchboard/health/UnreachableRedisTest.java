@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.switchboard.testing.Stateless;
 import dev.switchboard.testing.UnreachableRedisProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -36,5 +37,17 @@ class UnreachableRedisTest {
                 .statusCode(503)
                 .header("Retry-After", "1")
                 .body("error.message", startsWith("Service Unavailable"));
+    }
+
+    @Test
+    void memoryToolsSayMemoryIsUnavailable() {
+        // 2026-07-28 needs no session, so the memory store is the first to meet the missing Redis.
+        Stateless.call("memory.recall")
+                .body(Stateless.callBody(1, "memory.recall", "{\"query\":\"tea\"}"))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.isError", equalTo(true))
+                .body("result.content[0].text", startsWith("Long-term memory is unavailable right now"));
     }
 }

@@ -74,6 +74,9 @@ class ToolsTest {
                 "calendar.list",
                 "calendar.update",
                 "history.tools_used",
+                "memory.forget",
+                "memory.recall",
+                "memory.remember",
                 "weather.get",
                 "workspace.open")));
         assertEquals((names.size() + 1) / 2, cursors.size(), "page size is 2 in tests");
