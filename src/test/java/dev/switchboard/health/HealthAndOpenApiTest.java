@@ -22,7 +22,7 @@ class HealthAndOpenApiTest {
                 .statusCode(200)
                 .body("checks.find { it.name == 'session-store' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'session-store' }.data.store", equalTo("redis"))
-                .body("checks.find { it.name == 'tool-registry' }.data.tools", equalTo(5));
+                .body("checks.find { it.name == 'tool-registry' }.data.tools", equalTo(6));
         given().get("/q/health/live").then().statusCode(200);
     }
 

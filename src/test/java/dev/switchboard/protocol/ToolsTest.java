@@ -52,7 +52,14 @@ class ToolsTest {
             pages++;
         } while (cursor != null);
         assertEquals(
-                List.of("calendar.add", "calendar.list", "history.tools_used", "weather.get", "workspace.open"), names);
+                List.of(
+                        "calendar.add",
+                        "calendar.list",
+                        "history.tools_used",
+                        "search",
+                        "weather.get",
+                        "workspace.open"),
+                names);
         assertEquals(3, pages, "page size is 2 in tests");
     }
 
@@ -61,7 +68,7 @@ class ToolsTest {
         post(
                         initialize(),
                         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":\""
-                                + Pagination.encode(3) + "\"}}")
+                                + Pagination.encode(4) + "\"}}")
                 .body("result.tools", hasSize(2))
                 .body("result.tools[0].name", equalTo("weather.get"))
                 .body("result.tools[0].inputSchema.required", contains("city"))

@@ -166,10 +166,10 @@ class BraveSearchTest {
 
     @Test
     void aSlowProviderTimesOut() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(ANSWER).withFixedDelay(1500)));
+        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(ANSWER).withFixedDelay(2500)));
 
         assertEquals(
-                "Search provider unavailable: Brave Search did not answer within 500 ms (3 attempts); try again later",
+                "Search provider unavailable: Brave Search did not answer within 1500 ms (3 attempts); try again later",
                 errorOf(search("{\"query\":\"jazz\"}")));
         wireMock.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
     }

@@ -3,6 +3,12 @@ package dev.switchboard.tools.search;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
@@ -31,7 +37,28 @@ public class SearchApiStub implements QuarkusTestResourceLifecycleManager {
         server =
                 new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         server.start();
+        warmUp();
         return Map.of(urlProperty, server.baseUrl());
+    }
+
+    /**
+     * WireMock answers its first request slowly (it initialises its matching on demand), which would look like a
+     * provider timeout to the service's short test timeout; one request here pays that cost before the tests.
+     */
+    private void warmUp() {
+        try {
+            HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(server.baseUrl() + "/warm-up"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException("WireMock does not answer on " + server.baseUrl(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        server.resetRequests();
     }
 
     @Override

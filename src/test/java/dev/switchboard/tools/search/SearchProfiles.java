@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Test profiles for the {@code search} tool: one per provider, each with a WireMock stub of its API, and one without
- * a provider. Sessions stay in memory (no Redis needed) and provider requests time out after 500 ms.
+ * a provider. Sessions stay in memory (no Redis needed) and provider requests time out after 1.5 s, well above a cold first request.
  */
 final class SearchProfiles {
 
@@ -19,7 +19,7 @@ final class SearchProfiles {
         Map<String, String> settings = new HashMap<>(SearchLog.settings(profile));
         settings.put("switchboard.sessions.store", "memory");
         settings.put("quarkus.redis.hosts", "redis://127.0.0.1:1");
-        settings.put("switchboard.search.timeout", "500ms");
+        settings.put("switchboard.search.timeout", "1500ms");
         return settings;
     }
 

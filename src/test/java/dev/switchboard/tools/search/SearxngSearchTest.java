@@ -125,13 +125,13 @@ class SearxngSearchTest {
     @Test
     void aSlowProviderTimesOut() {
         wireMock.stubFor(get(urlPathEqualTo("/search"))
-                .willReturn(okJson(SearchCalls.searxngResults(1)).withFixedDelay(1500)));
+                .willReturn(okJson(SearchCalls.searxngResults(1)).withFixedDelay(2500)));
 
         search("{\"query\":\"jazz\"}")
                 .body("result.isError", equalTo(true))
                 .body(
                         "result.content[0].text",
-                        equalTo("Search provider unavailable: SearXNG did not answer within 500 ms (3 attempts);"
+                        equalTo("Search provider unavailable: SearXNG did not answer within 1500 ms (3 attempts);"
                                 + " try again later"));
         wireMock.verify(3, getRequestedFor(urlPathEqualTo("/search")));
     }
