@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,7 +25,16 @@ class SearchProviderProducer {
     @Startup
     SearchProvider searchProvider(SwitchboardConfig config, ObjectMapper mapper) {
         SearchConfig search = config.search();
-        switch (ProviderKind.of(search)) {
+        ProviderKind kind = ProviderKind.of(search);
+        Duration worstCase = search.timeout().multipliedBy(search.retries() + 1L);
+        if (kind != ProviderKind.NONE && worstCase.compareTo(config.tools().timeout()) >= 0) {
+            // the tool would be cancelled before its last attempt could fail with a readable reason
+            LOG.warnf(
+                    "switchboard.search.timeout (%s) times %d attempts reaches switchboard.tools.timeout (%s): a"
+                            + " slow provider ends in a cancelled call rather than a clear error",
+                    search.timeout(), search.retries() + 1, config.tools().timeout());
+        }
+        switch (kind) {
             case SEARXNG:
                 LOG.infof(
                         "Web search uses SearXNG at %s",
