@@ -115,9 +115,6 @@ final class ProviderHttp {
             if (type.isInstance(cause)) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                return false;
-            }
         }
         return false;
     }
