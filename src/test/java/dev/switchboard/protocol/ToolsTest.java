@@ -77,6 +77,7 @@ class ToolsTest {
                 "memory.forget",
                 "memory.recall",
                 "memory.remember",
+                "search",
                 "weather.get",
                 "workspace.open")));
         assertEquals((names.size() + 1) / 2, cursors.size(), "page size is 2 in tests");
