@@ -12,6 +12,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.testing.MutableClock;
 import dev.switchboard.tool.ToolException;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -81,27 +82,11 @@ class RequestStatesTest {
 
     @Test
     void statesExpire() throws Exception {
-        Instant[] now = {NOW};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        MutableClock clock = new MutableClock(NOW);
         RequestStates states = states(clock);
         JsonRpcRequest request = call(1, "{}");
         String state = states.issue(request, ANSWERS);
-        now[0] = NOW.plus(Duration.ofMinutes(11)); // the TTL is 10 minutes
+        clock.advance(Duration.ofMinutes(11)); // the TTL is 10 minutes
         JsonRpcException expired = assertThrows(JsonRpcException.class, () -> states.open(state, request));
         assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
     }

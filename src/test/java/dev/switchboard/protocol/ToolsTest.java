@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.tool.registry.ToolRegistry;
 import groovy.json.JsonOutput;
@@ -41,30 +42,11 @@ class ToolsTest {
     @Inject
     ToolRegistry registry;
 
-    /** Every page of tools/list, in order. */
-    private static List<Map<String, Object>> allTools(String session, List<String> cursors) {
-        List<Map<String, Object>> tools = new ArrayList<>();
-        String cursor = null;
-        do {
-            String params = cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}";
-            var page = post(
-                            session,
-                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":" + params + "}")
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            tools.addAll(page.getList("result.tools"));
-            cursor = page.getString("result.nextCursor");
-            cursors.add(cursor);
-        } while (cursor != null);
-        return tools;
-    }
-
     @Test
     void listPagesThroughEveryToolInNameOrder() {
-        List<String> cursors = new ArrayList<>();
-        List<String> names = allTools(initialize(), cursors).stream()
-                .map(tool -> (String) tool.get("name"))
+        List<JsonPath> pages = Mcp.toolPages(initialize());
+        List<String> names = pages.stream()
+                .flatMap(page -> page.<String>getList("result.tools.name").stream())
                 .toList();
         assertEquals(registry.descriptors().size(), names.size());
         assertEquals(names.stream().sorted().toList(), names, "name order");
@@ -80,12 +62,12 @@ class ToolsTest {
                 "search",
                 "weather.get",
                 "workspace.open")));
-        assertEquals((names.size() + 1) / 2, cursors.size(), "page size is 2 in tests");
+        assertEquals((names.size() + 1) / 2, pages.size(), "page size is 2 in tests");
     }
 
     @Test
     void listDescribesSchemasAndAnnotations() {
-        Map<String, Object> weather = allTools(initialize(), new ArrayList<>()).stream()
+        Map<String, Object> weather = Mcp.tools(initialize()).stream()
                 .filter(tool -> tool.get("name").equals("weather.get"))
                 .findFirst()
                 .orElseThrow();

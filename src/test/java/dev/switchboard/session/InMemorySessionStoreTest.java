@@ -1,14 +1,13 @@
 package dev.switchboard.session;
 
-import java.time.Clock;
+import dev.switchboard.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 
 /** The shared session-store contract, on the in-memory store with a clock the test moves. */
 class InMemorySessionStoreTest extends SessionStoreContract {
 
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final InMemorySessionStore store = new InMemorySessionStore(clock, TTL, TOOLS_USED_LIMIT);
 
     @Override
@@ -18,30 +17,11 @@ class InMemorySessionStoreTest extends SessionStoreContract {
 
     @Override
     protected void elapse(Duration duration) {
-        clock.now = clock.now.plus(duration);
+        clock.advance(duration);
     }
 
     @Override
     protected Instant now() {
-        return clock.now;
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-24T10:00:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        return clock.instant();
     }
 }

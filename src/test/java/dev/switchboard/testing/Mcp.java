@@ -3,8 +3,12 @@ package dev.switchboard.testing;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /** Small helpers to talk MCP over REST Assured. */
 public final class Mcp {
@@ -46,6 +50,31 @@ public final class Mcp {
 
     public static ValidatableResponse post(String sessionId, String body) {
         return request(sessionId).body(body).post("/mcp").then();
+    }
+
+    /** Every page of {@code tools/list} in a session, following the cursors (pages hold 2 tools in tests). */
+    public static List<JsonPath> toolPages(String sessionId) {
+        List<JsonPath> pages = new ArrayList<>();
+        String cursor = null;
+        do {
+            String params = cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}";
+            JsonPath page = post(
+                            sessionId,
+                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":" + params + "}")
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
+            pages.add(page);
+            cursor = page.getString("result.nextCursor");
+        } while (cursor != null);
+        return pages;
+    }
+
+    /** Every tool of {@code tools/list} in a session, in order. */
+    public static List<Map<String, Object>> tools(String sessionId) {
+        List<Map<String, Object>> tools = new ArrayList<>();
+        toolPages(sessionId).forEach(page -> tools.addAll(page.getList("result.tools")));
+        return tools;
     }
 
     public static String call(int id, String tool, String arguments) {

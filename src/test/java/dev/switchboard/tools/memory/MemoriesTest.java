@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testing.MutableClock;
 import dev.switchboard.tool.ToolException;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,7 @@ class MemoriesTest {
 
     private static final Duration RETENTION = Duration.ofDays(90);
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-11-24T10:00:00.123456Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00.123456Z"));
     private final Memories memories = new Memories(new InMemoryMemoryStore(clock, RETENTION, 100), clock, 20);
     private final MemoryScope scope = new MemoryScope("default");
 

@@ -3,6 +3,7 @@ package dev.switchboard.tools.memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,7 @@ abstract class MemoryStoreContract {
     /** Where the test clock starts; Redis key TTLs run in real time and are only a backstop. */
     static final Instant START = Instant.parse("2026-11-24T10:00:00Z");
 
-    protected final TestClock clock = new TestClock(START);
+    protected final MutableClock clock = new MutableClock(START);
 
     protected abstract MemoryStore store();
 

@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.Stateless;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -204,23 +205,10 @@ class MemoryToolsTest {
         assertEquals(true, path(tools.get("memory.forget"), "annotations", "destructiveHint"));
     }
 
-    /** Every tool of tools/list by name, following the cursors (pages are small in tests). */
+    /** Every tool of tools/list by name. */
     private static Map<String, Map<String, Object>> listTools() {
-        String session = initialize();
         Map<String, Map<String, Object>> tools = new HashMap<>();
-        String cursor = null;
-        do {
-            String params = cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}";
-            JsonPath page = post(
-                            session,
-                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":" + params + "}")
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            List<Map<String, Object>> listed = page.getList("result.tools");
-            listed.forEach(tool -> tools.put((String) tool.get("name"), tool));
-            cursor = page.getString("result.nextCursor");
-        } while (cursor != null);
+        Mcp.tools(initialize()).forEach(tool -> tools.put((String) tool.get("name"), tool));
         return tools;
     }
 

@@ -1,11 +1,11 @@
 package dev.switchboard.tools.search;
 
 import static dev.switchboard.testing.Mcp.initialize;
-import static dev.switchboard.testing.Mcp.post;
 import static dev.switchboard.tools.search.SearchCalls.search;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.switchboard.testing.Mcp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
@@ -46,22 +46,10 @@ class UnconfiguredSearchTest {
 
     /** The {@code tools/list} page that lists {@code tool} (pages hold 2 tools in tests). */
     private static JsonPath pageListing(String tool) {
-        String session = initialize();
-        String cursor = null;
-        do {
-            String params = cursor == null ? "{}" : "{\"cursor\":\"" + cursor + "\"}";
-            JsonPath page = post(
-                            session,
-                            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":" + params + "}")
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            if (page.getList("result.tools.name").contains(tool)) {
-                return page;
-            }
-            cursor = page.getString("result.nextCursor");
-        } while (cursor != null);
-        throw new AssertionError("tools/list does not list " + tool);
+        return Mcp.toolPages(initialize()).stream()
+                .filter(page -> page.getList("result.tools.name").contains(tool))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("tools/list does not list " + tool));
     }
 
     @Test

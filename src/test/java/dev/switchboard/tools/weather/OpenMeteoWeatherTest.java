@@ -17,7 +17,6 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.switchboard.testing.InjectWireMock;
 import dev.switchboard.testing.OpenMeteoProfile;
 import dev.switchboard.testing.OpenMeteoStub;
 import dev.switchboard.tool.registry.ToolRegistry;
@@ -71,7 +70,6 @@ class OpenMeteoWeatherTest {
               {"name":"Springfield","latitude":39.80172,"longitude":-89.64371,"country_code":"US",
                "population":116250,"country":"United States","admin1":"Illinois","admin2":"Sangamon"}]}""";
 
-    @InjectWireMock
     WireMockServer openMeteo;
 
     @Inject
