@@ -3,6 +3,7 @@ package dev.switchboard.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 import dev.switchboard.testing.RedisServerResource;
@@ -46,7 +47,14 @@ class HealthAndOpenApiTest {
                 .body("paths.'/mcp'.post.responses.'415'", notNullValue())
                 .body("paths.'/mcp'.post.requestBody.content.'application/json'.examples.initialize", notNullValue())
                 .body("paths.'/mcp'.delete.responses.'204'", notNullValue())
-                .body("paths.'/mcp'.get.responses.'200'.content", notNullValue());
+                .body("paths.'/mcp'.get.responses.'200'.content", notNullValue())
+                .body("paths.'/mcp'.post.parameters.name", hasItems("Mcp-Method", "Mcp-Name", "MCP-Protocol-Version"))
+                .body(
+                        "paths.'/mcp'.post.requestBody.content.'application/json'.examples.'server/discover (2026-07-28)'",
+                        notNullValue())
+                .body("paths.'/agent'.post.summary", equalTo("Ask the agent"))
+                .body("paths.'/agent'.post.responses.'502'", notNullValue())
+                .body("components.schemas.AgentRequest.required", hasItems("prompt"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
