@@ -159,11 +159,38 @@ public class McpEndpoint {
     @APIResponse(
             responseCode = "400",
             description = "Not JSON (-32700), not a valid JSON-RPC message (-32600), missing `Mcp-Session-Id`,"
-                    + " unsupported `MCP-Protocol-Version`, or a batch outside protocol revision 2025-03-26")
+                    + " unsupported protocol version (-32022), or a batch outside protocol revision 2025-03-26;"
+                    + " 2026-07-28: missing `_meta` keys (-32602), headers that disagree with the body (-32020), a"
+                    + " client capability the request lacks (-32021)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples = {
+                                @ExampleObject(
+                                        name = "no session",
+                                        value = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":"
+                                                + "\"Missing Mcp-Session-Id header: send the id returned by"
+                                                + " initialize, or call initialize first\"}}"),
+                                @ExampleObject(
+                                        name = "unsupported version",
+                                        value = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32022,\"message\":"
+                                                + "\"Unsupported protocol version '1999-01-01'\",\"data\":"
+                                                + "{\"supported\":[\"2026-07-28\",\"2025-11-25\"],"
+                                                + "\"requested\":\"1999-01-01\"}}}")
+                            }))
     @APIResponse(responseCode = "403", description = "The `Origin` header names a site that is not allowed")
     @APIResponse(
             responseCode = "404",
-            description = "Unknown, expired or deleted session: initialize again; 2026-07-28: unknown method")
+            description = "Unknown, expired or deleted session: initialize again; 2026-07-28: unknown method",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            examples =
+                                    @ExampleObject(
+                                            name = "session not found",
+                                            value = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32001,"
+                                                    + "\"message\":\"Session not found: it expired or was deleted;"
+                                                    + " start a new one with initialize\"}}")))
     @APIResponse(
             responseCode = "406",
             description = "`Accept` does not list both application/json and text/event-stream")

@@ -42,7 +42,12 @@ class HealthAndOpenApiTest {
                 .statusCode(200)
                 .body("paths.'/mcp'.post.summary", equalTo("Send one JSON-RPC message to the MCP server"))
                 .body("paths.'/mcp'.post.responses.'202'.description", containsString("no body"))
-                .body("paths.'/mcp'.post.responses.'404'", notNullValue())
+                .body(
+                        "paths.'/mcp'.post.responses.'404'.content.'application/json'.examples.'session not found'",
+                        notNullValue())
+                .body(
+                        "paths.'/mcp'.post.responses.'400'.content.'application/json'.examples.'unsupported version'",
+                        notNullValue())
                 .body("paths.'/mcp'.post.responses.'406'", notNullValue())
                 .body("paths.'/mcp'.post.responses.'415'", notNullValue())
                 .body("paths.'/mcp'.post.requestBody.content.'application/json'.examples.initialize", notNullValue())
