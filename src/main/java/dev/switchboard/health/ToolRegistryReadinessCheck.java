@@ -1,27 +1,39 @@
 package dev.switchboard.health;
 
+import dev.switchboard.prompt.PromptRegistry;
+import dev.switchboard.resource.ResourceRegistry;
 import dev.switchboard.tool.registry.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Reports the loaded tools; the registry is built at start-up, so reaching this check means it loaded. */
+/**
+ * Reports what this replica serves; the registries are built at start-up, so reaching this check means they loaded.
+ * It reads in-memory sizes only, so it never waits.
+ */
 @Readiness
 @ApplicationScoped
 public class ToolRegistryReadinessCheck implements HealthCheck {
 
-    private final ToolRegistry registry;
+    private final ToolRegistry tools;
+    private final ResourceRegistry resources;
+    private final PromptRegistry prompts;
 
-    public ToolRegistryReadinessCheck(ToolRegistry registry) {
-        this.registry = registry;
+    public ToolRegistryReadinessCheck(ToolRegistry tools, ResourceRegistry resources, PromptRegistry prompts) {
+        this.tools = tools;
+        this.resources = resources;
+        this.prompts = prompts;
     }
 
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("tool-registry")
-                .status(registry.size() > 0)
-                .withData("tools", registry.size())
+                .status(tools.size() > 0)
+                .withData("tools", tools.size())
+                .withData("resources", resources.resources().size())
+                .withData("resourceTemplates", resources.templates().size())
+                .withData("prompts", prompts.descriptors().size())
                 .build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.protocol;
 
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcId;
 
 /**
@@ -33,6 +34,8 @@ public class RequestRejectedException extends RuntimeException {
 
     public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
     public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
+    /** The session-era code for an unknown, expired or deleted session. */
+    public static final int SESSION_NOT_FOUND = -32001;
 
     private final Reason reason;
     private final transient JsonRpcId id;
@@ -55,6 +58,19 @@ public class RequestRejectedException extends RuntimeException {
 
     public Reason reason() {
         return reason;
+    }
+
+    /** The JSON-RPC error code this refusal is answered with. */
+    public int code() {
+        return switch (reason) {
+            case SESSION_REQUIRED, INVALID_REQUEST -> JsonRpcErrorCodes.INVALID_REQUEST;
+            case SESSION_NOT_FOUND -> SESSION_NOT_FOUND;
+            case INVALID_ENVELOPE -> JsonRpcErrorCodes.INVALID_PARAMS;
+            case METHOD_NOT_FOUND -> JsonRpcErrorCodes.METHOD_NOT_FOUND;
+            case HEADER_MISMATCH -> HEADER_MISMATCH;
+            case UNSUPPORTED_VERSION -> UNSUPPORTED_PROTOCOL_VERSION;
+            case MISSING_CAPABILITY -> MISSING_REQUIRED_CLIENT_CAPABILITY;
+        };
     }
 
     public JsonRpcId id() {

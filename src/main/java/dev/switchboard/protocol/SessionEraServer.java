@@ -10,6 +10,8 @@ import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
+import dev.switchboard.observability.McpMetrics;
+import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.ToolUse;
@@ -48,6 +50,7 @@ public class SessionEraServer {
     private final StreamHub hub;
     private final ResourceSubscriptions subscriptions;
     private final LogLevel defaultLogLevel;
+    private final RequestObserver observer;
 
     public SessionEraServer(
             SessionStore sessions,
@@ -63,7 +66,9 @@ public class SessionEraServer {
             Clock clock,
             StreamHub hub,
             ResourceSubscriptions subscriptions,
+            RequestObserver observer,
             SwitchboardConfig config) {
+        this.observer = observer;
         this.defaultLogLevel = LogLevel.of(config.logging().defaultLevel())
                 .orElseThrow(() -> new IllegalArgumentException("switchboard.logging.default-level must be one of"
                         + " debug, info, notice, warning, error, critical, alert, emergency"));
@@ -113,13 +118,18 @@ public class SessionEraServer {
     }
 
     private Uni<McpReply> initialize(JsonRpcRequest request) {
-        return Uni.createFrom()
-                .deferred(() -> lifecycle.initialize(request))
-                .map(done -> (McpReply) new McpReply.Respond(
-                        JsonRpcResponse.success(request.id(), done.result()),
-                        done.session().id()))
-                .onFailure(JsonRpcException.class)
-                .recoverWithItem(failure -> new McpReply.Respond(ErrorResponses.of(request, failure), null));
+        return observer.observe(
+                request,
+                McpMetrics.SESSION_ERA,
+                null,
+                null,
+                () -> Uni.createFrom()
+                        .deferred(() -> lifecycle.initialize(request))
+                        .map(done -> (McpReply) new McpReply.Respond(
+                                JsonRpcResponse.success(request.id(), done.result()),
+                                done.session().id()))
+                        .onFailure(JsonRpcException.class)
+                        .recoverWithItem(failure -> new McpReply.Respond(ErrorResponses.of(request, failure), null)));
     }
 
     private Uni<McpReply> handleBatch(List<JsonRpcPayload.Entry> entries, String sessionId) {
@@ -193,11 +203,17 @@ public class SessionEraServer {
 
     private Uni<JsonRpcResponse> dispatch(McpRequest request) {
         JsonRpcRequest message = request.message();
-        return Uni.createFrom()
-                .deferred(() -> result(request))
-                .map(result -> result == null ? null : JsonRpcResponse.success(message.id(), result))
-                .onFailure(failure -> !(failure instanceof RequestRejectedException))
-                .recoverWithItem(failure -> ErrorResponses.of(message, failure));
+        Caller caller = request.caller();
+        return observer.observe(
+                message,
+                McpMetrics.SESSION_ERA,
+                caller.protocolVersion(),
+                caller.sessionId(),
+                () -> Uni.createFrom()
+                        .deferred(() -> result(request))
+                        .map(result -> result == null ? null : JsonRpcResponse.success(message.id(), result))
+                        .onFailure(failure -> !(failure instanceof RequestRejectedException))
+                        .recoverWithItem(failure -> ErrorResponses.of(message, failure)));
     }
 
     private Uni<?> result(McpRequest request) {

@@ -7,6 +7,8 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
+import dev.switchboard.observability.McpMetrics;
+import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.tool.InputRequest;
 import dev.switchboard.tool.LogLevel;
 import dev.switchboard.tool.MissingClientCapabilityException;
@@ -50,6 +52,7 @@ public class StatelessEraServer {
     private final ObjectNode serverInfo;
     private final String instructions;
     private final long listTtlMillis;
+    private final RequestObserver observer;
 
     public StatelessEraServer(
             ToolsHandler tools,
@@ -60,7 +63,9 @@ public class StatelessEraServer {
             ListenStreams listens,
             RequestStates states,
             ObjectMapper mapper,
+            RequestObserver observer,
             SwitchboardConfig config) {
+        this.observer = observer;
         this.tools = tools;
         this.resources = resources;
         this.prompts = prompts;
@@ -87,6 +92,11 @@ public class StatelessEraServer {
      * @throws RequestRejectedException when the request is refused as a whole (envelope, method, headers)
      */
     public Uni<McpReply> handle(JsonRpcRequest request, Map<String, String> paramHeaders, RequestChannel channel) {
+        return observer.observe(
+                request, McpMetrics.STATELESS_ERA, VERSION, null, () -> serve(request, paramHeaders, channel));
+    }
+
+    private Uni<McpReply> serve(JsonRpcRequest request, Map<String, String> paramHeaders, RequestChannel channel) {
         Caller caller = caller(request);
         McpMethod method = McpMethod.of(request.method())
                 .filter(StatelessEraServer::servedHere)

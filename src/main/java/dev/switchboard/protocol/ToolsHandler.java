@@ -6,6 +6,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.tool.MissingClientCapabilityException;
 import dev.switchboard.tool.ToolException;
 import dev.switchboard.tool.ToolResult;
@@ -30,6 +31,7 @@ public class ToolsHandler {
     private final RunningCalls running;
     private final ClientRequests clientRequests;
     private final ObjectMapper mapper;
+    private final McpMetrics metrics;
     private final int pageSize;
     private final Duration defaultTimeout;
 
@@ -38,7 +40,9 @@ public class ToolsHandler {
             RunningCalls running,
             ClientRequests clientRequests,
             ObjectMapper mapper,
+            McpMetrics metrics,
             SwitchboardConfig config) {
+        this.metrics = metrics;
         this.registry = registry;
         this.running = running;
         this.clientRequests = clientRequests;
@@ -65,9 +69,12 @@ public class ToolsHandler {
         if (!name.isTextual()) {
             throw JsonRpcException.invalidParams("tools/call needs params.name, the name of a tool from tools/list");
         }
-        RegisteredTool tool = registry.find(name.textValue())
-                .orElseThrow(() -> JsonRpcException.invalidParams(
-                        "Unknown tool: '" + name.textValue() + "'. Call tools/list for the available tools"));
+        RegisteredTool tool = registry.find(name.textValue()).orElse(null);
+        if (tool == null) {
+            metrics.tool(McpMetrics.UNKNOWN).rejected();
+            throw JsonRpcException.invalidParams(
+                    "Unknown tool: '" + name.textValue() + "'. Call tools/list for the available tools");
+        }
         JsonNode arguments = request.message().param("arguments");
         if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
             throw JsonRpcException.invalidParams("params.arguments must be an object");
@@ -121,6 +128,8 @@ public class ToolsHandler {
         CallContext context = new CallContext(
                 caller, tool.name(), progressToken(request.message()), request.channel(), control, inputs, mapper);
         Duration timeout = tool.timeout().orElse(defaultTimeout);
+        McpMetrics.ToolMeters meters = metrics.tool(tool.name());
+        long start = System.nanoTime();
         return Uni.createFrom()
                 .item(() -> {
                     control.runningOn(Thread.currentThread());
@@ -139,6 +148,11 @@ public class ToolsHandler {
                 })
                 .onItemOrFailure()
                 .transformToUni((item, failure) -> {
+                    meters.record(
+                            System.nanoTime() - start,
+                            // Asking the client for input (2026-07-28 input_required) is not a failure.
+                            (failure != null && !(failure instanceof InputRequiredException))
+                                    || (item instanceof ToolResult result && result.isError()));
                     if (control.cancelledByClient()) {
                         return Uni.createFrom().nullItem();
                     }

@@ -1,6 +1,8 @@
 package dev.switchboard.session;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.observability.MeteredSessionStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -18,7 +20,10 @@ class SessionStoreProducer {
     @Produces
     @ApplicationScoped
     SessionStore sessionStore(
-            SwitchboardConfig config, Instance<RedisSessionStore> redis, Instance<InMemorySessionStore> memory) {
+            SwitchboardConfig config,
+            Instance<RedisSessionStore> redis,
+            Instance<InMemorySessionStore> memory,
+            MeterRegistry meters) {
         SessionStore store = switch (config.sessions().store()) {
             case REDIS -> redis.get();
             case MEMORY -> memory.get();
@@ -26,6 +31,7 @@ class SessionStoreProducer {
         LOG.infof(
                 "Sessions are kept in %s with a sliding TTL of %s",
                 store.kind(), config.sessions().ttl());
-        return store;
+        // Every operation is timed and feeds the session gauges (see MeteredSessionStore).
+        return new MeteredSessionStore(store, meters, config.sessions().ttl());
     }
 }

@@ -47,6 +47,17 @@ public class StreamHub {
         return streamId;
     }
 
+    /** How many streams have a client connected to this replica (a metric; counts without locking). */
+    public int liveConnections() {
+        int count = 0;
+        for (Live stream : live.values()) {
+            if (stream.connection != null) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Sessions that have a standalone stream on this replica. */
     public Set<String> sessionsWithStandalone() {
         return Set.copyOf(standalone.keySet());

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 final class HttpErrors {
 
     private static final Logger LOG = Logger.getLogger(HttpErrors.class);
-    static final int SESSION_NOT_FOUND = -32001;
+    static final int SESSION_NOT_FOUND = RequestRejectedException.SESSION_NOT_FOUND;
 
     /** An HTTP error answer: status, body, and an optional {@code Retry-After}. */
     record HttpError(int status, JsonRpcResponse body, String retryAfter) {}
@@ -30,17 +30,7 @@ final class HttpErrors {
             return new HttpError(400, JsonRpcResponse.failure(null, rpc.toError()), null);
         }
         if (failure instanceof RequestRejectedException rejected) {
-            return switch (rejected.reason()) {
-                case SESSION_REQUIRED, INVALID_REQUEST -> rejection(400, JsonRpcErrorCodes.INVALID_REQUEST, rejected);
-                case SESSION_NOT_FOUND -> rejection(404, SESSION_NOT_FOUND, rejected);
-                case INVALID_ENVELOPE -> rejection(400, JsonRpcErrorCodes.INVALID_PARAMS, rejected);
-                case METHOD_NOT_FOUND -> rejection(404, JsonRpcErrorCodes.METHOD_NOT_FOUND, rejected);
-                case HEADER_MISMATCH -> rejection(400, RequestRejectedException.HEADER_MISMATCH, rejected);
-                case UNSUPPORTED_VERSION ->
-                    rejection(400, RequestRejectedException.UNSUPPORTED_PROTOCOL_VERSION, rejected);
-                case MISSING_CAPABILITY ->
-                    rejection(400, RequestRejectedException.MISSING_REQUIRED_CLIENT_CAPABILITY, rejected);
-            };
+            return rejection(status(rejected.reason()), rejected.code(), rejected);
         }
         if (failure instanceof SessionStoreUnavailableException unavailable) {
             LOG.warn(unavailable.getMessage());
@@ -53,6 +43,30 @@ final class HttpErrors {
         }
         LOG.error("Unexpected failure while serving /mcp", failure);
         return error(500, JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error; the server log has details");
+    }
+
+    private static int status(RequestRejectedException.Reason reason) {
+        return switch (reason) {
+            case SESSION_NOT_FOUND, METHOD_NOT_FOUND -> 404;
+            default -> 400;
+        };
+    }
+
+    /** The JSON-RPC error code {@link #of} answers {@code failure} with, without logging it (for metrics). */
+    static int code(Throwable failure) {
+        if (failure instanceof TransportException transport) {
+            return transport.error().code();
+        }
+        if (failure instanceof InvalidMessageException invalid) {
+            return invalid.invalid().response().error().code();
+        }
+        if (failure instanceof JsonRpcException rpc) {
+            return rpc.code();
+        }
+        if (failure instanceof RequestRejectedException rejected) {
+            return rejected.code();
+        }
+        return JsonRpcErrorCodes.INTERNAL_ERROR;
     }
 
     private static HttpError rejection(int status, int code, RequestRejectedException rejected) {

@@ -8,6 +8,7 @@ import dev.switchboard.jsonrpc.JsonRpcParser;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
+import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.protocol.McpReply;
 import dev.switchboard.protocol.ProtocolVersion;
 import dev.switchboard.protocol.RequestRejectedException;
@@ -55,7 +56,7 @@ import org.jboss.logging.Logger;
 public class McpEndpoint {
 
     private static final Logger LOG = Logger.getLogger(McpEndpoint.class);
-    private static final int SESSION_NOT_FOUND = -32001;
+    private static final int SESSION_NOT_FOUND = RequestRejectedException.SESSION_NOT_FOUND;
 
     private final SessionEraServer server;
     private final StatelessEraServer stateless;
@@ -65,6 +66,7 @@ public class McpEndpoint {
     private final OriginPolicy origins;
     private final JsonCodec json;
     private final JsonRpcParser parser;
+    private final McpMetrics metrics;
     private final Duration retry;
     private final Duration keepAlive;
 
@@ -76,7 +78,9 @@ public class McpEndpoint {
             StreamHub hub,
             OriginPolicy origins,
             JsonCodec json,
+            McpMetrics metrics,
             SwitchboardConfig config) {
+        this.metrics = metrics;
         this.server = server;
         this.stateless = stateless;
         this.sessions = sessions;
@@ -242,8 +246,19 @@ public class McpEndpoint {
         }
         HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
-            server.handle(payload, sessionId, exchange).subscribe().with(exchange::reply, exchange::fail);
+            server.handle(payload, sessionId, exchange)
+                    .subscribe()
+                    .with(
+                            reply -> {
+                                countErrors(McpMetrics.SESSION_ERA, reply);
+                                exchange.reply(reply);
+                            },
+                            failure -> {
+                                metrics.rpcError(McpMetrics.SESSION_ERA, HttpErrors.code(failure));
+                                exchange.fail(failure);
+                            });
         } catch (RuntimeException e) {
+            metrics.rpcError(McpMetrics.SESSION_ERA, HttpErrors.code(e));
             exchange.fail(e);
         }
         return exchange.completion();
@@ -252,17 +267,29 @@ public class McpEndpoint {
     /** A 2026-07-28 message: no session ({@code Mcp-Session-Id} is ignored), headers checked against the body. */
     private Uni<Void> postStateless(
             JsonRpcMessage message, HttpHeaders headers, SseEventSink sink, Sse sse, HttpServerResponse response) {
-        StatelessExchange exchange = new StatelessExchange(response, sink, sse, json, keepAlive);
+        StatelessExchange exchange = new StatelessExchange(response, sink, sse, json, keepAlive, metrics);
         try {
             if (!(message instanceof JsonRpcRequest request)) {
                 exchange.reply(new McpReply.Accepted()); // 2026-07-28 defines no client notifications over HTTP
             } else {
                 StatelessHeaders.checkStandard(request, headers);
                 Map<String, String> paramHeaders = StatelessHeaders.params(request, headers);
-                stateless.handle(request, paramHeaders, exchange).subscribe().with(exchange::reply, exchange::fail);
+                stateless
+                        .handle(request, paramHeaders, exchange)
+                        .subscribe()
+                        .with(
+                                reply -> {
+                                    countErrors(McpMetrics.STATELESS_ERA, reply);
+                                    exchange.reply(reply);
+                                },
+                                failure -> {
+                                    metrics.rpcError(McpMetrics.STATELESS_ERA, HttpErrors.code(failure));
+                                    exchange.fail(failure);
+                                });
                 exchange.watch();
             }
         } catch (RuntimeException e) {
+            metrics.rpcError(McpMetrics.STATELESS_ERA, HttpErrors.code(e));
             exchange.fail(e);
         }
         return exchange.completion();
@@ -270,7 +297,8 @@ public class McpEndpoint {
 
     /** Answers a message refused before either era's server saw it. */
     private Uni<Void> refuse(RuntimeException failure, SseEventSink sink, Sse sse, HttpServerResponse response) {
-        StatelessExchange exchange = new StatelessExchange(response, sink, sse, json, keepAlive);
+        metrics.rpcError(McpMetrics.NO_ERA, HttpErrors.code(failure));
+        StatelessExchange exchange = new StatelessExchange(response, sink, sse, json, keepAlive, metrics);
         exchange.fail(failure);
         return exchange.completion();
     }
@@ -363,6 +391,12 @@ public class McpEndpoint {
             exchange.fail(e);
         }
         return exchange.completion();
+    }
+
+    private void countErrors(String era, McpReply reply) {
+        if (reply instanceof McpReply.Respond respond) {
+            metrics.rpcErrors(era, respond.body());
+        }
     }
 
     private void checkOrigin(String origin) {

@@ -2,6 +2,7 @@ package dev.switchboard.transport;
 
 import dev.switchboard.config.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
+import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.protocol.McpReply;
 import dev.switchboard.protocol.RequestChannel;
 import io.smallrye.mutiny.Uni;
@@ -33,6 +34,7 @@ final class StatelessExchange implements RequestChannel {
     private final JsonCodec json;
     private final Context context;
     private final long keepAliveMillis;
+    private final McpMetrics metrics;
     private final CompletableFuture<Void> decided = new CompletableFuture<>();
     private final List<Runnable> onGone = new ArrayList<>();
     private ExchangeState state = ExchangeState.UNDECIDED;
@@ -40,7 +42,14 @@ final class StatelessExchange implements RequestChannel {
     private long lastWrite;
     private long timer = -1;
 
-    StatelessExchange(HttpServerResponse response, SseEventSink sink, Sse sse, JsonCodec json, Duration keepAlive) {
+    StatelessExchange(
+            HttpServerResponse response,
+            SseEventSink sink,
+            Sse sse,
+            JsonCodec json,
+            Duration keepAlive,
+            McpMetrics metrics) {
+        this.metrics = metrics;
         this.response = response;
         this.sink = sink;
         this.sse = sse;
@@ -110,6 +119,9 @@ final class StatelessExchange implements RequestChannel {
         if (state == ExchangeState.DONE) {
             stopWatching();
         } else if (response.closed() || (state == ExchangeState.STREAMING && sink.isClosed())) {
+            if (state == ExchangeState.STREAMING) {
+                metrics.statelessStreamClosed();
+            }
             state = ExchangeState.DONE;
             stopWatching();
             onGone.forEach(Runnable::run);
@@ -121,6 +133,7 @@ final class StatelessExchange implements RequestChannel {
 
     private void openStream() {
         state = ExchangeState.STREAMING;
+        metrics.statelessStreamOpened();
         response.putHeader("X-Accel-Buffering", "no");
         response.putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         stream = new SseConnection(sink, sse, context);
@@ -134,6 +147,7 @@ final class StatelessExchange implements RequestChannel {
     }
 
     private void end() {
+        metrics.statelessStreamClosed();
         state = ExchangeState.DONE;
         stopWatching();
         stream.close();

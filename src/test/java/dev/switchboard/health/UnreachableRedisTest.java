@@ -4,6 +4,7 @@ import static dev.switchboard.testing.Mcp.initializeBody;
 import static dev.switchboard.testing.Mcp.request;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.switchboard.testing.Stateless;
@@ -24,8 +25,12 @@ class UnreachableRedisTest {
                 .statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'session-store' }.status", equalTo("DOWN"))
-                .body("checks.find { it.name == 'session-store' }.data.store", equalTo("redis"));
+                .body("checks.find { it.name == 'session-store' }.data.store", equalTo("redis"))
+                .body("checks.find { it.name == 'session-store' }.data.error", notNullValue())
+                .body("checks.find { it.name == 'tool-registry' }.status", equalTo("UP"));
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        // Started does not wait for Redis: the startup probe must not kill a replica while Redis is away.
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test

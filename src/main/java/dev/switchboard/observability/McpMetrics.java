@@ -1,0 +1,159 @@
+package dev.switchboard.observability;
+
+import dev.switchboard.jsonrpc.JsonRpcResponse;
+import dev.switchboard.protocol.ListenStreams;
+import dev.switchboard.stream.StreamHub;
+import dev.switchboard.tool.registry.ToolDescriptor;
+import dev.switchboard.tool.registry.ToolRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Switchboard's own meters, scraped at {@code /q/metrics}. Tag values are bounded: tools are tagged with registered
+ * names only ({@code unknown} otherwise), JSON-RPC errors with their code and era. Per-tool meters are registered at
+ * start-up, so the per-call path is a map lookup.
+ */
+@ApplicationScoped
+public class McpMetrics {
+
+    /** The tag value for a tool name that is not registered: user input never becomes a tag. */
+    public static final String UNKNOWN = "unknown";
+
+    /** Era tag values of {@link #rpcError}. */
+    public static final String SESSION_ERA = "session";
+
+    public static final String STATELESS_ERA = "stateless";
+    /** A message refused before its era was known (not JSON, wrong media type, Origin). */
+    public static final String NO_ERA = "none";
+
+    private final MeterRegistry registry;
+    private final Map<String, ToolMeters> tools;
+    private final ToolMeters unknownTool;
+    private final Map<String, Map<Integer, Counter>> errors = Map.of(
+            SESSION_ERA, new ConcurrentHashMap<>(),
+            STATELESS_ERA, new ConcurrentHashMap<>(),
+            NO_ERA, new ConcurrentHashMap<>());
+    private final AtomicInteger statelessStreams = new AtomicInteger();
+
+    public McpMetrics(MeterRegistry registry, ToolRegistry toolRegistry, StreamHub hub, ListenStreams listens) {
+        this.registry = registry;
+        Map<String, ToolMeters> byName = new HashMap<>();
+        for (ToolDescriptor tool : toolRegistry.descriptors()) {
+            byName.put(tool.name(), new ToolMeters(registry, tool.name()));
+        }
+        this.tools = Map.copyOf(byName);
+        this.unknownTool = new ToolMeters(registry, UNKNOWN);
+        Gauge.builder("switchboard.streams.active", hub, StreamHub::liveConnections)
+                .description("Open SSE streams on this replica")
+                .tag("kind", "session")
+                .register(registry);
+        Gauge.builder("switchboard.streams.active", listens, ListenStreams::size)
+                .description("Open SSE streams on this replica")
+                .tag("kind", "listen")
+                .register(registry);
+        Gauge.builder("switchboard.streams.active", statelessStreams, AtomicInteger::get)
+                .description("Open SSE streams on this replica")
+                .tag("kind", "stateless")
+                .register(registry);
+    }
+
+    /** The meters of a tool, or those tagged {@code unknown} when {@code name} is not a registered tool. */
+    public ToolMeters tool(String name) {
+        ToolMeters meters = name == null ? null : tools.get(name);
+        return meters == null ? unknownTool : meters;
+    }
+
+    /** Counts a JSON-RPC error answer. */
+    public void rpcError(String era, int code) {
+        Map<Integer, Counter> byCode = errors.get(era);
+        if (byCode == null) {
+            byCode = errors.get(NO_ERA);
+        }
+        byCode.computeIfAbsent(
+                        code,
+                        c -> Counter.builder("switchboard.jsonrpc.errors")
+                                .description("JSON-RPC error responses by error code and protocol era")
+                                .tag("code", Integer.toString(c))
+                                .tag("era", era == null || !errors.containsKey(era) ? NO_ERA : era)
+                                .register(registry))
+                .increment();
+    }
+
+    /** Counts the errors in a reply body: one response, a batch (list) of them, or nothing. */
+    public void rpcErrors(String era, Object body) {
+        if (body instanceof JsonRpcResponse response) {
+            countError(era, response);
+        } else if (body instanceof List<?> batch) {
+            for (Object entry : batch) {
+                if (entry instanceof JsonRpcResponse response) {
+                    countError(era, response);
+                }
+            }
+        }
+    }
+
+    private void countError(String era, JsonRpcResponse response) {
+        if (response.error() != null) {
+            rpcError(era, response.error().code());
+        }
+    }
+
+    /** A 2026-07-28 request switched to an SSE stream. */
+    public void statelessStreamOpened() {
+        statelessStreams.incrementAndGet();
+    }
+
+    /** A 2026-07-28 request's SSE stream ended. */
+    public void statelessStreamClosed() {
+        statelessStreams.decrementAndGet();
+    }
+
+    /** The meters of one tool, created once. */
+    public static final class ToolMeters {
+
+        private final Counter calls;
+        private final Counter failures;
+        private final Timer duration;
+
+        ToolMeters(MeterRegistry registry, String tool) {
+            this.calls = Counter.builder("switchboard.tool.calls")
+                    .description("Tool calls, by tool")
+                    .tag("tool", tool)
+                    .register(registry);
+            this.failures = Counter.builder("switchboard.tool.errors")
+                    .description("Tool calls that failed or returned isError, by tool")
+                    .tag("tool", tool)
+                    .register(registry);
+            this.duration = Timer.builder("switchboard.tool.duration")
+                    .description("Tool call latency, by tool")
+                    .tag("tool", tool)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                    .maximumExpectedValue(java.time.Duration.ofMinutes(2))
+                    .register(registry);
+        }
+
+        /** Records one finished call. */
+        public void record(long nanos, boolean failed) {
+            calls.increment();
+            if (failed) {
+                failures.increment();
+            }
+            duration.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
+
+        /** Counts a call that never ran (unknown tool, invalid request). */
+        public void rejected() {
+            calls.increment();
+            failures.increment();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.switchboard.observability;
+
+import static dev.switchboard.testing.Mcp.call;
+import static dev.switchboard.testing.Mcp.initialize;
+import static dev.switchboard.testing.Mcp.post;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.switchboard.testing.Await;
+import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.Stateless;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** One span per JSON-RPC request, joined to the client's trace when {@code _meta.traceparent} names one. */
+@QuarkusTest
+@TestProfile(TracingProfile.class)
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class TracingTest {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private static final String PARENT_SPAN = "00f067aa0ba902b7";
+
+    @Inject
+    CollectingSpanExporter exporter;
+
+    @Test
+    void toolsCallJoinsTheTraceInMeta() {
+        String meta = "\"_meta\":{\"traceparent\":\"00-" + TRACE_ID + "-" + PARENT_SPAN + "-01\","
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+        Stateless.call("weather.get")
+                .body(Stateless.callBody("\"trace-1\"", "weather.get", "{\"city\":\"Paris\"}", "", meta))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.isError", equalTo(false));
+
+        SpanData span = awaitSpan("trace-1");
+        assertEquals("tools/call", span.getName());
+        assertEquals(TRACE_ID, span.getTraceId());
+        assertEquals(PARENT_SPAN, span.getParentSpanId());
+        assertEquals(SpanKind.SERVER, span.getKind());
+        assertEquals("jsonrpc", attribute(span, "rpc.system"));
+        assertEquals("tools/call", attribute(span, "rpc.method"));
+        assertEquals("weather.get", attribute(span, "mcp.tool.name"));
+        assertEquals("2026-07-28", attribute(span, "mcp.protocol.version"));
+        assertEquals("stateless", attribute(span, "mcp.era"));
+    }
+
+    @Test
+    void withoutMetaTheSpanIsAChildOfTheHttpSpan() {
+        String session = initialize();
+        post(session, call(4242, "weather.get", "{\"city\":\"Oslo\"}")).statusCode(200);
+
+        SpanData span = awaitSpan("4242");
+        assertEquals("weather.get", attribute(span, "mcp.tool.name"));
+        assertEquals(RequestObserver.hash(session), attribute(span, "mcp.session.hash"));
+        assertNotEquals(TRACE_ID, span.getTraceId());
+        Await.until(() -> exporter.spans().stream()
+                .anyMatch(candidate -> candidate.getSpanId().equals(span.getParentSpanId())));
+        SpanData http = exporter.spans().stream()
+                .filter(candidate -> candidate.getSpanId().equals(span.getParentSpanId()))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(SpanKind.SERVER, http.getKind());
+    }
+
+    @Test
+    void errorsMarkTheSpan() {
+        String session = initialize();
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":\"bad-1\",\"method\":\"no/such/method\"}")
+                .statusCode(200);
+
+        SpanData span = awaitSpan("bad-1");
+        assertEquals("unknown", attribute(span, "rpc.method"));
+        assertEquals(-32601L, span.getAttributes().get(AttributeKey.longKey("rpc.jsonrpc.error_code")));
+        assertEquals(
+                io.opentelemetry.api.trace.StatusCode.ERROR, span.getStatus().getStatusCode());
+    }
+
+    private SpanData awaitSpan(String requestId) {
+        Await.until(() -> find(requestId).isPresent());
+        return find(requestId).orElseThrow();
+    }
+
+    private Optional<SpanData> find(String requestId) {
+        return exporter.spans().stream()
+                .filter(span -> requestId.equals(attribute(span, "jsonrpc.request.id")))
+                .findFirst();
+    }
+
+    private static String attribute(SpanData span, String key) {
+        return span.getAttributes().get(AttributeKey.stringKey(key));
+    }
+}
