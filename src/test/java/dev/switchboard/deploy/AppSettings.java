@@ -77,6 +77,25 @@ final class AppSettings {
         }
     }
 
+    /**
+     * The SmallRye Health path of one probe ({@code live}, {@code ready} or {@code started}) under the
+     * non-application root, as {@code quarkus.http.non-application-root-path} and {@code quarkus.smallrye-health.*}
+     * place it ({@code /q/health/live} by default).
+     */
+    String healthPath(String probe) {
+        String root = under("/", value("quarkus.http.non-application-root-path", "q"));
+        String health = under(root, value("quarkus.smallrye-health.root-path", "health"));
+        String key = "live".equals(probe) ? "liveness-path" : "ready".equals(probe) ? "readiness-path" : "startup-path";
+        return under(health, value("quarkus.smallrye-health." + key, probe));
+    }
+
+    private static String under(String parent, String path) {
+        if (path.startsWith("/")) {
+            return path;
+        }
+        return (parent.endsWith("/") ? parent : parent + "/") + path;
+    }
+
     /** A Quarkus duration setting: a number of seconds, a number with a unit (ms, s, m, h, d) or ISO-8601. */
     Duration duration(String key, String fallback) {
         String value = value(key, fallback);

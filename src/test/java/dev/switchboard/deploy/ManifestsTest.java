@@ -57,10 +57,9 @@ class ManifestsTest {
     static final Path DEPLOY = Path.of("deploy");
     static final String APP = "switchboard";
     static final String SECRET = "switchboard-secrets";
-    static final Map<String, String> PROBES = Map.of(
-            "startupProbe", "/q/health/started",
-            "livenessProbe", "/q/health/live",
-            "readinessProbe", "/q/health/ready");
+    /** Each probe and its SmallRye Health endpoint. */
+    static final Map<String, String> PROBES =
+            Map.of("startupProbe", "started", "livenessProbe", "live", "readinessProbe", "ready");
     /** Settings that hold secrets: only ever from the Secret; all but the request-state key are optional. */
     static final Map<String, String> SECRET_ENV = Map.of(
             "SWITCHBOARD_STATELESS_REQUEST_STATE_KEY", "request-state-key",
@@ -333,6 +332,13 @@ class ManifestsTest {
     }
 
     @Test
+    void healthPathsAreTheSmallRyeDefaults() {
+        assertEquals("/q/health/live", settings.healthPath("live"), "liveness path");
+        assertEquals("/q/health/ready", settings.healthPath("ready"), "readiness path");
+        assertEquals("/q/health/started", settings.healthPath("started"), "startup path");
+    }
+
+    @Test
     void strictParsingRejectsAMisspeltField() {
         AssertionError error = assertThrows(
                 AssertionError.class,
@@ -364,7 +370,8 @@ class ManifestsTest {
                 "startupProbe", orFail(app.getStartupProbe(), where + " startupProbe"),
                 "livenessProbe", orFail(app.getLivenessProbe(), where + " livenessProbe"),
                 "readinessProbe", orFail(app.getReadinessProbe(), where + " readinessProbe"));
-        PROBES.forEach((name, path) -> {
+        PROBES.forEach((name, endpoint) -> {
+            String path = settings.healthPath(endpoint);
             HTTPGetAction get = orFail(probes.get(name).getHttpGet(), where + " " + name + ".httpGet");
             assertEquals(path, get.getPath(), where + " " + name + " must use the SmallRye Health path");
             assertEquals(port, get.getPort(), where + " " + name + " port");
