@@ -158,9 +158,13 @@ final class Manifests {
 
     /** The Knative pod template, as a Kubernetes PodTemplateSpec (without the RevisionSpec-only fields). */
     static PodTemplateSpec knativeTemplate(Doc knative) {
-        ObjectNode template = knative.tree().path("spec").path("template").deepCopy();
+        return knativeTemplate(knative.tree(), knative.toString());
+    }
+
+    private static PodTemplateSpec knativeTemplate(JsonNode knative, String where) {
+        ObjectNode template = knative.path("spec").path("template").deepCopy();
         ((ObjectNode) template.path("spec")).remove(KNATIVE_REVISION_FIELDS);
-        return strict(template, PodTemplateSpec.class, knative + " spec.template");
+        return strict(template, PodTemplateSpec.class, where + " spec.template");
     }
 
     private static void checkKnative(JsonNode tree, String where) {
@@ -173,7 +177,7 @@ final class Manifests {
         if (!spec.path("template").path("spec").path("containers").isArray()) {
             throw new AssertionError(where + ": spec.template.spec.containers is missing");
         }
-        knativeTemplate(new Doc(Path.of(where), 0, tree, null));
+        knativeTemplate(tree, where);
     }
 
     private static String require(JsonNode node, String field, String where) {
