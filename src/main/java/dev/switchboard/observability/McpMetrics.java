@@ -54,14 +54,17 @@ public class McpMetrics {
         Gauge.builder("switchboard.streams.active", hub, StreamHub::liveConnections)
                 .description("Open SSE streams on this replica")
                 .tag("kind", "session")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder("switchboard.streams.active", listens, ListenStreams::size)
                 .description("Open SSE streams on this replica")
                 .tag("kind", "listen")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder("switchboard.streams.active", statelessStreams, AtomicInteger::get)
                 .description("Open SSE streams on this replica")
                 .tag("kind", "stateless")
+                .strongReference(true)
                 .register(registry);
     }
 

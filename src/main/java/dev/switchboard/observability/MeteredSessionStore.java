@@ -73,6 +73,7 @@ public final class MeteredSessionStore implements SessionStore {
                 .register(registry);
         Gauge.builder("switchboard.sessions.active", this, MeteredSessionStore::active)
                 .description("Sessions this replica served within the session TTL (approximation, see README)")
+                .strongReference(true)
                 .register(registry);
     }
 

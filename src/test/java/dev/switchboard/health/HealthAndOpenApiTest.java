@@ -58,6 +58,8 @@ class HealthAndOpenApiTest {
                         "paths.'/mcp'.post.requestBody.content.'application/json'.examples.'server/discover (2026-07-28)'",
                         notNullValue())
                 .body("paths.'/agent'.post.summary", equalTo("Ask the agent"))
+                .body("paths.'/q/health/ready'.get", notNullValue())
+                .body("paths.'/q/health/live'.get", notNullValue())
                 .body("paths.'/agent'.post.responses.'502'", notNullValue())
                 .body("components.schemas.AgentRequest.required", hasItems("prompt"));
         given().get("/q/swagger-ui/").then().statusCode(200);
