@@ -7,6 +7,7 @@ import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.observability.McpMetrics;
+import dev.switchboard.session.SessionStoreUnavailableException;
 import dev.switchboard.tool.MissingClientCapabilityException;
 import dev.switchboard.tool.ToolException;
 import dev.switchboard.tool.ToolResult;
@@ -19,10 +20,13 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /** {@code tools/list}, {@code tools/call}, and the article's shorthand of calling a tool by its name. */
 @ApplicationScoped
 public class ToolsHandler {
+
+    private static final Logger LOG = Logger.getLogger(ToolsHandler.class);
 
     /** A JSON-RPC server error: the tool ran and reported a failure (shorthand calls only). */
     static final int TOOL_ERROR = -32000;
@@ -85,7 +89,15 @@ public class ToolsHandler {
                 // In 2026-07-28 a missing capability is a protocol error (-32021) the client can act on.
                 .onFailure(failure -> failure instanceof MissingClientCapabilityException
                         && !request.caller().stateless())
-                .recoverWithItem(missing -> ToolResult.error(missing.getMessage()));
+                .recoverWithItem(missing -> ToolResult.error(missing.getMessage()))
+                // A tool's state (calendar, workspace) is in the session store: when it is down, say so to the model.
+                .onFailure(failure -> failure instanceof SessionStoreUnavailableException
+                        || failure instanceof io.smallrye.mutiny.TimeoutException)
+                .recoverWithItem(failure -> {
+                    LOG.warnf("Tool %s could not reach the session store: %s", tool.name(), failure.getMessage());
+                    return ToolResult.error("The state this tool keeps (session, workspace, calendar) cannot be"
+                            + " reached right now; retry in a moment");
+                });
     }
 
     /**

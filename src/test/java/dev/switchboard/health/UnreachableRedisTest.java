@@ -55,4 +55,15 @@ class UnreachableRedisTest {
                 .body("result.isError", equalTo(true))
                 .body("result.content[0].text", startsWith("Long-term memory is unavailable right now"));
     }
+
+    @Test
+    void toolsThatKeepStateSayTheStoreIsUnavailable() {
+        Stateless.call("workspace.open")
+                .body(Stateless.callBody(1, "workspace.open", "{}"))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.isError", equalTo(true))
+                .body("result.content[0].text", startsWith("The state this tool keeps"));
+    }
 }
