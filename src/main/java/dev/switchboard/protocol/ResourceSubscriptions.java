@@ -72,8 +72,19 @@ public class ResourceSubscriptions implements ResourceNotifier {
 
     @Override
     public void updated(String sessionId, String uri) {
-        if (subscribed(sessionId, uri)) {
-            publish(sessionId, updatedMessage(uri));
+        updated(sessionId, List.of(uri));
+    }
+
+    /** Reads the session's subscriptions and its stream once, however many URIs changed. */
+    @Override
+    public void updated(String sessionId, List<String> uris) {
+        List<String> subscribed = subscriptions(sessionId);
+        List<String> messages = uris.stream()
+                .filter(subscribed::contains)
+                .map(this::updatedMessage)
+                .toList();
+        if (!messages.isEmpty()) {
+            publish(sessionId, messages);
         }
     }
 
@@ -94,27 +105,25 @@ public class ResourceSubscriptions implements ResourceNotifier {
                 uri == null ? json.write(new JsonRpcNotification("notifications/resources/list_changed", null)) : null;
         for (String sessionId : hub.sessionsWithStandalone()) {
             if (uri == null) {
-                publish(sessionId, listChanged);
-            } else if (subscribed(sessionId, uri)) {
-                publish(sessionId, updatedMessage(uri));
+                publish(sessionId, List.of(listChanged));
+            } else if (subscriptions(sessionId).contains(uri)) {
+                publish(sessionId, List.of(updatedMessage(uri)));
             }
         }
     }
 
-    private boolean subscribed(String sessionId, String uri) {
-        return sessions.entries(sessionId, SUBSCRIPTIONS, 0, 0)
-                .await()
-                .atMost(TIMEOUT)
-                .contains(uri);
+    private List<String> subscriptions(String sessionId) {
+        return sessions.entries(sessionId, SUBSCRIPTIONS, 0, 0).await().atMost(TIMEOUT);
     }
 
-    private void publish(String sessionId, String message) {
+    private void publish(String sessionId, List<String> messages) {
         List<String> streams = sessions.entries(
                         sessionId, STANDALONE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
                 .await()
                 .atMost(TIMEOUT);
         if (!streams.isEmpty()) {
-            hub.publish(sessionId, streams.get(streams.size() - 1), message);
+            String newest = streams.get(streams.size() - 1);
+            messages.forEach(message -> hub.publish(sessionId, newest, message));
         }
     }
 

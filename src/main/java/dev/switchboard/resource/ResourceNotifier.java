@@ -12,6 +12,11 @@ public interface ResourceNotifier {
     /** A resource that belongs to one session changed (e.g. its calendar). */
     void updated(String sessionId, String uri);
 
+    /** Several views of a session's resource changed together (e.g. its calendar as JSON and as iCalendar). */
+    default void updated(String sessionId, java.util.List<String> uris) {
+        uris.forEach(uri -> updated(sessionId, uri));
+    }
+
     /** Resources were added or removed. */
     void listChanged();
 }

@@ -107,12 +107,20 @@ class ResourcesAndPromptsTest {
             stream.next(); // priming
             post(session, rpc(1, "resources/subscribe", "{\"uri\":\"switchboard://session/calendar\"}"))
                     .body("result", equalTo(Map.of()));
+            post(session, rpc(10, "resources/subscribe", "{\"uri\":\"switchboard://session/calendar.ics\"}"))
+                    .body("result", equalTo(Map.of()));
             post(session, call(2, "calendar.add", "{\"title\":\"Demo\",\"start\":\"2026-12-01T10:00:00Z\"}"))
                     .body("result.isError", equalTo(false));
             JsonNode update = mapper.readTree(stream.next().data());
             assertEquals("notifications/resources/updated", update.get("method").asText());
             assertEquals(
                     "switchboard://session/calendar", update.at("/params/uri").asText());
+            // Both views of the calendar, announced together.
+            assertEquals(
+                    "switchboard://session/calendar.ics",
+                    mapper.readTree(stream.next().data()).at("/params/uri").asText());
+            post(session, rpc(11, "resources/unsubscribe", "{\"uri\":\"switchboard://session/calendar.ics\"}"))
+                    .body("result", equalTo(Map.of()));
 
             post(session, rpc(3, "resources/unsubscribe", "{\"uri\":\"switchboard://session/calendar\"}"))
                     .body("result", equalTo(Map.of()));

@@ -1,6 +1,7 @@
 package dev.switchboard.tools.calendar;
 
 import dev.switchboard.resource.ResourceNotifier;
+import java.util.List;
 
 /** Tells subscribers and listeners that a calendar changed, under the URIs it is readable at. */
 final class CalendarChanges {
@@ -13,8 +14,7 @@ final class CalendarChanges {
             notifier.updated(WorkspaceCalendarResource.uri(scope));
             notifier.updated(WorkspaceCalendarResource.icsUri(scope));
         } else {
-            notifier.updated(scope, CalendarResource.URI);
-            notifier.updated(scope, CalendarIcsResource.URI);
+            notifier.updated(scope, List.of(CalendarResource.URI, CalendarIcsResource.URI));
         }
     }
 }
