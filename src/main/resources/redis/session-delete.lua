@@ -1,5 +1,9 @@
--- Deletes a session and everything it owns. Returns 1 when it existed.
--- KEYS[1] session hash, KEYS[2] tools_used list; ARGV[1] key prefix of the session's collections
+-- Deletes its owner's session and everything it holds. Returns 1 when it existed (for that owner).
+-- KEYS[1] session hash, KEYS[2] tools_used list; ARGV[1] key prefix of the session's collections,
+-- ARGV[2] the principal asking (sessions stored before owners existed belong to 'open')
+if (redis.call('HGET', KEYS[1], 'owner') or 'open') ~= ARGV[2] then
+  return 0
+end
 local fields = redis.call('HKEYS', KEYS[1])
 if #fields == 0 then
   return 0

@@ -1,8 +1,10 @@
--- Loads a session and restarts the sliding TTL of everything it owns, optionally recording a tool call.
+-- Loads its owner's session and restarts the sliding TTL of everything it owns, optionally recording a tool call.
 -- KEYS[1] session hash, KEYS[2] tools_used list
 -- ARGV[1] ttl in ms, ARGV[2] now in epoch ms, ARGV[3] tool use JSON or '', ARGV[4] tools_used limit,
--- ARGV[5] key prefix of the session's collections (their names are the hash fields starting with 'c:')
-if redis.call('EXISTS', KEYS[1]) == 0 then
+-- ARGV[5] key prefix of the session's collections (their names are the hash fields starting with 'c:'),
+-- ARGV[6] the principal presenting the id: a session owned by another one is answered as missing, and left untouched
+-- (sessions stored before owners existed belong to 'open', the principal of a server without authorization)
+if redis.call('EXISTS', KEYS[1]) == 0 or (redis.call('HGET', KEYS[1], 'owner') or 'open') ~= ARGV[6] then
   return false
 end
 redis.call('HSET', KEYS[1], 'seen', ARGV[2])

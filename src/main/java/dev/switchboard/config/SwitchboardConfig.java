@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import dev.switchboard.agent.AgentConfig;
+import dev.switchboard.security.AuthConfig;
 import dev.switchboard.tools.memory.MemoryConfig;
 import dev.switchboard.tools.search.SearchConfig;
 import dev.switchboard.tools.weather.WeatherConfig;
@@ -49,6 +50,9 @@ public interface SwitchboardConfig {
 
     /** The OpenAI-compatible agent loop. */
     AgentConfig agent();
+
+    /** OAuth 2.1 authorization of {@code /mcp} and {@code /agent}. */
+    AuthConfig auth();
 
     interface Server {
         /** Machine-readable server name sent as {@code serverInfo.name}. */

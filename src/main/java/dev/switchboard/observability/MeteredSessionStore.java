@@ -86,8 +86,8 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<Optional<Session>> touch(String id, ToolUse use) {
-        return timed(touch, () -> delegate.touch(id, use)).invoke(found -> {
+    public Uni<Optional<Session>> touch(String id, String owner, ToolUse use) {
+        return timed(touch, () -> delegate.touch(id, owner, use)).invoke(found -> {
             if (found.isPresent()) {
                 remember(id);
             } else {
@@ -102,8 +102,8 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<Boolean> delete(String id) {
-        return timed(delete, () -> delegate.delete(id)).invoke(existed -> {
+    public Uni<Boolean> delete(String id, String owner) {
+        return timed(delete, () -> delegate.delete(id, owner)).invoke(existed -> {
             seen.remove(id);
             if (existed) {
                 ended.increment();

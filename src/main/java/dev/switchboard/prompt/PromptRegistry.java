@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.switchboard.security.Principal;
+import dev.switchboard.security.Scopes;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.Icons;
 import io.quarkus.arc.All;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Every prompt bean with its argument list derived from its argument record, checked at start-up. */
@@ -39,9 +42,15 @@ public class PromptRegistry {
         private final McpPrompt<Object> bean;
         private final ObjectReader reader;
         private final Validator validator;
+        private final Set<String> scopes;
 
         private RegisteredPrompt(
-                PromptDescriptor descriptor, McpPrompt<Object> bean, ObjectReader reader, Validator validator) {
+                PromptDescriptor descriptor,
+                McpPrompt<Object> bean,
+                ObjectReader reader,
+                Validator validator,
+                Set<String> scopes) {
+            this.scopes = scopes;
             this.descriptor = descriptor;
             this.bean = bean;
             this.reader = reader;
@@ -54,6 +63,11 @@ public class PromptRegistry {
 
         public McpPrompt<Object> bean() {
             return bean;
+        }
+
+        /** The scopes a caller needs to see and get it ({@code @RequiresScopes}). */
+        public Set<String> scopes() {
+            return scopes;
         }
 
         /**
@@ -136,7 +150,8 @@ public class PromptRegistry {
                             Icons.of(definition.icons())),
                     (McpPrompt<Object>) handle.get(),
                     mapper.readerFor(argumentType).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES),
-                    validator);
+                    validator,
+                    Scopes.declaredBy(type));
             if (byName.putIfAbsent(definition.name(), prompt) != null) {
                 throw new IllegalStateException("Duplicate prompt name '" + definition.name() + "' declared by "
                         + type.getName() + " and another prompt class");
@@ -157,6 +172,21 @@ public class PromptRegistry {
 
     public List<PromptDescriptor> descriptors() {
         return prompts.stream().map(RegisteredPrompt::descriptor).toList();
+    }
+
+    /** The prompts {@code principal} may see and get. */
+    public List<PromptDescriptor> descriptors(Principal principal) {
+        return prompts.stream()
+                .filter(prompt -> principal.holds(prompt.scopes()))
+                .map(RegisteredPrompt::descriptor)
+                .toList();
+    }
+
+    /** Every scope some prompt requires. */
+    public Set<String> scopes() {
+        Set<String> all = new TreeSet<>();
+        prompts.forEach(prompt -> all.addAll(prompt.scopes()));
+        return all;
     }
 
     public Optional<RegisteredPrompt> find(String name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
+import dev.switchboard.security.Principal;
 import dev.switchboard.tool.ClientAnswers;
 import dev.switchboard.tool.InputRequest;
 import dev.switchboard.tool.LogLevel;
@@ -50,6 +51,11 @@ final class CallContext implements ToolContext {
     @Override
     public String protocolVersion() {
         return caller.protocolVersion();
+    }
+
+    @Override
+    public Principal principal() {
+        return caller.principal();
     }
 
     @Override

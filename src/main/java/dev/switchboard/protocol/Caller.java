@@ -2,6 +2,7 @@ package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.security.Principal;
 import dev.switchboard.session.Session;
 import dev.switchboard.tool.LogLevel;
 
@@ -13,22 +14,25 @@ import dev.switchboard.tool.LogLevel;
  * @param protocolVersion the revision the request is served under
  * @param clientCapabilities what the client can do (sampling, elicitation, roots), or null when it declared nothing
  * @param logThreshold the least severe log level to send, or null to send no log notifications
+ * @param principal who sent it: the owner of the session, workspaces and memories it uses, and the scopes it holds
  */
 public record Caller(
         String sessionId,
         String protocolVersion,
         ObjectNode clientInfo,
         ObjectNode clientCapabilities,
-        LogLevel logThreshold) {
+        LogLevel logThreshold,
+        Principal principal) {
 
     /** A session-era caller: the session's declarations, and its log level or {@code defaultLevel}. */
-    public static Caller of(Session session, LogLevel defaultLevel) {
+    public static Caller of(Session session, LogLevel defaultLevel, Principal principal) {
         return new Caller(
                 session.id(),
                 session.protocolVersion(),
                 session.clientInfo(),
                 session.clientCapabilities(),
-                LogLevel.of(session.logLevel()).orElse(defaultLevel));
+                LogLevel.of(session.logLevel()).orElse(defaultLevel),
+                principal);
     }
 
     public boolean stateless() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.security.Principal;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionIdGenerator;
 import dev.switchboard.session.SessionStore;
@@ -36,7 +37,7 @@ public class LifecycleHandler {
     /** The new session and the result to send; the session is stored before the result is. */
     public record Initialized(Session session, InitializeResult result) {}
 
-    public Uni<Initialized> initialize(JsonRpcRequest request) {
+    public Uni<Initialized> initialize(JsonRpcRequest request, Principal principal) {
         JsonNode requested = request.param("protocolVersion");
         if (!requested.isTextual()) {
             throw JsonRpcException.invalidParams("initialize needs params.protocolVersion, a string such as \""
@@ -55,6 +56,7 @@ public class LifecycleHandler {
         Instant now = clock.instant();
         Session session = new Session(
                 ids.next(),
+                principal.id(),
                 version.wire(),
                 (ObjectNode) clientInfo,
                 capabilities.isObject() ? (ObjectNode) capabilities : null,

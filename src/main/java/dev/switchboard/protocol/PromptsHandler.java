@@ -27,9 +27,15 @@ public class PromptsHandler {
     private final ClientRequests clientRequests;
     private final ObjectMapper mapper;
     private final int pageSize;
+    private final AccessGuard access;
 
     public PromptsHandler(
-            PromptRegistry registry, ClientRequests clientRequests, ObjectMapper mapper, SwitchboardConfig config) {
+            PromptRegistry registry,
+            ClientRequests clientRequests,
+            ObjectMapper mapper,
+            AccessGuard access,
+            SwitchboardConfig config) {
+        this.access = access;
         this.registry = registry;
         this.clientRequests = clientRequests;
         this.mapper = mapper;
@@ -41,8 +47,8 @@ public class PromptsHandler {
     public record ListPromptsResult(List<PromptDescriptor> prompts, String nextCursor) {}
 
     public ListPromptsResult list(McpRequest request) {
-        Pagination.Page<PromptDescriptor> page =
-                Pagination.page(registry.descriptors(), Pagination.cursor(request.message()), pageSize);
+        Pagination.Page<PromptDescriptor> page = Pagination.page(
+                registry.descriptors(request.caller().principal()), Pagination.cursor(request.message()), pageSize);
         return new ListPromptsResult(page.items(), page.nextCursor());
     }
 
@@ -54,6 +60,7 @@ public class PromptsHandler {
         PromptRegistry.RegisteredPrompt prompt = registry.find(name)
                 .orElseThrow(() -> JsonRpcException.invalidParams(
                         "Unknown prompt: '" + name + "'. Call prompts/list for the available prompts"));
+        access.require(request, prompt.scopes(), "prompt '" + name + "'");
         Caller caller = request.caller();
         InputSource inputs = caller.stateless()
                 ? new RetriedInputs(request.retry())

@@ -26,7 +26,9 @@ public class RequestRejectedException extends RuntimeException {
         /** The requested protocol revision is not served here (-32022, data lists the supported ones). */
         UNSUPPORTED_VERSION,
         /** 2026-07-28: serving the request needs a client capability the request did not declare (-32021). */
-        MISSING_CAPABILITY
+        MISSING_CAPABILITY,
+        /** The caller's token lacks a scope the tool, resource or prompt needs (HTTP 403, step-up authorization). */
+        INSUFFICIENT_SCOPE
     }
 
     /** MCP's error codes for refusals of 2026-07-28 requests. */
@@ -40,6 +42,7 @@ public class RequestRejectedException extends RuntimeException {
     private final Reason reason;
     private final transient JsonRpcId id;
     private final transient Object data;
+    private final String challenge;
 
     public RequestRejectedException(Reason reason, String message) {
         this(reason, message, null, null);
@@ -50,10 +53,15 @@ public class RequestRejectedException extends RuntimeException {
      * @param data the JSON-RPC error's {@code data}, or null
      */
     public RequestRejectedException(Reason reason, String message, JsonRpcId id, Object data) {
+        this(reason, message, id, data, null);
+    }
+
+    private RequestRejectedException(Reason reason, String message, JsonRpcId id, Object data, String challenge) {
         super(message, null, false, false);
         this.reason = reason;
         this.id = id;
         this.data = data;
+        this.challenge = challenge;
     }
 
     public Reason reason() {
@@ -63,7 +71,7 @@ public class RequestRejectedException extends RuntimeException {
     /** The JSON-RPC error code this refusal is answered with. */
     public int code() {
         return switch (reason) {
-            case SESSION_REQUIRED, INVALID_REQUEST -> JsonRpcErrorCodes.INVALID_REQUEST;
+            case SESSION_REQUIRED, INVALID_REQUEST, INSUFFICIENT_SCOPE -> JsonRpcErrorCodes.INVALID_REQUEST;
             case SESSION_NOT_FOUND -> SESSION_NOT_FOUND;
             case INVALID_ENVELOPE -> JsonRpcErrorCodes.INVALID_PARAMS;
             case METHOD_NOT_FOUND -> JsonRpcErrorCodes.METHOD_NOT_FOUND;
@@ -79,6 +87,26 @@ public class RequestRejectedException extends RuntimeException {
 
     public Object data() {
         return data;
+    }
+
+    /** The {@code WWW-Authenticate} value to answer with, or null. */
+    public String challenge() {
+        return challenge;
+    }
+
+    /**
+     * The caller may not use {@code what} without {@code scopes}: answered 403 with {@code challenge}, so the client
+     * can ask the authorization server for them.
+     */
+    public static RequestRejectedException insufficientScope(
+            JsonRpcId id, String what, java.util.Collection<String> scopes, String challenge) {
+        return new RequestRejectedException(
+                Reason.INSUFFICIENT_SCOPE,
+                "Forbidden: " + what + " needs the scopes " + new java.util.TreeSet<>(scopes)
+                        + "; obtain a token that grants them (see the WWW-Authenticate header)",
+                id,
+                java.util.Map.of("requiredScopes", new java.util.TreeSet<>(scopes)),
+                challenge);
     }
 
     public static RequestRejectedException sessionRequired() {

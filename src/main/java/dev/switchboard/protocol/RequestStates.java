@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.security.Principal;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.tool.ToolException;
 import io.quarkus.runtime.StartupEvent;
@@ -98,9 +99,10 @@ public class RequestStates {
      *
      * @throws ToolException when the answers collected are larger than the configured maximum
      */
-    String issue(JsonRpcRequest request, Map<String, JsonNode> answers) {
+    String issue(JsonRpcRequest request, Principal principal, Map<String, JsonNode> answers) {
         ObjectNode payload = mapper.createObjectNode()
                 .put("m", request.method())
+                .put("p", principal.id())
                 .put("b", binding(request))
                 .put("e", clock.millis() + ttl.toMillis());
         payload.set("a", mapper.valueToTree(answers));
@@ -114,11 +116,12 @@ public class RequestStates {
     }
 
     /**
-     * The answers a state carries, once it is verified to be ours, unaltered, unexpired and issued for this request.
+     * The answers a state carries, once it is verified to be ours, unaltered, unexpired and issued for this request
+     * and this principal (a state that leaked to another caller is worthless to them).
      *
      * @throws JsonRpcException -32602 otherwise
      */
-    Map<String, JsonNode> open(String state, JsonRpcRequest request) {
+    Map<String, JsonNode> open(String state, JsonRpcRequest request, Principal principal) {
         int dot = state.indexOf('.');
         if (dot <= 0 || state.length() > maxBytes) {
             throw invalid("it is not a state this server issued");
@@ -139,6 +142,7 @@ public class RequestStates {
             throw invalid("it expired; call again without requestState and inputResponses");
         }
         if (!request.method().equals(payload.path("m").asText())
+                || !principal.id().equals(payload.path("p").asText())
                 || !binding(request).equals(payload.path("b").asText())) {
             throw invalid("it was issued for another request; retry the original request unchanged");
         }

@@ -10,6 +10,7 @@ import dev.switchboard.resource.ResourceDescriptor;
 import dev.switchboard.resource.ResourceNotFoundException;
 import dev.switchboard.resource.ResourceRegistry;
 import dev.switchboard.resource.ResourceTemplateDescriptor;
+import dev.switchboard.security.Principal;
 import dev.switchboard.tool.ResourceContents;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
@@ -27,8 +28,14 @@ public class ResourcesHandler {
     private final ResourceRegistry registry;
     private final ResourceSubscriptions subscriptions;
     private final int pageSize;
+    private final AccessGuard access;
 
-    public ResourcesHandler(ResourceRegistry registry, ResourceSubscriptions subscriptions, SwitchboardConfig config) {
+    public ResourcesHandler(
+            ResourceRegistry registry,
+            ResourceSubscriptions subscriptions,
+            AccessGuard access,
+            SwitchboardConfig config) {
+        this.access = access;
         this.registry = registry;
         this.subscriptions = subscriptions;
         this.pageSize = config.tools().pageSize();
@@ -47,15 +54,16 @@ public class ResourcesHandler {
 
     public ListResourcesResult list(McpRequest request) {
         Pagination.Page<ResourceDescriptor> page = Pagination.page(
-                request.caller().stateless() ? registry.sessionlessResources() : registry.resources(),
+                registry.resources(
+                        !request.caller().stateless(), request.caller().principal()),
                 Pagination.cursor(request.message()),
                 pageSize);
         return new ListResourcesResult(page.items(), page.nextCursor());
     }
 
     public ListTemplatesResult templates(McpRequest request) {
-        Pagination.Page<ResourceTemplateDescriptor> page =
-                Pagination.page(registry.templates(), Pagination.cursor(request.message()), pageSize);
+        Pagination.Page<ResourceTemplateDescriptor> page = Pagination.page(
+                registry.templates(request.caller().principal()), Pagination.cursor(request.message()), pageSize);
         return new ListTemplatesResult(page.items(), page.nextCursor());
     }
 
@@ -65,6 +73,7 @@ public class ResourcesHandler {
         int notFoundCode = request.caller().stateless() ? JsonRpcErrorCodes.INVALID_PARAMS : RESOURCE_NOT_FOUND;
         ResourceRegistry.Resolved resolved =
                 registry.resolve(uri, !request.caller().stateless()).orElseThrow(() -> notFound(uri, notFoundCode));
+        access.require(request, resolved.scopes(), "resource '" + uri + "'");
         ResourceContext context = new ResourceContext() {
             @Override
             public String sessionId() {
@@ -74,6 +83,11 @@ public class ResourcesHandler {
             @Override
             public String uri() {
                 return uri;
+            }
+
+            @Override
+            public Principal principal() {
+                return request.caller().principal();
             }
         };
         // Resource beans may block (a database, a file), so they run on a worker thread.
@@ -93,7 +107,9 @@ public class ResourcesHandler {
 
     public Uni<EmptyResult> subscribe(McpRequest request) {
         String uri = uri(request);
-        registry.resolve(uri, true).orElseThrow(() -> notFound(uri, RESOURCE_NOT_FOUND));
+        ResourceRegistry.Resolved resolved =
+                registry.resolve(uri, true).orElseThrow(() -> notFound(uri, RESOURCE_NOT_FOUND));
+        access.require(request, resolved.scopes(), "resource '" + uri + "'");
         return subscriptions.subscribe(request.caller().sessionId(), uri).replaceWith(EmptyResult.INSTANCE);
     }
 

@@ -12,6 +12,7 @@ import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.observability.RequestObserver;
+import dev.switchboard.security.Principal;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.ToolUse;
@@ -91,40 +92,48 @@ public class SessionEraServer {
      * Handles one POST body.
      *
      * @param sessionId the {@code Mcp-Session-Id} header, or null
+     * @param principal who sent it; a session is found only by the principal that opened it
      * @param channel carries messages related to a single request back to the client before its response
      * @throws RequestRejectedException when the message is refused as a whole (no session, unknown session, batch
      *     outside 2025-03-26)
      */
-    public Uni<McpReply> handle(JsonRpcPayload payload, String sessionId, RequestChannel channel) {
+    public Uni<McpReply> handle(JsonRpcPayload payload, String sessionId, Principal principal, RequestChannel channel) {
         if (payload.batch()) {
-            return handleBatch(payload.entries(), sessionId);
+            return handleBatch(payload.entries(), sessionId, principal);
         }
         JsonRpcPayload.Entry entry = payload.single();
         if (entry instanceof JsonRpcPayload.Valid valid
                 && valid.message() instanceof JsonRpcRequest request
                 && McpMethod.INITIALIZE.wire().equals(request.method())) {
-            return initialize(request);
+            return initialize(request, principal);
         }
         if (sessionId == null) {
             return Uni.createFrom().failure(RequestRejectedException.sessionRequired());
         }
-        return handleInSession(entry, sessionId, channel)
+        return handleInSession(entry, sessionId, principal, channel)
                 .map(response -> response == null ? new McpReply.Accepted() : new McpReply.Respond(response, null));
     }
 
-    /** Ends a session ({@code DELETE}): its stored state, streams and subscriptions. False when it did not exist. */
-    public Uni<Boolean> end(String sessionId) {
-        return sessions.delete(sessionId).invoke(existed -> hub.dropSession(sessionId));
+    /**
+     * Ends a session ({@code DELETE}): its stored state, streams and subscriptions. False when it did not exist or
+     * belongs to another principal.
+     */
+    public Uni<Boolean> end(String sessionId, Principal principal) {
+        return sessions.delete(sessionId, principal.id()).invoke(existed -> {
+            if (existed) {
+                hub.dropSession(sessionId);
+            }
+        });
     }
 
-    private Uni<McpReply> initialize(JsonRpcRequest request) {
+    private Uni<McpReply> initialize(JsonRpcRequest request, Principal principal) {
         return observer.observe(
                 request,
                 McpMetrics.SESSION_ERA,
                 null,
                 null,
                 () -> Uni.createFrom()
-                        .deferred(() -> lifecycle.initialize(request))
+                        .deferred(() -> lifecycle.initialize(request, principal))
                         .map(done -> (McpReply) new McpReply.Respond(
                                 JsonRpcResponse.success(request.id(), done.result()),
                                 done.session().id()))
@@ -132,7 +141,7 @@ public class SessionEraServer {
                         .recoverWithItem(failure -> new McpReply.Respond(ErrorResponses.of(request, failure), null)));
     }
 
-    private Uni<McpReply> handleBatch(List<JsonRpcPayload.Entry> entries, String sessionId) {
+    private Uni<McpReply> handleBatch(List<JsonRpcPayload.Entry> entries, String sessionId, Principal principal) {
         if (sessionId == null) {
             return Uni.createFrom()
                     .failure(new RequestRejectedException(
@@ -140,7 +149,7 @@ public class SessionEraServer {
                             "JSON-RPC batches are accepted only within a session that negotiated protocol revision "
                                     + ProtocolVersion.V2025_03_26.wire() + "; send one message per POST"));
         }
-        return sessions.touch(sessionId, null).flatMap(found -> {
+        return sessions.touch(sessionId, principal.id(), null).flatMap(found -> {
             Session session = found.orElseThrow(RequestRejectedException::sessionNotFound);
             ProtocolVersion version =
                     ProtocolVersion.of(session.protocolVersion()).orElse(ProtocolVersion.LATEST);
@@ -155,7 +164,7 @@ public class SessionEraServer {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (JsonRpcPayload.Entry entry : entries) {
                 // Messages of a batch share one JSON answer, so they cannot stream.
-                chain = chain.flatMap(ignored -> handleInSession(entry, sessionId, RequestChannel.NONE)
+                chain = chain.flatMap(ignored -> handleInSession(entry, sessionId, principal, RequestChannel.NONE)
                         .invoke(response -> {
                             if (response != null) {
                                 responses.add(response);
@@ -169,20 +178,21 @@ public class SessionEraServer {
     }
 
     /** The response to send, or null for a notification or a client's response. */
-    private Uni<JsonRpcResponse> handleInSession(JsonRpcPayload.Entry entry, String sessionId, RequestChannel channel) {
+    private Uni<JsonRpcResponse> handleInSession(
+            JsonRpcPayload.Entry entry, String sessionId, Principal principal, RequestChannel channel) {
         if (entry instanceof JsonRpcPayload.Invalid invalid) {
-            return sessions.touch(sessionId, null).map(found -> {
+            return sessions.touch(sessionId, principal.id(), null).map(found -> {
                 found.orElseThrow(RequestRejectedException::sessionNotFound);
                 return invalid.response();
             });
         }
         JsonRpcMessage message = ((JsonRpcPayload.Valid) entry).message();
         ToolUse use = message instanceof JsonRpcRequest request ? toolUse(request) : null;
-        return sessions.touch(sessionId, use).flatMap(found -> {
+        return sessions.touch(sessionId, principal.id(), use).flatMap(found -> {
             Session session = found.orElseThrow(RequestRejectedException::sessionNotFound);
             channel.negotiated(ProtocolVersion.of(session.protocolVersion()).orElse(ProtocolVersion.LATEST));
             if (message instanceof JsonRpcRequest request) {
-                return dispatch(new McpRequest(Caller.of(session, defaultLogLevel), request, channel));
+                return dispatch(new McpRequest(Caller.of(session, defaultLogLevel, principal), request, channel));
             }
             if (message instanceof JsonRpcNotification notification) {
                 return notified(session, notification);

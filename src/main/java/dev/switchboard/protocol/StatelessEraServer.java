@@ -9,6 +9,7 @@ import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.observability.RequestObserver;
+import dev.switchboard.security.Principal;
 import dev.switchboard.tool.InputRequest;
 import dev.switchboard.tool.LogLevel;
 import dev.switchboard.tool.MissingClientCapabilityException;
@@ -52,6 +53,7 @@ public class StatelessEraServer {
     private final ObjectNode serverInfo;
     private final String instructions;
     private final long listTtlMillis;
+    private final String listScope;
     private final RequestObserver observer;
 
     public StatelessEraServer(
@@ -78,6 +80,7 @@ public class StatelessEraServer {
                 config.server().name(), config.server().title(), config.server().version()));
         this.instructions = config.server().instructions().orElse(null);
         this.listTtlMillis = config.stateless().listTtl().toMillis();
+        this.listScope = config.auth().enabled() ? "private" : "public";
     }
 
     /** The versions {@code server/discover} advertises and {@code UnsupportedProtocolVersion} errors list. */
@@ -89,15 +92,22 @@ public class StatelessEraServer {
      * Handles one request.
      *
      * @param paramHeaders the decoded {@code Mcp-Param-*} headers, by lower-case name after the prefix
+     * @param principal who sent it: the owner of the workspaces, request state and memories it uses
      * @throws RequestRejectedException when the request is refused as a whole (envelope, method, headers)
      */
-    public Uni<McpReply> handle(JsonRpcRequest request, Map<String, String> paramHeaders, RequestChannel channel) {
+    public Uni<McpReply> handle(
+            JsonRpcRequest request, Map<String, String> paramHeaders, Principal principal, RequestChannel channel) {
         return observer.observe(
-                request, McpMetrics.STATELESS_ERA, VERSION, null, () -> serve(request, paramHeaders, channel));
+                request,
+                McpMetrics.STATELESS_ERA,
+                VERSION,
+                null,
+                () -> serve(request, paramHeaders, principal, channel));
     }
 
-    private Uni<McpReply> serve(JsonRpcRequest request, Map<String, String> paramHeaders, RequestChannel channel) {
-        Caller caller = caller(request);
+    private Uni<McpReply> serve(
+            JsonRpcRequest request, Map<String, String> paramHeaders, Principal principal, RequestChannel channel) {
+        Caller caller = caller(request, principal);
         McpMethod method = McpMethod.of(request.method())
                 .filter(StatelessEraServer::servedHere)
                 .orElseThrow(() -> methodNotFound(request));
@@ -113,12 +123,14 @@ public class StatelessEraServer {
         }
         return Uni.createFrom()
                 // Invalid params, retry state included, are answered in-band (HTTP 200), as method errors are.
-                .deferred(() -> result(method, new McpRequest(caller, request, channel, retry(method, request))))
+                .deferred(() ->
+                        result(method, new McpRequest(caller, request, channel, retry(method, request, principal))))
                 .map(result -> result == null
                         ? new McpReply.Accepted() // cancelled: the client closed the stream, nothing is sent
                         : respond(request, shaped(result, cacheScope(method))))
                 .onFailure(InputRequiredException.class)
-                .recoverWithItem(failure -> respond(request, inputRequired(request, (InputRequiredException) failure)))
+                .recoverWithItem(failure ->
+                        respond(request, inputRequired(request, principal, (InputRequiredException) failure)))
                 .onFailure(MissingClientCapabilityException.class)
                 .transform(failure -> missingCapability(request, (MissingClientCapabilityException) failure))
                 .onFailure(failure -> !(failure instanceof RequestRejectedException))
@@ -167,7 +179,7 @@ public class StatelessEraServer {
     }
 
     /** The request's envelope: its version was checked by the transport, its capabilities are checked here. */
-    private static Caller caller(JsonRpcRequest request) {
+    private static Caller caller(JsonRpcRequest request, Principal principal) {
         JsonNode meta = request.param("_meta");
         List<String> missing = new ArrayList<>();
         if (!meta.path(MetaKeys.PROTOCOL_VERSION).isTextual()) {
@@ -200,11 +212,12 @@ public class StatelessEraServer {
                 VERSION,
                 info instanceof ObjectNode object ? object : null,
                 (ObjectNode) meta.get(MetaKeys.CLIENT_CAPABILITIES),
-                threshold);
+                threshold,
+                principal);
     }
 
     /** What a multi round-trip retry brings: the verified state's answers, then the new responses over them. */
-    private InputAnswers retry(McpMethod method, JsonRpcRequest request) {
+    private InputAnswers retry(McpMethod method, JsonRpcRequest request, Principal principal) {
         if (!RETRYABLE.contains(method)) {
             return InputAnswers.NONE;
         }
@@ -218,7 +231,7 @@ public class StatelessEraServer {
             if (!state.isTextual()) {
                 throw JsonRpcException.invalidParams("params.requestState must be the string the server returned");
             }
-            answers.putAll(states.open(state.textValue(), request));
+            answers.putAll(states.open(state.textValue(), request, principal));
         }
         if (!responses.isMissingNode()) {
             if (!responses.isObject()) {
@@ -286,23 +299,27 @@ public class StatelessEraServer {
         return node;
     }
 
-    /** Lists are the same for every caller (fixed at build time); resource contents may be the caller's own. */
-    private static String cacheScope(McpMethod method) {
+    /**
+     * Without authorization, lists are the same for every caller (fixed at build time); with it, each caller sees what
+     * its scopes allow, so no shared cache may keep them. Resource contents may be the caller's own.
+     */
+    private String cacheScope(McpMethod method) {
         return switch (method) {
-            case SERVER_DISCOVER, TOOLS_LIST, PROMPTS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST -> "public";
+            case SERVER_DISCOVER -> "public";
+            case TOOLS_LIST, PROMPTS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST -> listScope;
             case RESOURCES_READ -> "private";
             default -> null;
         };
     }
 
-    private ObjectNode inputRequired(JsonRpcRequest request, InputRequiredException needed) {
+    private ObjectNode inputRequired(JsonRpcRequest request, Principal principal, InputRequiredException needed) {
         ObjectNode result = mapper.createObjectNode().put("resultType", "input_required");
         ObjectNode requests = result.putObject("inputRequests");
         for (InputRequest input : needed.missing()) {
             ObjectNode entry = requests.putObject(input.key()).put("method", InputWire.method(input));
             entry.set("params", InputWire.params(input, VERSION, mapper));
         }
-        result.put("requestState", states.issue(request, needed.answered()));
+        result.put("requestState", states.issue(request, principal, needed.answered()));
         result.putObject("_meta").set(MetaKeys.SERVER_INFO, serverInfo);
         return result;
     }

@@ -36,6 +36,7 @@ public class ToolsHandler {
     private final ClientRequests clientRequests;
     private final ObjectMapper mapper;
     private final McpMetrics metrics;
+    private final AccessGuard access;
     private final int pageSize;
     private final Duration defaultTimeout;
 
@@ -45,8 +46,10 @@ public class ToolsHandler {
             ClientRequests clientRequests,
             ObjectMapper mapper,
             McpMetrics metrics,
+            AccessGuard access,
             SwitchboardConfig config) {
         this.metrics = metrics;
+        this.access = access;
         this.registry = registry;
         this.running = running;
         this.clientRequests = clientRequests;
@@ -56,8 +59,8 @@ public class ToolsHandler {
     }
 
     public ListToolsResult list(McpRequest request) {
-        Pagination.Page<ToolDescriptor> page =
-                Pagination.page(registry.descriptors(), Pagination.cursor(request.message()), pageSize);
+        Pagination.Page<ToolDescriptor> page = Pagination.page(
+                registry.descriptors(request.caller().principal()), Pagination.cursor(request.message()), pageSize);
         return new ListToolsResult(page.items(), page.nextCursor());
     }
 
@@ -79,6 +82,7 @@ public class ToolsHandler {
             throw JsonRpcException.invalidParams(
                     "Unknown tool: '" + name.textValue() + "'. Call tools/list for the available tools");
         }
+        access.require(request, tool.scopes(), "tool '" + tool.name() + "'");
         JsonNode arguments = request.message().param("arguments");
         if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
             throw JsonRpcException.invalidParams("params.arguments must be an object");
@@ -105,6 +109,7 @@ public class ToolsHandler {
      * as arguments and answers its structured result directly; failures are JSON-RPC errors.
      */
     public Uni<Object> callByName(RegisteredTool tool, McpRequest request) {
+        access.require(request, tool.scopes(), "tool '" + tool.name() + "'");
         JsonRpcRequest message = request.message();
         return run(request, tool, context -> {
                     ToolResult result;

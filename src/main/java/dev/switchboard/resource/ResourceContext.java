@@ -1,5 +1,7 @@
 package dev.switchboard.resource;
 
+import dev.switchboard.security.Principal;
+
 /** What a resource read may know about the request. */
 public interface ResourceContext {
 
@@ -8,4 +10,10 @@ public interface ResourceContext {
 
     /** The URI being read. */
     String uri();
+
+    /**
+     * Who is calling: with authorization on, the token's principal, which owns the sessions, workspaces and memories
+     * it creates; {@link Principal#OPEN} without authorization.
+     */
+    Principal principal();
 }

@@ -1,5 +1,7 @@
 package dev.switchboard.resource;
 
+import dev.switchboard.security.Principal;
+import dev.switchboard.security.Scopes;
 import dev.switchboard.tool.Icons;
 import io.quarkus.arc.All;
 import io.quarkus.arc.InstanceHandle;
@@ -10,19 +12,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Every resource and resource template bean, sorted for deterministic listing, checked at start-up. */
 @Singleton
 public class ResourceRegistry {
 
     /** A fixed resource and its bean. */
-    public record Fixed(ResourceDescriptor descriptor, McpResource bean, boolean sessionScoped) {}
+    public record Fixed(ResourceDescriptor descriptor, McpResource bean, boolean sessionScoped, Set<String> scopes) {}
 
     /** A template, its matcher and its bean. */
-    public record Template(ResourceTemplateDescriptor descriptor, UriTemplate template, McpResourceTemplate bean) {}
+    public record Template(
+            ResourceTemplateDescriptor descriptor,
+            UriTemplate template,
+            McpResourceTemplate bean,
+            Set<String> scopes) {}
 
-    /** A URI resolved to the bean that reads it. */
-    public record Resolved(McpResource fixed, Template template, Map<String, String> variables) {}
+    /** A URI resolved to the bean that reads it, and the scopes a caller needs to read it. */
+    public record Resolved(McpResource fixed, Template template, Map<String, String> variables, Set<String> scopes) {}
 
     private final List<Fixed> resources;
     private final List<Template> templates;
@@ -45,7 +53,8 @@ public class ResourceRegistry {
                             blank(d.mimeType()),
                             Icons.of(d.icons())),
                     handle.get(),
-                    d.sessionScoped());
+                    d.sessionScoped(),
+                    Scopes.declaredBy(type));
             Fixed previous = byUri.putIfAbsent(d.uri(), entry);
             if (previous != null) {
                 throw new IllegalStateException("Duplicate resource URI '" + d.uri() + "' declared by "
@@ -68,7 +77,8 @@ public class ResourceRegistry {
                             blank(d.mimeType()),
                             Icons.of(d.icons())),
                     new UriTemplate(d.uriTemplate()),
-                    handle.get()));
+                    handle.get(),
+                    Scopes.declaredBy(type)));
         }
         found.sort(Comparator.comparing(t -> t.descriptor().uriTemplate()));
         this.resources = List.copyOf(fixed);
@@ -79,16 +89,36 @@ public class ResourceRegistry {
         return resources.stream().map(Fixed::descriptor).toList();
     }
 
-    /** The resources a request without a session can read (2026-07-28). */
-    public List<ResourceDescriptor> sessionlessResources() {
+    /**
+     * The resources {@code principal} may read.
+     *
+     * @param withSession false for a request without a session (2026-07-28), which cannot read session-scoped ones
+     */
+    public List<ResourceDescriptor> resources(boolean withSession, Principal principal) {
         return resources.stream()
-                .filter(f -> !f.sessionScoped())
+                .filter(f -> (withSession || !f.sessionScoped()) && principal.holds(f.scopes()))
                 .map(Fixed::descriptor)
                 .toList();
     }
 
     public List<ResourceTemplateDescriptor> templates() {
         return templates.stream().map(Template::descriptor).toList();
+    }
+
+    /** The templates {@code principal} may read through. */
+    public List<ResourceTemplateDescriptor> templates(Principal principal) {
+        return templates.stream()
+                .filter(t -> principal.holds(t.scopes()))
+                .map(Template::descriptor)
+                .toList();
+    }
+
+    /** Every scope some resource or template requires. */
+    public Set<String> scopes() {
+        Set<String> all = new TreeSet<>();
+        resources.forEach(f -> all.addAll(f.scopes()));
+        templates.forEach(t -> all.addAll(t.scopes()));
+        return all;
     }
 
     /**
@@ -99,12 +129,12 @@ public class ResourceRegistry {
     public Optional<Resolved> resolve(String uri, boolean withSession) {
         Fixed fixed = byUri.get(uri);
         if (fixed != null && (withSession || !fixed.sessionScoped())) {
-            return Optional.of(new Resolved(fixed.bean(), null, Map.of()));
+            return Optional.of(new Resolved(fixed.bean(), null, Map.of(), fixed.scopes()));
         }
         for (Template template : templates) {
             Optional<Map<String, String>> variables = template.template().match(uri);
             if (variables.isPresent()) {
-                return Optional.of(new Resolved(null, template, variables.get()));
+                return Optional.of(new Resolved(null, template, variables.get(), template.scopes()));
             }
         }
         return Optional.empty();

@@ -59,10 +59,10 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<Optional<Session>> touch(String id, ToolUse use) {
+    public Uni<Optional<Session>> touch(String id, String owner, ToolUse use) {
         Instant now = clock.instant();
         Slot slot = live(id, now);
-        if (slot == null) {
+        if (slot == null || !slot.session.owner().equals(owner)) {
             return Uni.createFrom().item(Optional.empty());
         }
         synchronized (slot) {
@@ -88,6 +88,7 @@ public class InMemorySessionStore implements SessionStore {
             Session s = slot.session;
             slot.session = new Session(
                     s.id(),
+                    s.owner(),
                     s.protocolVersion(),
                     s.clientInfo(),
                     s.clientCapabilities(),
@@ -99,9 +100,17 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<Boolean> delete(String id) {
-        Slot removed = slots.remove(id);
-        return Uni.createFrom().item(removed != null && removed.expiresAt.isAfter(clock.instant()));
+    public Uni<Boolean> delete(String id, String owner) {
+        Instant now = clock.instant();
+        boolean[] deleted = {false};
+        slots.computeIfPresent(id, (key, slot) -> {
+            if (!slot.session.owner().equals(owner)) {
+                return slot; // someone else's: it does not exist for this caller
+            }
+            deleted[0] = slot.expiresAt.isAfter(now);
+            return null;
+        });
+        return Uni.createFrom().item(deleted[0]);
     }
 
     @Override

@@ -35,6 +35,10 @@ import java.util.Optional;
 @Typed(RedisSessionStore.class)
 public class RedisSessionStore implements SessionStore {
 
+    private static final String OWNER = "owner";
+    /** The owner of sessions stored before owners were recorded: the principal of a server without authorization. */
+    private static final String OPEN_OWNER = "open";
+
     private static final String VERSION = "version";
     private static final String CLIENT_INFO = "clientInfo";
     private static final String CAPABILITIES = "capabilities";
@@ -68,8 +72,10 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<Void> create(Session session) {
-        List<String> args = new ArrayList<>(13);
+        List<String> args = new ArrayList<>(15);
         args.add(ttlMillis);
+        args.add(OWNER);
+        args.add(session.owner());
         args.add(VERSION);
         args.add(session.protocolVersion());
         args.add(CREATED);
@@ -94,7 +100,7 @@ public class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<Optional<Session>> touch(String id, ToolUse use) {
+    public Uni<Optional<Session>> touch(String id, String owner, ToolUse use) {
         String key = sessionKey(id);
         Instant now = clock.instant();
         return touchScript
@@ -105,7 +111,8 @@ public class RedisSessionStore implements SessionStore {
                         Long.toString(now.toEpochMilli()),
                         use == null ? "" : json.write(use),
                         toolsUsedLimit,
-                        key + ":c:")
+                        key + ":c:",
+                        owner)
                 .map(reply -> reply == null ? Optional.empty() : Optional.of(toSession(id, reply)));
     }
 
@@ -117,10 +124,10 @@ public class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<Boolean> delete(String id) {
+    public Uni<Boolean> delete(String id, String owner) {
         String key = sessionKey(id);
         return deleteScript
-                .run(redis, List.of(key, key + ":tools"), key + ":c:")
+                .run(redis, List.of(key, key + ":tools"), key + ":c:", owner)
                 .map(reply -> reply.toInteger() == 1);
     }
 
@@ -195,6 +202,7 @@ public class RedisSessionStore implements SessionStore {
         }
         return new Session(
                 id,
+                values.getOrDefault(OWNER, OPEN_OWNER),
                 values.get(VERSION),
                 object(values.get(CLIENT_INFO)),
                 object(values.get(CAPABILITIES)),

@@ -16,18 +16,20 @@ public interface SessionStore {
     Uni<Void> create(Session session);
 
     /**
-     * Loads a session and restarts its time to live, in one round trip.
+     * Loads a session and restarts its time to live, in one round trip. A session is found only by its owner: for
+     * anyone else it does not exist, so an id that leaked to another principal reveals nothing.
      *
+     * @param owner the principal presenting the id ({@code Principal.id()})
      * @param use a tool call to append to {@code tools_used} in the same step, or null
      * @return the session (with its new last-seen time), or empty when it does not exist or has expired
      */
-    Uni<Optional<Session>> touch(String id, ToolUse use);
+    Uni<Optional<Session>> touch(String id, String owner, ToolUse use);
 
     /** Changes the minimum log level; returns false when the session does not exist. */
     Uni<Boolean> setLogLevel(String id, String level);
 
-    /** Ends a session and drops its data; returns false when it did not exist. */
-    Uni<Boolean> delete(String id);
+    /** Ends its owner's session and drops its data; returns false when it did not exist or has another owner. */
+    Uni<Boolean> delete(String id, String owner);
 
     /** The session's tool calls, oldest first; empty when the session does not exist. */
     Uni<List<ToolUse>> toolsUsed(String id);

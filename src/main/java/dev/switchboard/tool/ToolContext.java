@@ -1,5 +1,7 @@
 package dev.switchboard.tool;
 
+import dev.switchboard.security.Principal;
+
 /**
  * What a running tool may know and do about the call it serves: report progress, log to the client, notice
  * cancellation, and ask the client for input ({@link ClientInput}). Tools run on worker threads, so asking may
@@ -12,6 +14,12 @@ public interface ToolContext extends ClientInput {
 
     /** The protocol revision the client speaks, e.g. {@code 2025-11-25}. */
     String protocolVersion();
+
+    /**
+     * Who is calling: with authorization on, the token's principal, which owns the sessions, workspaces and memories
+     * it creates; {@link Principal#OPEN} without authorization.
+     */
+    Principal principal();
 
     /** The name the tool was called by. */
     String toolName();

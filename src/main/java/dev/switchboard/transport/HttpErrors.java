@@ -14,8 +14,13 @@ final class HttpErrors {
     private static final Logger LOG = Logger.getLogger(HttpErrors.class);
     static final int SESSION_NOT_FOUND = RequestRejectedException.SESSION_NOT_FOUND;
 
-    /** An HTTP error answer: status, body, and an optional {@code Retry-After}. */
-    record HttpError(int status, JsonRpcResponse body, String retryAfter) {}
+    /** An HTTP error answer: status, body, and optional {@code Retry-After} and {@code WWW-Authenticate} values. */
+    record HttpError(int status, JsonRpcResponse body, String retryAfter, String challenge) {
+
+        HttpError(int status, JsonRpcResponse body, String retryAfter) {
+            this(status, body, retryAfter, null);
+        }
+    }
 
     private HttpErrors() {}
 
@@ -48,6 +53,7 @@ final class HttpErrors {
     private static int status(RequestRejectedException.Reason reason) {
         return switch (reason) {
             case SESSION_NOT_FOUND, METHOD_NOT_FOUND -> 404;
+            case INSUFFICIENT_SCOPE -> 403;
             default -> 400;
         };
     }
@@ -73,7 +79,8 @@ final class HttpErrors {
         return new HttpError(
                 status,
                 JsonRpcResponse.failure(rejected.id(), new JsonRpcError(code, rejected.getMessage(), rejected.data())),
-                null);
+                null,
+                rejected.challenge());
     }
 
     static HttpError error(int status, int code, String message) {

@@ -111,13 +111,13 @@ final class HttpExchange implements RequestChannel {
             if (respond.sessionId() != null) {
                 response.putHeader(McpHeaders.SESSION_ID, respond.sessionId());
             }
-            writeJson(200, respond.body(), null);
+            writeJson(200, respond.body(), null, null);
         } else if (state == ExchangeState.STREAMING) {
             // Nothing to answer (e.g. a cancelled call): the stream ends without a response.
             state = ExchangeState.DONE;
             hub.abandon(sessionId, streamId);
         } else {
-            writeJson(202, null, null);
+            writeJson(202, null, null, null);
         }
     }
 
@@ -135,7 +135,7 @@ final class HttpExchange implements RequestChannel {
             hub.finish(sessionId, streamId, json.write(error.body()));
             return;
         }
-        writeJson(error.status(), error.body(), error.retryAfter());
+        writeJson(error.status(), error.body(), error.retryAfter(), error.challenge());
     }
 
     /** GET: opens the session's standalone stream for messages not tied to a request. */
@@ -184,9 +184,9 @@ final class HttpExchange implements RequestChannel {
         done.complete(null);
     }
 
-    private void writeJson(int status, Object body, String retryAfter) {
+    private void writeJson(int status, Object body, String retryAfter, String challenge) {
         state = ExchangeState.DONE;
-        JsonAnswer.write(response, new SseConnection(sink, sse, context), json, status, body, retryAfter);
+        JsonAnswer.write(response, new SseConnection(sink, sse, context), json, status, body, retryAfter, challenge);
         done.complete(null);
     }
 }

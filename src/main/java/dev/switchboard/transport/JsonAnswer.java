@@ -22,7 +22,8 @@ final class JsonAnswer {
             JsonCodec json,
             int status,
             Object body,
-            String retryAfter) {
+            String retryAfter,
+            String challenge) {
         byte[] bytes = body == null ? new byte[0] : json.writeBytes(body);
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length));
         if (body != null) {
@@ -30,6 +31,9 @@ final class JsonAnswer {
         }
         if (retryAfter != null) {
             response.putHeader(HttpHeaders.RETRY_AFTER, retryAfter);
+        }
+        if (challenge != null) {
+            response.putHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
         response.write(Buffer.buffer(bytes));
         connection.close();

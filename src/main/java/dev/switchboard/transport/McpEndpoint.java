@@ -15,11 +15,14 @@ import dev.switchboard.protocol.RequestRejectedException;
 import dev.switchboard.protocol.ResourceSubscriptions;
 import dev.switchboard.protocol.SessionEraServer;
 import dev.switchboard.protocol.StatelessEraServer;
+import dev.switchboard.security.BearerAuthFilter;
+import dev.switchboard.security.Principal;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -222,7 +225,9 @@ public class McpEndpoint {
             @Context HttpHeaders headers,
             @Context SseEventSink sink,
             @Context Sse sse,
-            @Context HttpServerResponse response) {
+            @Context HttpServerResponse response,
+            @Context RoutingContext routing) {
+        Principal principal = BearerAuthFilter.principal(routing);
         JsonRpcPayload payload;
         try {
             checkOrigin(origin);
@@ -239,14 +244,15 @@ public class McpEndpoint {
                 throw new InvalidMessageException(invalid);
             }
             if (Era.of(payload, protocolVersion) == Era.STATELESS) {
-                return postStateless(((JsonRpcPayload.Valid) payload.single()).message(), headers, sink, sse, response);
+                return postStateless(
+                        ((JsonRpcPayload.Valid) payload.single()).message(), headers, principal, sink, sse, response);
             }
         } catch (RuntimeException e) {
             return refuse(e, sink, sse, response);
         }
         HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
-            server.handle(payload, sessionId, exchange)
+            server.handle(payload, sessionId, principal, exchange)
                     .subscribe()
                     .with(
                             reply -> {
@@ -266,7 +272,12 @@ public class McpEndpoint {
 
     /** A 2026-07-28 message: no session ({@code Mcp-Session-Id} is ignored), headers checked against the body. */
     private Uni<Void> postStateless(
-            JsonRpcMessage message, HttpHeaders headers, SseEventSink sink, Sse sse, HttpServerResponse response) {
+            JsonRpcMessage message,
+            HttpHeaders headers,
+            Principal principal,
+            SseEventSink sink,
+            Sse sse,
+            HttpServerResponse response) {
         StatelessExchange exchange = new StatelessExchange(response, sink, sse, json, keepAlive, metrics);
         try {
             if (!(message instanceof JsonRpcRequest request)) {
@@ -275,7 +286,7 @@ public class McpEndpoint {
                 StatelessHeaders.checkStandard(request, headers);
                 Map<String, String> paramHeaders = StatelessHeaders.params(request, headers);
                 stateless
-                        .handle(request, paramHeaders, exchange)
+                        .handle(request, paramHeaders, principal, exchange)
                         .subscribe()
                         .with(
                                 reply -> {
@@ -314,14 +325,15 @@ public class McpEndpoint {
             @HeaderParam(McpHeaders.PROTOCOL_VERSION) String protocolVersion,
             @Parameter(in = ParameterIn.HEADER, description = "The session to end", required = true)
                     @HeaderParam(McpHeaders.SESSION_ID)
-                    String sessionId) {
+                    String sessionId,
+            @Context RoutingContext routing) {
         try {
             checkOrigin(origin);
             requireSessionEra(protocolVersion, "DELETE");
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
             }
-            return server.end(sessionId)
+            return server.end(sessionId, BearerAuthFilter.principal(routing))
                     .map(existed -> existed
                             ? Response.noContent().build()
                             : failure(RequestRejectedException.sessionNotFound()))
@@ -353,7 +365,8 @@ public class McpEndpoint {
                     String lastEventId,
             @Context SseEventSink sink,
             @Context Sse sse,
-            @Context HttpServerResponse response) {
+            @Context HttpServerResponse response,
+            @Context RoutingContext routing) {
         HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
             checkOrigin(origin);
@@ -366,7 +379,7 @@ public class McpEndpoint {
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
             }
-            sessions.touch(sessionId, null)
+            sessions.touch(sessionId, BearerAuthFilter.principal(routing).id(), null)
                     // Opening or resuming a stream reads and writes the event log: off the event loop.
                     .emitOn(Infrastructure.getDefaultWorkerPool())
                     .subscribe()
@@ -430,6 +443,9 @@ public class McpEndpoint {
                 Response.status(error.status()).type(MediaType.APPLICATION_JSON).entity(error.body());
         if (error.retryAfter() != null) {
             builder.header(HttpHeaders.RETRY_AFTER, error.retryAfter());
+        }
+        if (error.challenge() != null) {
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, error.challenge());
         }
         return builder.build();
     }

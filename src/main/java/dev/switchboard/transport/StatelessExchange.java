@@ -93,12 +93,12 @@ final class StatelessExchange implements RequestChannel {
                 write(json.write(respond.body()));
                 end();
             } else if (state == ExchangeState.UNDECIDED) {
-                writeJson(200, respond.body(), null);
+                writeJson(200, respond.body(), null, null);
             }
         } else if (state == ExchangeState.STREAMING) {
             end();
         } else if (state == ExchangeState.UNDECIDED) {
-            writeJson(202, null, null);
+            writeJson(202, null, null, null);
         }
     }
 
@@ -111,7 +111,7 @@ final class StatelessExchange implements RequestChannel {
             write(json.write(error.body()));
             end();
         } else {
-            writeJson(error.status(), error.body(), error.retryAfter());
+            writeJson(error.status(), error.body(), error.retryAfter(), error.challenge());
         }
     }
 
@@ -153,10 +153,10 @@ final class StatelessExchange implements RequestChannel {
         stream.close();
     }
 
-    private void writeJson(int status, Object body, String retryAfter) {
+    private void writeJson(int status, Object body, String retryAfter, String challenge) {
         state = ExchangeState.DONE;
         stopWatching();
-        JsonAnswer.write(response, new SseConnection(sink, sse, context), json, status, body, retryAfter);
+        JsonAnswer.write(response, new SseConnection(sink, sse, context), json, status, body, retryAfter, challenge);
         decided.complete(null);
     }
 

@@ -12,6 +12,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.security.Principal;
 import dev.switchboard.testing.MutableClock;
 import dev.switchboard.tool.ToolException;
 import io.quarkus.runtime.configuration.DurationConverter;
@@ -48,22 +49,25 @@ class RequestStatesTest {
         return new JsonRpcRequest(JsonRpcId.of(id), "tools/call", params);
     }
 
+    private static final Principal ALICE = new Principal("alice", java.util.Set.of(), true);
+    private static final Principal MALLORY = new Principal("mallory", java.util.Set.of(), true);
+
     private static final Map<String, JsonNode> ANSWERS =
             Map.of("name", MAPPER.createObjectNode().put("action", "accept"));
 
     @Test
     void aStateOpensOnTheRetryOfItsRequest() throws Exception {
         RequestStates states = states(Clock.fixed(NOW, ZoneOffset.UTC));
-        String state = states.issue(call(1, "{\"a\":1,\"b\":[true]}"), ANSWERS);
+        String state = states.issue(call(1, "{\"a\":1,\"b\":[true]}"), ALICE, ANSWERS);
         // Another id, other keys order, another _meta: still the same request.
-        assertEquals(ANSWERS, states.open(state, call(2, "{\"b\":[true],\"a\":1}")));
+        assertEquals(ANSWERS, states.open(state, call(2, "{\"b\":[true],\"a\":1}"), ALICE));
     }
 
     @Test
     void alteredForeignExpiredAndMisplacedStatesAreRefused() throws Exception {
         RequestStates states = states(Clock.fixed(NOW, ZoneOffset.UTC));
         JsonRpcRequest request = call(1, "{\"a\":1}");
-        String state = states.issue(request, ANSWERS);
+        String state = states.issue(request, ALICE, ANSWERS);
         String body = state.substring(0, state.indexOf('.'));
         String forged = MAPPER.createObjectNode().put("m", "tools/call").toString();
         for (String bad : new String[] {
@@ -71,12 +75,15 @@ class RequestStatesTest {
             "nonsense",
             java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes())
                     + state.substring(body.length()),
-            states(Clock.fixed(NOW, ZoneOffset.UTC)).issue(request, ANSWERS) // another key
+            states(Clock.fixed(NOW, ZoneOffset.UTC)).issue(request, ALICE, ANSWERS) // another key
         }) {
-            JsonRpcException refused = assertThrows(JsonRpcException.class, () -> states.open(bad, request));
+            JsonRpcException refused = assertThrows(JsonRpcException.class, () -> states.open(bad, request, ALICE));
             assertEquals(-32602, refused.code());
         }
-        JsonRpcException other = assertThrows(JsonRpcException.class, () -> states.open(state, call(1, "{\"a\":2}")));
+        JsonRpcException stolen = assertThrows(JsonRpcException.class, () -> states.open(state, request, MALLORY));
+        assertTrue(stolen.getMessage().contains("another request"), stolen.getMessage());
+        JsonRpcException other =
+                assertThrows(JsonRpcException.class, () -> states.open(state, call(1, "{\"a\":2}"), ALICE));
         assertTrue(other.getMessage().contains("another request"), other.getMessage());
     }
 
@@ -85,9 +92,9 @@ class RequestStatesTest {
         MutableClock clock = new MutableClock(NOW);
         RequestStates states = states(clock);
         JsonRpcRequest request = call(1, "{}");
-        String state = states.issue(request, ANSWERS);
+        String state = states.issue(request, ALICE, ANSWERS);
         clock.advance(Duration.ofMinutes(11)); // the TTL is 10 minutes
-        JsonRpcException expired = assertThrows(JsonRpcException.class, () -> states.open(state, request));
+        JsonRpcException expired = assertThrows(JsonRpcException.class, () -> states.open(state, request, ALICE));
         assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
     }
 
@@ -99,11 +106,11 @@ class RequestStatesTest {
         one.onStart(null, null);
         two.onStart(null, null);
         JsonRpcRequest request = call(1, "{}");
-        String state = one.issue(request, ANSWERS);
-        assertEquals(ANSWERS, two.open(state, request));
-        assertNotEquals(state, one.issue(request, Map.of()));
+        String state = one.issue(request, ALICE, ANSWERS);
+        assertEquals(ANSWERS, two.open(state, request, ALICE));
+        assertNotEquals(state, one.issue(request, ALICE, Map.of()));
 
         RequestStates small = states(Clock.systemUTC(), "switchboard.stateless.request-state-max-bytes", "64");
-        assertThrows(ToolException.class, () -> small.issue(request, ANSWERS));
+        assertThrows(ToolException.class, () -> small.issue(request, ALICE, ANSWERS));
     }
 }

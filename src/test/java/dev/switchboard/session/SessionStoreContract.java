@@ -27,6 +27,8 @@ public abstract class SessionStoreContract {
     /** Lets time pass for the store. */
     protected abstract void elapse(Duration duration);
 
+    private static final String OWNER = "owner-1";
+
     protected abstract Instant now();
 
     private Session newSession() {
@@ -35,14 +37,27 @@ public abstract class SessionStoreContract {
         ObjectNode capabilities = JsonNodeFactory.instance.objectNode();
         capabilities.putObject("sampling");
         Instant now = now().truncatedTo(ChronoUnit.MILLIS);
-        Session session =
-                new Session(UUID.randomUUID().toString(), "2025-06-18", clientInfo, capabilities, null, now, now);
+        Session session = new Session(
+                UUID.randomUUID().toString(), OWNER, "2025-06-18", clientInfo, capabilities, null, now, now);
         store().create(session).await().indefinitely();
         return session;
     }
 
     private Optional<Session> touch(String id, ToolUse use) {
-        return store().touch(id, use).await().indefinitely();
+        return store().touch(id, OWNER, use).await().indefinitely();
+    }
+
+    @Test
+    void onlyTheOwnerFindsOrDeletesASession() {
+        Session session = newSession();
+        assertTrue(store().touch(session.id(), "someone-else", null)
+                .await()
+                .indefinitely()
+                .isEmpty());
+        assertFalse(store().delete(session.id(), "someone-else").await().indefinitely());
+        Session loaded = touch(session.id(), null).orElseThrow();
+        assertEquals(OWNER, loaded.owner());
+        assertTrue(store().delete(session.id(), OWNER).await().indefinitely());
     }
 
     @Test
@@ -64,7 +79,7 @@ public abstract class SessionStoreContract {
         assertEquals(List.of(), store().toolsUsed(id).await().indefinitely());
         assertFalse(store().setLogLevel(id, "debug").await().indefinitely());
         assertFalse(store().addEntry(id, "c", 1, "x").await().indefinitely());
-        assertFalse(store().delete(id).await().indefinitely());
+        assertFalse(store().delete(id, OWNER).await().indefinitely());
     }
 
     @Test
@@ -105,13 +120,13 @@ public abstract class SessionStoreContract {
         Session session = newSession();
         touch(session.id(), new ToolUse("a", now()));
         store().addEntry(session.id(), "calendar", 5, "e").await().indefinitely();
-        assertTrue(store().delete(session.id()).await().indefinitely());
+        assertTrue(store().delete(session.id(), OWNER).await().indefinitely());
         assertTrue(touch(session.id(), null).isEmpty());
         assertEquals(List.of(), store().toolsUsed(session.id()).await().indefinitely());
         assertEquals(
                 List.of(),
                 store().entries(session.id(), "calendar", 0, 10).await().indefinitely());
-        assertFalse(store().delete(session.id()).await().indefinitely());
+        assertFalse(store().delete(session.id(), OWNER).await().indefinitely());
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.switchboard.tool.ToolResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A tool bean with everything prepared at start-up: its descriptor, argument binder and result conversion. */
 public final class RegisteredTool {
@@ -22,6 +23,7 @@ public final class RegisteredTool {
     private final ObjectMapper mapper;
     private final Duration timeout;
     private final List<HeaderParam> headerParams;
+    private final Set<String> scopes;
 
     RegisteredTool(
             ToolDescriptor descriptor,
@@ -30,7 +32,9 @@ public final class RegisteredTool {
             ArgumentBinder arguments,
             ObjectMapper mapper,
             Duration timeout,
-            List<HeaderParam> headerParams) {
+            List<HeaderParam> headerParams,
+            Set<String> scopes) {
+        this.scopes = scopes;
         this.timeout = timeout;
         this.headerParams = headerParams;
         this.descriptor = descriptor;
@@ -55,6 +59,11 @@ public final class RegisteredTool {
     /** Arguments mirrored into {@code Mcp-Param-*} headers (2026-07-28). */
     public List<HeaderParam> headerParams() {
         return headerParams;
+    }
+
+    /** The scopes a caller needs to see and call it ({@code @RequiresScopes}); empty for none. */
+    public Set<String> scopes() {
+        return scopes;
     }
 
     /** The tool's own time limit, or empty to use the server default. */

@@ -5,6 +5,8 @@ import com.fasterxml.classmate.TypeResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.security.Principal;
+import dev.switchboard.security.Scopes;
 import dev.switchboard.tool.McpTool;
 import dev.switchboard.tool.ToolDefinition;
 import dev.switchboard.tool.ToolResult;
@@ -16,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -29,12 +33,14 @@ public final class ToolRegistry {
     private final List<RegisteredTool> tools;
     private final List<ToolDescriptor> descriptors;
     private final Map<String, RegisteredTool> byName;
+    private final boolean scoped;
 
     private ToolRegistry(List<RegisteredTool> tools) {
         this.tools = List.copyOf(tools);
         this.descriptors = this.tools.stream().map(RegisteredTool::descriptor).toList();
         this.byName = new HashMap<>();
         this.tools.forEach(tool -> byName.put(tool.name(), tool));
+        this.scoped = this.tools.stream().anyMatch(tool -> !tool.scopes().isEmpty());
     }
 
     /** A tool bean found by CDI: the bean class (not its proxy) and the instance to call. */
@@ -133,7 +139,8 @@ public final class ToolRegistry {
                 new ArgumentBinder(definition.name(), argumentType, mapper, validator),
                 mapper,
                 definition.timeoutSeconds() > 0 ? java.time.Duration.ofSeconds(definition.timeoutSeconds()) : null,
-                HeaderParam.of(definition.name(), inputSchema));
+                HeaderParam.of(definition.name(), inputSchema),
+                Scopes.declaredBy(beanClass));
     }
 
     /** Raw-JSON tools state their schema themselves; it is sent exactly as written. */
@@ -174,6 +181,24 @@ public final class ToolRegistry {
     /** All tools, sorted by name. */
     public List<ToolDescriptor> descriptors() {
         return descriptors;
+    }
+
+    /** The tools {@code principal} may see and call, sorted by name (all of them, without a copy, in most cases). */
+    public List<ToolDescriptor> descriptors(Principal principal) {
+        if (!scoped || !principal.authenticated()) {
+            return descriptors;
+        }
+        return tools.stream()
+                .filter(tool -> principal.holds(tool.scopes()))
+                .map(RegisteredTool::descriptor)
+                .toList();
+    }
+
+    /** Every scope some tool requires. */
+    public Set<String> scopes() {
+        Set<String> all = new TreeSet<>();
+        tools.forEach(tool -> all.addAll(tool.scopes()));
+        return all;
     }
 
     public Optional<RegisteredTool> find(String name) {

@@ -35,7 +35,7 @@ public class WorkspaceCalendarIcsResource implements McpResourceTemplate {
     public ResourceContents read(Map<String, String> variables, ResourceContext context) {
         String workspace = variables.get("workspace");
         String uri = WorkspaceCalendarResource.icsUri(workspace);
-        if (!workspaces.exists(workspace)) {
+        if (!workspaces.exists(workspace, context.principal())) {
             throw new ResourceNotFoundException(uri);
         }
         return ResourceContents.text(

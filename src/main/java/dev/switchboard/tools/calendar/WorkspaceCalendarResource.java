@@ -45,7 +45,7 @@ public class WorkspaceCalendarResource implements McpResourceTemplate {
     public ResourceContents read(Map<String, String> variables, ResourceContext context) {
         String workspace = variables.get("workspace");
         String uri = uri(workspace);
-        if (!workspaces.exists(workspace)) {
+        if (!workspaces.exists(workspace, context.principal())) {
             throw new ResourceNotFoundException(uri);
         }
         CalendarListTool.Events events = new CalendarListTool.Events(book.list(workspace, null, null));

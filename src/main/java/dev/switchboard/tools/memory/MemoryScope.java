@@ -3,8 +3,8 @@ package dev.switchboard.tools.memory;
 import java.util.regex.Pattern;
 
 /**
- * Whose memories a call sees: every store operation takes one, and a scope never sees another's memories. Today it
- * is the configured namespace; with authentication it becomes the caller's principal (see {@link MemoryScopes}).
+ * Whose memories a call sees: every store operation takes one, and a scope never sees another's memories. It is the
+ * caller's principal within the configured namespace (see {@link MemoryScopes}).
  *
  * @param id matches {@link #ID_PATTERN}: 1-200 characters, none of them whitespace, a brace or a control character,
  *     since the id is a Redis hash tag ({@code {id}}) and a brace would move the tag

@@ -1,25 +1,29 @@
 package dev.switchboard.tools.memory;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.security.Principal;
 import dev.switchboard.tool.ToolContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Decides the {@link MemoryScope} of a call. Until callers are authenticated every call shares the configured
- * {@code switchboard.memory.namespace}; with authentication this becomes the caller's principal (one line here), and
- * nothing else changes.
+ * Decides the {@link MemoryScope} of a call: the caller's principal within the configured
+ * {@code switchboard.memory.namespace}, so one user never recalls another's memories. Without authorization every
+ * caller is {@link Principal#OPEN} and shares the namespace itself, as before principals existed.
  */
 @ApplicationScoped
 public class MemoryScopes {
 
-    private final MemoryScope namespace;
+    private final String namespace;
+    private final MemoryScope open;
 
     public MemoryScopes(SwitchboardConfig config) {
-        this.namespace = new MemoryScope(config.memory().namespace());
+        this.namespace = config.memory().namespace();
+        this.open = new MemoryScope(namespace);
     }
 
     /** The scope whose memories this call reads and writes. */
     public MemoryScope of(ToolContext context) {
-        return namespace;
+        Principal principal = context.principal();
+        return principal.authenticated() ? new MemoryScope(namespace + ":" + principal.id()) : open;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.tools.workspace;
 
+import dev.switchboard.security.Principal;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionIdGenerator;
 import dev.switchboard.session.SessionStore;
@@ -38,7 +39,8 @@ public class Workspaces {
     public String open(ToolContext context) {
         Instant now = clock.instant();
         String handle = ids.next();
-        store.create(new Session(handle, context.protocolVersion(), null, null, null, now, now))
+        store.create(new Session(
+                        handle, context.principal().id(), context.protocolVersion(), null, null, null, now, now))
                 .await()
                 .atMost(STORE_TIMEOUT);
         return handle;
@@ -58,7 +60,7 @@ public class Workspaces {
             }
             return context.sessionId();
         }
-        boolean known = store.touch(handle, new ToolUse(context.toolName(), clock.instant()))
+        boolean known = store.touch(handle, context.principal().id(), new ToolUse(context.toolName(), clock.instant()))
                 .await()
                 .atMost(STORE_TIMEOUT)
                 .isPresent();
@@ -69,8 +71,11 @@ public class Workspaces {
         return handle;
     }
 
-    /** True when the handle names a live workspace (or session); restarts its TTL. */
-    public boolean exists(String handle) {
-        return store.touch(handle, null).await().atMost(STORE_TIMEOUT).isPresent();
+    /** True when the handle names a live workspace (or session) of {@code principal}; restarts its TTL. */
+    public boolean exists(String handle, Principal principal) {
+        return store.touch(handle, principal.id(), null)
+                .await()
+                .atMost(STORE_TIMEOUT)
+                .isPresent();
     }
 }

@@ -52,6 +52,11 @@ class ToolRegistryTest {
         }
 
         @Override
+        public dev.switchboard.security.Principal principal() {
+            return dev.switchboard.security.Principal.OPEN;
+        }
+
+        @Override
         public String toolName() {
             return "forecast";
         }

@@ -1,0 +1,113 @@
+package dev.switchboard.security;
+
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.jsonrpc.JsonRpcError;
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
+import dev.switchboard.jsonrpc.JsonRpcResponse;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * The OAuth 2.1 resource-server gate in front of {@code /mcp} and {@code /agent}: with authorization on, a request
+ * needs a bearer token that Quarkus OIDC accepts (signature from the issuer's JWKS, issuer, expiry, and this server's
+ * canonical URI as audience) and that grants {@code switchboard.auth.scopes}. Refusals carry the challenge that tells
+ * the client where the metadata is and which scopes to ask for. The caller's {@link Principal} is left on the routing
+ * context for the endpoints ({@link #principal}).
+ */
+public class BearerAuthFilter {
+
+    private static final Logger LOG = Logger.getLogger(BearerAuthFilter.class);
+    private static final String PRINCIPAL = Principal.class.getName();
+
+    private final boolean enabled;
+    private final Set<String> baseScopes;
+    private final CurrentIdentityAssociation identities;
+    private final BearerChallenges challenges;
+
+    public BearerAuthFilter(
+            SwitchboardConfig config, CurrentIdentityAssociation identities, BearerChallenges challenges) {
+        this.enabled = config.auth().enabled();
+        this.baseScopes = config.auth().scopes();
+        this.identities = identities;
+        this.challenges = challenges;
+    }
+
+    /** The caller of the current request: {@link Principal#OPEN} when authorization is off. */
+    public static Principal principal(RoutingContext routing) {
+        Principal principal = routing.get(PRINCIPAL);
+        return principal == null ? Principal.OPEN : principal;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
+    public Uni<Response> authenticate(RoutingContext routing) {
+        if (!enabled
+                || !protectedPath(routing.normalizedPath())
+                || routing.request().method().name().equals(HttpMethod.OPTIONS)) {
+            return Uni.createFrom().nullItem();
+        }
+        return identities
+                .getDeferredIdentity()
+                .map(identity -> {
+                    if (identity.isAnonymous()) {
+                        return refuse(
+                                401,
+                                "Unauthorized: send an OAuth access token for this server as Authorization: Bearer;"
+                                        + " the WWW-Authenticate header says where to get one",
+                                challenges.missingToken());
+                    }
+                    Principal principal = PrincipalResolver.of(identity);
+                    if (!principal.holds(baseScopes)) {
+                        return refuse(
+                                403,
+                                "Forbidden: the access token lacks the scopes " + baseScopes + " this server needs",
+                                challenges.insufficientScope(baseScopes));
+                    }
+                    routing.put(PRINCIPAL, principal);
+                    return null;
+                })
+                .onFailure(AuthenticationFailedException.class)
+                .recoverWithItem(failure -> {
+                    LOG.debugf("Bearer token refused: %s", failure.getMessage());
+                    return refuse(
+                            401,
+                            "Unauthorized: the access token is invalid, expired, or not issued for this server",
+                            challenges.invalidToken());
+                })
+                .onFailure()
+                .recoverWithItem(failure -> {
+                    LOG.warnf("Bearer token could not be checked: %s", failure.toString());
+                    return Response.status(503)
+                            .header(HttpHeaders.RETRY_AFTER, "5")
+                            .type(MediaType.APPLICATION_JSON)
+                            .entity(body("Service Unavailable: the authorization server's keys cannot be reached;"
+                                    + " retry shortly"))
+                            .build();
+                });
+    }
+
+    private static boolean protectedPath(String path) {
+        return path.equals("/mcp") || path.startsWith("/mcp/") || path.equals("/agent") || path.startsWith("/agent/");
+    }
+
+    private static Response refuse(int status, String message, String challenge) {
+        return Response.status(status)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(body(message))
+                .build();
+    }
+
+    private static JsonRpcResponse body(String message) {
+        return JsonRpcResponse.failure(null, new JsonRpcError(JsonRpcErrorCodes.INVALID_REQUEST, message));
+    }
+}

@@ -1,0 +1,26 @@
+package dev.switchboard.security;
+
+import dev.switchboard.prompt.PromptRegistry;
+import dev.switchboard.resource.ResourceRegistry;
+import dev.switchboard.tool.registry.ToolRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Every scope the server's tools, resources and prompts declare: what the metadata lists as supported. */
+@ApplicationScoped
+public class ScopeCatalog {
+
+    private final Set<String> scopes;
+
+    public ScopeCatalog(ToolRegistry tools, ResourceRegistry resources, PromptRegistry prompts) {
+        Set<String> all = new TreeSet<>(tools.scopes());
+        all.addAll(resources.scopes());
+        all.addAll(prompts.scopes());
+        this.scopes = Set.copyOf(all);
+    }
+
+    public Set<String> scopes() {
+        return scopes;
+    }
+}
