@@ -95,6 +95,8 @@ public final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         Path.of("target", "replica-" + port + ".log").toFile()));
+        // The packaged jar runs the production profile, where authorization is on; tests that want it say so.
+        builder.environment().put("SWITCHBOARD_AUTH_ENABLED", "false");
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         try {

@@ -51,6 +51,11 @@ public abstract class WireMockStub implements QuarkusTestResourceLifecycleManage
         server.resetRequests();
     }
 
+    /** The running server, for subclasses that stub fixed answers in {@link #config}. */
+    protected WireMockServer server() {
+        return server;
+    }
+
     @Override
     public void inject(TestInjector injector) {
         injector.injectIntoFields(server, new TestInjector.MatchesType(WireMockServer.class));

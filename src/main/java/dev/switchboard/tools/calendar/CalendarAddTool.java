@@ -2,6 +2,7 @@ package dev.switchboard.tools.calendar;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.switchboard.resource.ResourceNotifier;
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.McpHeader;
 import dev.switchboard.tool.McpTool;
@@ -20,6 +21,7 @@ import java.util.UUID;
 /** Adds an event to the session's calendar. */
 @ApplicationScoped
 @RegisterForReflection
+@RequiresScopes("calendar")
 @ToolDefinition(
         name = "calendar.add",
         title = "Add calendar event",

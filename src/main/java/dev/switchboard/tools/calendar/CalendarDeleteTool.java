@@ -1,6 +1,7 @@
 package dev.switchboard.tools.calendar;
 
 import dev.switchboard.resource.ResourceNotifier;
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.McpHeader;
 import dev.switchboard.tool.McpTool;
@@ -14,6 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 /** Deletes an event. */
 @ApplicationScoped
 @RegisterForReflection
+@RequiresScopes("calendar")
 @ToolDefinition(
         name = "calendar.delete",
         title = "Delete calendar event",

@@ -3,12 +3,14 @@ package dev.switchboard.tools.calendar;
 import dev.switchboard.resource.McpResource;
 import dev.switchboard.resource.ResourceContext;
 import dev.switchboard.resource.ResourceDefinition;
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.ResourceContents;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 
 /** The session's calendar as iCalendar (RFC 5545), for calendar applications. */
 @ApplicationScoped
+@RequiresScopes("calendar")
 @ResourceDefinition(
         uri = CalendarIcsResource.URI,
         name = "calendar-ics",

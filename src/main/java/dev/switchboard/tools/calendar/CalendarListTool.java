@@ -1,6 +1,7 @@
 package dev.switchboard.tools.calendar;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.McpHeader;
 import dev.switchboard.tool.McpTool;
@@ -16,6 +17,7 @@ import java.util.List;
 /** Lists the session's calendar events, by start time. */
 @ApplicationScoped
 @RegisterForReflection
+@RequiresScopes("calendar")
 @ToolDefinition(
         name = "calendar.list",
         title = "List calendar events",

@@ -4,11 +4,13 @@ import dev.switchboard.config.JsonCodec;
 import dev.switchboard.resource.McpResource;
 import dev.switchboard.resource.ResourceContext;
 import dev.switchboard.resource.ResourceDefinition;
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.ResourceContents;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The session's calendar as a resource; subscribers hear of every added event. */
 @ApplicationScoped
+@RequiresScopes("calendar")
 @ResourceDefinition(
         uri = CalendarResource.URI,
         name = "calendar",

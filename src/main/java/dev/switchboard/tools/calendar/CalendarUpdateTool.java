@@ -2,6 +2,7 @@ package dev.switchboard.tools.calendar;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import dev.switchboard.resource.ResourceNotifier;
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.McpHeader;
 import dev.switchboard.tool.McpTool;
@@ -18,6 +19,7 @@ import java.time.OffsetDateTime;
 /** Changes an event; the fields left out keep their values. */
 @ApplicationScoped
 @RegisterForReflection
+@RequiresScopes("calendar")
 @ToolDefinition(
         name = "calendar.update",
         title = "Update calendar event",

@@ -5,6 +5,7 @@ import dev.switchboard.resource.McpResourceTemplate;
 import dev.switchboard.resource.ResourceContext;
 import dev.switchboard.resource.ResourceNotFoundException;
 import dev.switchboard.resource.ResourceTemplateDefinition;
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.ResourceContents;
 import dev.switchboard.tools.workspace.Workspaces;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 /** A workspace's calendar as a resource, readable in either era; listeners hear of every added event. */
 @ApplicationScoped
+@RequiresScopes("calendar")
 @ResourceTemplateDefinition(
         uriTemplate = "switchboard://workspaces/{workspace}/calendar",
         name = "workspace-calendar",

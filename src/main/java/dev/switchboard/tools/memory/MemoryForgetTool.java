@@ -1,5 +1,6 @@
 package dev.switchboard.tools.memory;
 
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.McpTool;
 import dev.switchboard.tool.ToolContext;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 /** Deletes one memory from long-term memory. */
 @ApplicationScoped
 @RegisterForReflection
+@RequiresScopes("memory")
 @ToolDefinition(
         name = "memory.forget",
         title = "Forget",

@@ -1,5 +1,6 @@
 package dev.switchboard.tools.memory;
 
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.McpTool;
 import dev.switchboard.tool.ToolContext;
@@ -16,6 +17,7 @@ import java.util.List;
 /** Searches long-term memory, best matches first. */
 @ApplicationScoped
 @RegisterForReflection
+@RequiresScopes("memory")
 @ToolDefinition(
         name = "memory.recall",
         title = "Recall",

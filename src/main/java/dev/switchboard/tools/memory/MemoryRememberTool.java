@@ -1,5 +1,6 @@
 package dev.switchboard.tools.memory;
 
+import dev.switchboard.security.RequiresScopes;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.McpTool;
 import dev.switchboard.tool.ToolContext;
@@ -14,6 +15,7 @@ import java.util.List;
 /** Saves a fact to long-term memory, kept across sessions. */
 @ApplicationScoped
 @RegisterForReflection
+@RequiresScopes("memory")
 @ToolDefinition(
         name = "memory.remember",
         title = "Remember",

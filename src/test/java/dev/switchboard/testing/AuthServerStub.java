@@ -1,0 +1,41 @@
+package dev.switchboard.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.Map;
+
+/**
+ * Plays the OAuth authorization server: its OIDC discovery document and its JWKS, with a key made for this run.
+ * Switchboard finds the keys the way it does in production (issuer, discovery, JWKS); tests mint tokens with
+ * {@link Tokens}, injected into a field of that type.
+ */
+public class AuthServerStub extends WireMockStub {
+
+    /** The canonical URI the test server claims as its resource (the audience of valid tokens). */
+    public static final String RESOURCE = "https://mcp.example.test/mcp";
+
+    private Tokens tokens;
+
+    @Override
+    protected Map<String, String> config(String baseUrl) {
+        String issuer = baseUrl + "/realms/test";
+        tokens = new Tokens(issuer, RESOURCE);
+        server().stubFor(get(urlEqualTo("/realms/test/.well-known/openid-configuration"))
+                .willReturn(okJson("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/certs\","
+                        + "\"token_endpoint\":\"" + issuer + "/token\","
+                        + "\"authorization_endpoint\":\"" + issuer + "/auth\"}")));
+        server().stubFor(get(urlEqualTo("/realms/test/certs")).willReturn(okJson(tokens.jwks())));
+        return Map.of(
+                "switchboard.auth.enabled", "true",
+                "switchboard.auth.issuer", issuer,
+                "switchboard.auth.resource", RESOURCE);
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        super.inject(injector);
+        injector.injectIntoFields(tokens, new TestInjector.MatchesType(Tokens.class));
+    }
+}
