@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import dev.switchboard.agent.AgentConfig;
+import dev.switchboard.security.limits.SessionQuotaConfig;
 import dev.switchboard.tools.memory.MemoryConfig;
 import dev.switchboard.tools.search.SearchConfig;
 import dev.switchboard.tools.weather.WeatherConfig;
@@ -19,6 +20,9 @@ public interface SwitchboardConfig {
 
     /** Where sessions live and how long they last. */
     Sessions sessions();
+
+    /** The cap on sessions one principal may hold at once, shared by every replica. */
+    SessionQuotaConfig sessionQuota();
 
     /** HTTP transport rules for {@code /mcp}. */
     Transport transport();
