@@ -2,6 +2,7 @@ package dev.switchboard.config;
 
 import dev.switchboard.agent.AgentConfig;
 import dev.switchboard.security.AuthConfig;
+import dev.switchboard.security.limits.SessionQuotaConfig;
 import dev.switchboard.tools.memory.MemoryConfig;
 import dev.switchboard.tools.search.SearchConfig;
 import dev.switchboard.tools.weather.WeatherConfig;
@@ -20,6 +21,9 @@ public interface SwitchboardConfig {
 
     /** Where sessions live and how long they last. */
     Sessions sessions();
+
+    /** The cap on sessions one principal may hold at once, shared by every replica. */
+    SessionQuotaConfig sessionQuota();
 
     /** HTTP transport rules for {@code /mcp}. */
     Transport transport();

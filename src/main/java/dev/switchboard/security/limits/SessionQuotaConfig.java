@@ -1,0 +1,17 @@
+package dev.switchboard.security.limits;
+
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+
+/** The cap on sessions per principal, under {@code switchboard.session-quota}. See {@link SessionQuota}. */
+public interface SessionQuotaConfig {
+
+    /**
+     * The most sessions one principal may hold at once, counted across every replica; {@code initialize} beyond it is
+     * refused. A session counts from its creation until it is deleted or one {@code switchboard.sessions.ttl} has
+     * passed. {@code 0} means unlimited.
+     */
+    @WithDefault("100")
+    @Min(0)
+    int maxPerPrincipal();
+}
