@@ -6,6 +6,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.security.Principal;
+import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionIdGenerator;
 import dev.switchboard.session.SessionStore;
@@ -19,13 +20,20 @@ import java.time.Instant;
 public class LifecycleHandler {
 
     private final SessionStore sessions;
+    private final SessionAdmission admission;
     private final SessionIdGenerator ids;
     private final Clock clock;
     private final Implementation serverInfo;
     private final String instructions;
     private final ServerCapabilities capabilities = ServerCapabilities.ALL;
 
-    public LifecycleHandler(SessionStore sessions, SessionIdGenerator ids, Clock clock, SwitchboardConfig config) {
+    public LifecycleHandler(
+            SessionStore sessions,
+            SessionIdGenerator ids,
+            Clock clock,
+            SessionAdmission admission,
+            SwitchboardConfig config) {
+        this.admission = admission;
         this.sessions = sessions;
         this.ids = ids;
         this.clock = clock;
@@ -64,6 +72,11 @@ public class LifecycleHandler {
                 now,
                 now);
         InitializeResult result = new InitializeResult(version.wire(), this.capabilities, serverInfo, instructions);
-        return sessions.create(session).replaceWith(new Initialized(session, result));
+        return admission
+                .admit(principal, session.id())
+                .onFailure(SessionAdmission.TooManySessionsException.class)
+                .transform(refused -> JsonRpcException.invalidRequest(refused.getMessage()))
+                .chain(() -> sessions.create(session))
+                .replaceWith(new Initialized(session, result));
     }
 }

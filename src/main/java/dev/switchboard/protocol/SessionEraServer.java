@@ -13,6 +13,7 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.security.Principal;
+import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.ToolUse;
@@ -52,6 +53,7 @@ public class SessionEraServer {
     private final ResourceSubscriptions subscriptions;
     private final LogLevel defaultLogLevel;
     private final RequestObserver observer;
+    private final SessionAdmission admission;
 
     public SessionEraServer(
             SessionStore sessions,
@@ -68,7 +70,9 @@ public class SessionEraServer {
             StreamHub hub,
             ResourceSubscriptions subscriptions,
             RequestObserver observer,
+            SessionAdmission admission,
             SwitchboardConfig config) {
+        this.admission = admission;
         this.observer = observer;
         this.defaultLogLevel = LogLevel.of(config.logging().defaultLevel())
                 .orElseThrow(() -> new IllegalArgumentException("switchboard.logging.default-level must be one of"
@@ -119,10 +123,12 @@ public class SessionEraServer {
      * belongs to another principal.
      */
     public Uni<Boolean> end(String sessionId, Principal principal) {
-        return sessions.delete(sessionId, principal.id()).invoke(existed -> {
-            if (existed) {
-                hub.dropSession(sessionId);
+        return sessions.delete(sessionId, principal.id()).call(existed -> {
+            if (!existed) {
+                return Uni.createFrom().voidItem();
             }
+            hub.dropSession(sessionId);
+            return admission.release(principal, sessionId);
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.tools.workspace;
 
 import dev.switchboard.security.Principal;
+import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionIdGenerator;
 import dev.switchboard.session.SessionStore;
@@ -26,10 +27,12 @@ public class Workspaces {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(5);
 
     private final SessionStore store;
+    private final SessionAdmission admission;
     private final SessionIdGenerator ids;
     private final Clock clock;
 
-    public Workspaces(SessionStore store, SessionIdGenerator ids, Clock clock) {
+    public Workspaces(SessionStore store, SessionIdGenerator ids, SessionAdmission admission, Clock clock) {
+        this.admission = admission;
         this.store = store;
         this.ids = ids;
         this.clock = clock;
@@ -39,6 +42,11 @@ public class Workspaces {
     public String open(ToolContext context) {
         Instant now = clock.instant();
         String handle = ids.next();
+        try {
+            admission.admit(context.principal(), handle).await().atMost(STORE_TIMEOUT);
+        } catch (SessionAdmission.TooManySessionsException e) {
+            throw new ToolException(e.getMessage());
+        }
         store.create(new Session(
                         handle, context.principal().id(), context.protocolVersion(), null, null, null, now, now))
                 .await()

@@ -1,0 +1,60 @@
+package dev.switchboard.security.limits;
+
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.security.Principal;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Applies the {@link SessionQuota} to sessions and workspaces (both are session records) of authenticated callers.
+ * Without authorization every caller is one shared principal, so there is nobody to count per principal.
+ */
+@ApplicationScoped
+public class SessionAdmission {
+
+    private final SessionQuota quota;
+    private final int max;
+
+    public SessionAdmission(SessionQuota quota, SwitchboardConfig config) {
+        this.quota = quota;
+        this.max = config.sessionQuota().maxPerPrincipal();
+    }
+
+    /**
+     * Admits a new session or workspace of {@code principal}.
+     *
+     * @return a failure with {@link TooManySessionsException} when the principal holds the maximum already
+     */
+    public Uni<Void> admit(Principal principal, String sessionId) {
+        if (!principal.authenticated()) {
+            return Uni.createFrom().voidItem();
+        }
+        return quota.admit(principal.id(), sessionId).map(admitted -> {
+            if (!admitted) {
+                throw new TooManySessionsException(max);
+            }
+            return null;
+        });
+    }
+
+    /** The session ended: it no longer counts. */
+    public Uni<Void> release(Principal principal, String sessionId) {
+        return principal.authenticated()
+                ? quota.release(principal.id(), sessionId)
+                : Uni.createFrom().voidItem();
+    }
+
+    /** A principal holds {@code switchboard.session-quota.max-per-principal} sessions and workspaces already. */
+    public static final class TooManySessionsException extends RuntimeException {
+
+        TooManySessionsException(int max) {
+            super(
+                    "Too many sessions: this caller already holds " + max + " sessions and workspaces"
+                            + " (switchboard.session-quota.max-per-principal); end one with DELETE /mcp, or wait for one to"
+                            + " expire",
+                    null,
+                    false,
+                    false);
+        }
+    }
+}
