@@ -1,6 +1,7 @@
 package dev.switchboard.config;
 
 import dev.switchboard.agent.AgentConfig;
+import dev.switchboard.security.limits.RateLimitConfig;
 import dev.switchboard.tools.memory.MemoryConfig;
 import dev.switchboard.tools.search.SearchConfig;
 import dev.switchboard.tools.weather.WeatherConfig;
@@ -49,6 +50,9 @@ public interface SwitchboardConfig {
 
     /** The OpenAI-compatible agent loop. */
     AgentConfig agent();
+
+    /** Request rate limits per principal and per session, shared by the replicas. */
+    RateLimitConfig rateLimit();
 
     interface Server {
         /** Machine-readable server name sent as {@code serverInfo.name}. */
