@@ -49,7 +49,7 @@ public class InMemoryRateLimiter implements RateLimiter {
 
     @Override
     public Uni<RateDecision> acquire(String key, RateLimit limit) {
-        return Uni.createFrom().item(take(key, limit));
+        return Uni.createFrom().item(() -> take(key, limit)); // on subscription, like a Redis command
     }
 
     @Override
