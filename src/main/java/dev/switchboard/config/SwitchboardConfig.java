@@ -2,6 +2,7 @@ package dev.switchboard.config;
 
 import dev.switchboard.agent.AgentConfig;
 import dev.switchboard.security.AuthConfig;
+import dev.switchboard.security.limits.RateLimitConfig;
 import dev.switchboard.security.limits.SessionQuotaConfig;
 import dev.switchboard.tools.memory.MemoryConfig;
 import dev.switchboard.tools.search.SearchConfig;
@@ -57,6 +58,9 @@ public interface SwitchboardConfig {
 
     /** OAuth 2.1 authorization of {@code /mcp} and {@code /agent}. */
     AuthConfig auth();
+
+    /** Request rate limits per principal and per session, shared by the replicas. */
+    RateLimitConfig rateLimit();
 
     interface Server {
         /** Machine-readable server name sent as {@code serverInfo.name}. */

@@ -5,6 +5,7 @@ import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.RequestRejectedException;
+import dev.switchboard.security.limits.RateLimitedException;
 import dev.switchboard.session.SessionStoreUnavailableException;
 import org.jboss.logging.Logger;
 
@@ -36,6 +37,13 @@ final class HttpErrors {
         }
         if (failure instanceof RequestRejectedException rejected) {
             return rejection(status(rejected.reason()), rejected.code(), rejected);
+        }
+        if (failure instanceof RateLimitedException limited) {
+            // Expected under load and the client is told what to do: not worth a log line per refusal.
+            return new HttpError(
+                    429,
+                    body(RateLimitedException.CODE, limited.getMessage()),
+                    Long.toString(limited.retryAfterSeconds()));
         }
         if (failure instanceof SessionStoreUnavailableException unavailable) {
             LOG.warn(unavailable.getMessage());
@@ -71,6 +79,9 @@ final class HttpErrors {
         }
         if (failure instanceof RequestRejectedException rejected) {
             return rejected.code();
+        }
+        if (failure instanceof RateLimitedException) {
+            return RateLimitedException.CODE;
         }
         return JsonRpcErrorCodes.INTERNAL_ERROR;
     }

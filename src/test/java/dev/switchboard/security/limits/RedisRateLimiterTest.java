@@ -1,0 +1,143 @@
+package dev.switchboard.security.limits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.testing.RedisServerResource;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.RedisAPI;
+import io.vertx.redis.client.RedisOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The limiter contract on a real redis-server (time passes for real: Redis's clock decides), plus the key layout and
+ * expiry, and two replicas, each with its own Redis client, sharing one limit.
+ */
+class RedisRateLimiterTest extends RateLimiterContract {
+
+    private static final RedisServerResource SERVER = new RedisServerResource();
+    private static Vertx vertx;
+    private static Redis clientA;
+    private static Redis clientB;
+    private static ReactiveRedisDataSource replicaA;
+    private static ReactiveRedisDataSource replicaB;
+
+    private final RedisRateLimiter limiter = new RedisRateLimiter(replicaA, "switchboard");
+
+    @BeforeAll
+    static void startRedis() {
+        SERVER.start();
+        vertx = Vertx.vertx();
+        clientA = client();
+        clientB = client();
+        replicaA = new ReactiveRedisDataSourceImpl(vertx, clientA, RedisAPI.api(clientA));
+        replicaB = new ReactiveRedisDataSourceImpl(vertx, clientB, RedisAPI.api(clientB));
+    }
+
+    private static Redis client() {
+        return Redis.createClient(
+                vertx, new RedisOptions().setConnectionString(SERVER.url()).setMaxPoolWaiting(1024));
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        clientA.close();
+        clientB.close();
+        vertx.closeAndAwait();
+        SERVER.stop();
+    }
+
+    @Override
+    protected RateLimiter limiter() {
+        return limiter;
+    }
+
+    @Override
+    protected void elapse(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    protected Duration slack() {
+        return Duration.ofMillis(250); // a loaded 2-core machine between two acquires
+    }
+
+    private String command(String... args) {
+        var reply = replicaA.execute(args[0], Arrays.copyOfRange(args, 1, args.length))
+                .await()
+                .atMost(Duration.ofSeconds(5));
+        return reply == null ? null : reply.toString();
+    }
+
+    @Test
+    void aBucketIsOneHashedKeyThatExpiresWhenFull() {
+        String key = "principal:{alice}\n" + "x".repeat(5000);
+        String bucket = limiter.bucketKey(key);
+        assertTrue(bucket.matches("switchboard:rate:[A-Za-z0-9_-]{22}"), bucket);
+
+        assertTrue(acquire(key).allowed());
+        long pttl = Long.parseLong(command("PTTL", bucket));
+        assertTrue(pttl > 0 && pttl <= INTERVAL.toMillis(), "one permit taken: full again in one interval, " + pttl);
+        for (int i = 1; i < LIMIT.permits(); i++) {
+            assertTrue(acquire(key).allowed());
+        }
+        pttl = Long.parseLong(command("PTTL", bucket));
+        assertTrue(
+                pttl > LIMIT.window().toMillis() - slack().toMillis()
+                        && pttl <= LIMIT.window().toMillis(),
+                "all permits taken: full again in one window, " + pttl + " ms");
+
+        List<String> time = new ArrayList<>();
+        replicaA.execute("TIME").await().indefinitely().forEach(part -> time.add(part.toString()));
+        long redisNowMicros = Long.parseLong(time.get(0)) * 1_000_000 + Long.parseLong(time.get(1));
+        long tat = Long.parseLong(command("GET", bucket)); // exact epoch microseconds, not '1.7e+15'
+        assertTrue(
+                tat > redisNowMicros && tat <= redisNowMicros + LIMIT.window().toNanos() / 1000,
+                "theoretical arrival time " + tat + " at Redis time " + redisNowMicros);
+
+        elapse(Duration.ofMillis(pttl + 50));
+        assertEquals("0", command("EXISTS", bucket), "an idle bucket vanishes");
+        exhaust(key);
+    }
+
+    @Test
+    void aFlushedScriptIsSentAgain() {
+        command("SCRIPT", "FLUSH");
+        assertTrue(acquire(newKey()).allowed());
+    }
+
+    @Test
+    void twoReplicasTogetherAllowNoMoreThanTheLimit() {
+        RateLimiter onA = limiter;
+        RateLimiter onB = new RedisRateLimiter(replicaB, "switchboard");
+        String key = newKey();
+        RateLimit limit = new RateLimit(50, Duration.ofHours(1));
+        List<Uni<RateDecision>> acquires = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            acquires.add(onA.acquire(key, limit));
+            acquires.add(onB.acquire(key, limit));
+        }
+        List<RateDecision> decisions =
+                Uni.join().all(acquires).andFailFast().await().atMost(Duration.ofSeconds(10));
+        long allowed = decisions.stream().filter(RateDecision::allowed).count();
+        assertEquals(50, allowed, "200 acquires from two replicas at once");
+        assertFalse(onB.acquire(key, limit).await().indefinitely().allowed());
+        assertFalse(onA.acquire(key, limit).await().indefinitely().allowed());
+    }
+}
