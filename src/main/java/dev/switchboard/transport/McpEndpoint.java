@@ -17,6 +17,7 @@ import dev.switchboard.protocol.SessionEraServer;
 import dev.switchboard.protocol.StatelessEraServer;
 import dev.switchboard.security.BearerAuthFilter;
 import dev.switchboard.security.Principal;
+import dev.switchboard.security.limits.RequestRateLimits;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
@@ -66,6 +67,7 @@ public class McpEndpoint {
     private final SessionStore sessions;
     private final ResourceSubscriptions subscriptions;
     private final StreamHub hub;
+    private final RequestRateLimits rateLimits;
     private final OriginPolicy origins;
     private final JsonCodec json;
     private final JsonRpcParser parser;
@@ -82,7 +84,9 @@ public class McpEndpoint {
             OriginPolicy origins,
             JsonCodec json,
             McpMetrics metrics,
+            RequestRateLimits rateLimits,
             SwitchboardConfig config) {
+        this.rateLimits = rateLimits;
         this.metrics = metrics;
         this.server = server;
         this.stateless = stateless;
@@ -185,7 +189,10 @@ public class McpEndpoint {
                                                 + "{\"supported\":[\"2026-07-28\",\"2025-11-25\"],"
                                                 + "\"requested\":\"1999-01-01\"}}}")
                             }))
-    @APIResponse(responseCode = "403", description = "The `Origin` header names a site that is not allowed")
+    @APIResponse(
+            responseCode = "403",
+            description = "The `Origin` header names a site that is not allowed, or the token lacks a scope the server,"
+                    + " tool, resource or prompt needs (`WWW-Authenticate: Bearer error=\"insufficient_scope\"`)")
     @APIResponse(
             responseCode = "404",
             description = "Unknown, expired or deleted session: initialize again; 2026-07-28: unknown method",
@@ -202,6 +209,13 @@ public class McpEndpoint {
             responseCode = "406",
             description = "`Accept` does not list both application/json and text/event-stream")
     @APIResponse(responseCode = "415", description = "`Content-Type` is not application/json")
+    @APIResponse(
+            responseCode = "401",
+            description = "Authorization is on and the request has no valid bearer token: `WWW-Authenticate` names the"
+                    + " metadata document (RFC 9728) and the scopes to ask for")
+    @APIResponse(
+            responseCode = "429",
+            description = "Too many requests for this principal or session (-32029); `Retry-After` says when to retry")
     @APIResponse(responseCode = "503", description = "The session store is unavailable; retry later")
     public Uni<Void> post(
             byte[] body,
@@ -252,7 +266,9 @@ public class McpEndpoint {
         }
         HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
-            server.handle(payload, sessionId, principal, exchange)
+            rateLimits
+                    .admit(principal.authenticated() ? principal.id() : null, sessionId)
+                    .chain(() -> server.handle(payload, sessionId, principal, exchange))
                     .subscribe()
                     .with(
                             reply -> {
@@ -285,8 +301,9 @@ public class McpEndpoint {
             } else {
                 StatelessHeaders.checkStandard(request, headers);
                 Map<String, String> paramHeaders = StatelessHeaders.params(request, headers);
-                stateless
-                        .handle(request, paramHeaders, principal, exchange)
+                rateLimits
+                        .admit(principal.authenticated() ? principal.id() : null, null)
+                        .chain(() -> stateless.handle(request, paramHeaders, principal, exchange))
                         .subscribe()
                         .with(
                                 reply -> {

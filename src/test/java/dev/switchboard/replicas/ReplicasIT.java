@@ -79,6 +79,30 @@ class ReplicasIT {
     }
 
     @Test
+    void aSessionsRateLimitHoldsAcrossReplicas() {
+        // The production default: 300 requests per session per minute, one bucket in Redis for both replicas.
+        String session = initialize(a);
+        String ping = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
+        long began = System.nanoTime();
+        int admitted = 0;
+        int status = 200;
+        while (status == 200 && admitted < 400) {
+            status = post(admitted % 2 == 0 ? a : b, session, ping).extract().statusCode();
+            if (status == 200) {
+                admitted++;
+            }
+        }
+        long refilled = java.time.Duration.ofNanos(System.nanoTime() - began).toMillis() / 200 + 1;
+        assertEquals(429, status);
+        assertTrue(admitted >= 300 && admitted <= 300 + refilled, admitted + " admitted, " + refilled + " refilled");
+        // The bucket is shared: the other replica refuses too, with the same advice.
+        post(admitted % 2 == 0 ? b : a, session, ping)
+                .statusCode(429)
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue())
+                .body("error.code", org.hamcrest.Matchers.equalTo(-32029));
+    }
+
+    @Test
     void aSessionOpenedOnOneReplicaWorksOnTheOther() {
         String session = initialize(a);
         post(b, session, Mcp.call(1, "weather.get", "{\"city\":\"Oslo\"}"))
