@@ -68,7 +68,6 @@ public class McpEndpoint {
     private final ResourceSubscriptions subscriptions;
     private final StreamHub hub;
     private final RequestRateLimits rateLimits;
-    private final OriginPolicy origins;
     private final JsonCodec json;
     private final JsonRpcParser parser;
     private final McpMetrics metrics;
@@ -81,7 +80,6 @@ public class McpEndpoint {
             SessionStore sessions,
             ResourceSubscriptions subscriptions,
             StreamHub hub,
-            OriginPolicy origins,
             JsonCodec json,
             McpMetrics metrics,
             RequestRateLimits rateLimits,
@@ -93,7 +91,6 @@ public class McpEndpoint {
         this.sessions = sessions;
         this.subscriptions = subscriptions;
         this.hub = hub;
-        this.origins = origins;
         this.json = json;
         this.parser = new JsonRpcParser(json.mapper());
         this.retry = config.streams().retry();
@@ -223,7 +220,8 @@ public class McpEndpoint {
                     @HeaderParam(HttpHeaders.ACCEPT)
                     String accept,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "Sent by browsers; must be an allowed origin") @HeaderParam("Origin")
+            @Parameter(description = "Sent by browsers; must be an allowed origin (checked by OriginFilter)")
+                    @HeaderParam("Origin")
                     String origin,
             @Parameter(
                             in = ParameterIn.HEADER,
@@ -244,7 +242,6 @@ public class McpEndpoint {
         Principal principal = BearerAuthFilter.principal(routing);
         JsonRpcPayload payload;
         try {
-            checkOrigin(origin);
             require(
                     MediaTypeRules.acceptsJsonAndEventStream(accept),
                     406,
@@ -338,14 +335,12 @@ public class McpEndpoint {
     @APIResponse(responseCode = "403", description = "The `Origin` header names a site that is not allowed")
     @APIResponse(responseCode = "404", description = "Unknown, expired or already deleted session")
     public Uni<Response> delete(
-            @HeaderParam("Origin") String origin,
             @HeaderParam(McpHeaders.PROTOCOL_VERSION) String protocolVersion,
             @Parameter(in = ParameterIn.HEADER, description = "The session to end", required = true)
                     @HeaderParam(McpHeaders.SESSION_ID)
                     String sessionId,
             @Context RoutingContext routing) {
         try {
-            checkOrigin(origin);
             requireSessionEra(protocolVersion, "DELETE");
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
@@ -374,7 +369,6 @@ public class McpEndpoint {
     @APIResponse(responseCode = "406", description = "`Accept` does not list text/event-stream")
     public Uni<Void> get(
             @HeaderParam(HttpHeaders.ACCEPT) String accept,
-            @HeaderParam("Origin") String origin,
             @HeaderParam(McpHeaders.SESSION_ID) String sessionId,
             @HeaderParam(McpHeaders.PROTOCOL_VERSION) String protocolVersion,
             @Parameter(description = "Id of the last event received, to resume its stream")
@@ -386,7 +380,6 @@ public class McpEndpoint {
             @Context RoutingContext routing) {
         HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
-            checkOrigin(origin);
             require(
                     MediaTypeRules.acceptsEventStream(accept),
                     406,
@@ -427,13 +420,6 @@ public class McpEndpoint {
         if (reply instanceof McpReply.Respond respond) {
             metrics.rpcErrors(era, respond.body());
         }
-    }
-
-    private void checkOrigin(String origin) {
-        require(
-                origins.allows(origin),
-                403,
-                "Forbidden: Origin '" + origin + "' is not allowed; add it to switchboard.transport.allowed-origins");
     }
 
     /** Refuses the HTTP request with {@code status} unless {@code ok}. */

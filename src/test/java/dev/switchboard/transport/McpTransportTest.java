@@ -59,6 +59,13 @@ class McpTransportTest {
                 .statusCode(403)
                 .body("error.message", startsWith("Forbidden: Origin 'https://evil.example'"));
         given().header("Origin", "https://evil.example").delete("/mcp").then().statusCode(403);
+        // Methods the endpoint does not serve are refused for the origin first, not answered 405.
+        for (String method : new String[] {"PUT", "PATCH", "OPTIONS", "HEAD"}) {
+            given().header("Origin", "https://evil.example")
+                    .request(method, "/mcp")
+                    .then()
+                    .statusCode(403);
+        }
         given().header("Origin", "https://evil.example").get("/mcp").then().statusCode(403);
     }
 

@@ -1,0 +1,45 @@
+package dev.switchboard.transport;
+
+import dev.switchboard.jsonrpc.JsonRpcError;
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
+import dev.switchboard.jsonrpc.JsonRpcResponse;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * DNS-rebinding protection for every HTTP method on {@code /mcp}, before anything else looks at the request (even
+ * before authentication, and before a method the endpoint does not serve is answered 405): a request whose
+ * {@code Origin} names a site that is not allowed gets 403. With CORS switched on, Quarkus answers preflights first
+ * and refuses origins outside {@code quarkus.http.cors.origins}.
+ */
+public class OriginFilter {
+
+    private final OriginPolicy origins;
+
+    public OriginFilter(OriginPolicy origins) {
+        this.origins = origins;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response checkOrigin(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.equals("/mcp") && !path.startsWith("/mcp/")) {
+            return null;
+        }
+        String origin = request.getHeaderString("Origin");
+        if (origins.allows(origin)) {
+            return null;
+        }
+        return Response.status(403)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(JsonRpcResponse.failure(
+                        null,
+                        new JsonRpcError(
+                                JsonRpcErrorCodes.INVALID_REQUEST,
+                                "Forbidden: Origin '" + origin + "' is not allowed; add it to"
+                                        + " switchboard.transport.allowed-origins")))
+                .build();
+    }
+}
