@@ -3,15 +3,18 @@ package dev.switchboard.agent;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,8 +43,10 @@ public class AgentResource {
     @APIResponse(responseCode = "404", description = "The sessionId is unknown or expired")
     @APIResponse(responseCode = "502", description = "The model endpoint or the MCP server failed or refused")
     @APIResponse(responseCode = "504", description = "The model endpoint did not answer in time")
-    public AgentRun ask(@Valid @NotNull AgentRequest request) {
-        return agent.run(request.prompt(), request.sessionId());
+    public AgentRun ask(
+            @Valid @NotNull AgentRequest request,
+            @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return agent.run(request.prompt(), request.sessionId(), authorization);
     }
 
     /** An agent failure as its status with {@code {"error": message}}. */

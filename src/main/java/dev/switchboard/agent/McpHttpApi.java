@@ -17,6 +17,7 @@ public interface McpHttpApi {
             @HeaderParam("Accept") String accept,
             @HeaderParam("Mcp-Session-Id") String sessionId,
             @HeaderParam("MCP-Protocol-Version") String protocolVersion,
+            @HeaderParam("Authorization") String authorization,
             String message);
 
     @DELETE

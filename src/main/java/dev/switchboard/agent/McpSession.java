@@ -20,19 +20,25 @@ final class McpSession {
     private static final String ACCEPT = "application/json, text/event-stream";
 
     private final McpHttpApi api;
+    private final String authorization;
     private final ObjectMapper mapper;
     private String sessionId;
     private int nextId = 1;
 
-    private McpSession(McpHttpApi api, ObjectMapper mapper, String sessionId) {
+    private McpSession(McpHttpApi api, String authorization, ObjectMapper mapper, String sessionId) {
         this.api = api;
+        this.authorization = authorization;
         this.mapper = mapper;
         this.sessionId = sessionId;
     }
 
-    /** Continues {@code sessionId}, or opens a new session when it is null. */
-    static McpSession open(McpHttpApi api, ObjectMapper mapper, String sessionId) {
-        McpSession session = new McpSession(api, mapper, sessionId);
+    /**
+     * Continues {@code sessionId}, or opens a new session when it is null.
+     *
+     * @param authorization the {@code Authorization} header to send, or null
+     */
+    static McpSession open(McpHttpApi api, String authorization, ObjectMapper mapper, String sessionId) {
+        McpSession session = new McpSession(api, authorization, mapper, sessionId);
         if (sessionId == null) {
             session.initialize();
         }
@@ -95,7 +101,7 @@ final class McpSession {
 
     private Response send(String message, String session) {
         try {
-            return api.post(ACCEPT, session, session == null ? null : VERSION, message);
+            return api.post(ACCEPT, session, session == null ? null : VERSION, authorization, message);
         } catch (ProcessingException e) {
             throw new AgentException(502, "The MCP server cannot be reached: " + e.getMessage());
         }
