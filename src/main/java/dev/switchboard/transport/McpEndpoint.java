@@ -1,6 +1,7 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.config.JsonCodec;
+import dev.switchboard.config.RequestJson;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
@@ -78,6 +79,7 @@ public class McpEndpoint {
             StreamHub hub,
             OriginPolicy origins,
             JsonCodec json,
+            RequestJson requestJson,
             McpMetrics metrics,
             SwitchboardConfig config) {
         this.metrics = metrics;
@@ -88,7 +90,7 @@ public class McpEndpoint {
         this.hub = hub;
         this.origins = origins;
         this.json = json;
-        this.parser = new JsonRpcParser(json.mapper());
+        this.parser = new JsonRpcParser(requestJson.mapper(), requestJson::explain);
         this.retry = config.streams().retry();
         this.keepAlive = config.stateless().keepAlive();
     }
