@@ -62,6 +62,9 @@ public interface SwitchboardConfig {
     /** Request rate limits per principal and per session, shared by the replicas. */
     RateLimitConfig rateLimit();
 
+    /** Bounds on what a client may send to {@code /mcp}. */
+    Limits limits();
+
     interface Server {
         /** Machine-readable server name sent as {@code serverInfo.name}. */
         @WithDefault("switchboard")
@@ -171,5 +174,31 @@ public interface SwitchboardConfig {
         /** Interval of keep-alive comments on {@code subscriptions/listen} streams during quiet periods. */
         @WithDefault("15s")
         Duration keepAlive();
+    }
+
+    interface Limits {
+        /**
+         * Jackson stream read constraints for {@code /mcp} bodies, checked while parsing so a hostile message costs
+         * little. The body size itself is {@code quarkus.http.limits.max-body-size} (HTTP 413).
+         */
+        Json json();
+
+        interface Json {
+            /** Deepest nesting of objects and arrays; MCP messages nest about a dozen levels at most. */
+            @WithDefault("64")
+            int maxNestingDepth();
+
+            /** Longest string value, in characters (base64 images and audio in sampling answers are the longest). */
+            @WithDefault("4000000")
+            int maxStringLength();
+
+            /** Longest number, in characters: parsing huge numbers costs time quadratic in their length. */
+            @WithDefault("100")
+            int maxNumberLength();
+
+            /** Longest property name, in characters. */
+            @WithDefault("1000")
+            int maxNameLength();
+        }
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns a request body into JSON-RPC 2.0 messages, checking the envelope rules. Ids must be strings or integers
@@ -16,9 +17,19 @@ import java.util.List;
 public final class JsonRpcParser {
 
     private final ObjectMapper mapper;
+    private final Function<StreamConstraintsException, String> limitMessage;
 
     public JsonRpcParser(ObjectMapper mapper) {
+        this(mapper, e -> "The JSON exceeds a size limit: " + e.getOriginalMessage());
+    }
+
+    /**
+     * @param limitMessage the parse error's message when the mapper's stream read constraints refuse a body, so it
+     *     can name the limit and the setting behind it
+     */
+    public JsonRpcParser(ObjectMapper mapper, Function<StreamConstraintsException, String> limitMessage) {
         this.mapper = mapper;
+        this.limitMessage = limitMessage;
     }
 
     /**
@@ -129,8 +140,7 @@ public final class JsonRpcParser {
             }
             return root;
         } catch (StreamConstraintsException e) {
-            throw new JsonRpcException(
-                    JsonRpcErrorCodes.PARSE_ERROR, "The JSON exceeds a size limit: " + e.getOriginalMessage());
+            throw new JsonRpcException(JsonRpcErrorCodes.PARSE_ERROR, limitMessage.apply(e));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null
                     ? ""

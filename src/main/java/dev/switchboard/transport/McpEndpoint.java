@@ -1,6 +1,7 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.config.JsonCodec;
+import dev.switchboard.config.RequestJson;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
@@ -81,6 +82,7 @@ public class McpEndpoint {
             ResourceSubscriptions subscriptions,
             StreamHub hub,
             JsonCodec json,
+            RequestJson requestJson,
             McpMetrics metrics,
             RequestRateLimits rateLimits,
             SwitchboardConfig config) {
@@ -92,7 +94,7 @@ public class McpEndpoint {
         this.subscriptions = subscriptions;
         this.hub = hub;
         this.json = json;
-        this.parser = new JsonRpcParser(json.mapper());
+        this.parser = new JsonRpcParser(requestJson.mapper(), requestJson::explain);
         this.retry = config.streams().retry();
         this.keepAlive = config.stateless().keepAlive();
     }

@@ -32,8 +32,15 @@ public final class ServiceProcess implements AutoCloseable {
      * application runs without the test profile, and these tests must not reach the internet.
      */
     public static ServiceProcess start(int port, String redisUrl) {
-        ServiceProcess service =
-                new ServiceProcess(port, Map.of("REDIS_URL", redisUrl, "SWITCHBOARD_WEATHER_PROVIDER", "offline"));
+        return start(port, redisUrl, Map.of());
+    }
+
+    /** As {@link #start(int, String)}, with more environment variables (settings) for the replica. */
+    public static ServiceProcess start(int port, String redisUrl, Map<String, String> settings) {
+        Map<String, String> environment = new java.util.HashMap<>(settings);
+        environment.put("REDIS_URL", redisUrl);
+        environment.put("SWITCHBOARD_WEATHER_PROVIDER", "offline");
+        ServiceProcess service = new ServiceProcess(port, environment);
         service.launch();
         return service;
     }
