@@ -108,9 +108,8 @@ public final class BenchReport {
                     .append(line.path("peakRssMiB").asText("-"))
                     .append(" |\n");
         }
-        md.append(
-                "\n| Service run | Start-up to first 200 (ms) | RSS after start-up (MiB) | Peak RSS of the run (MiB) |\n");
-        md.append("| --- | ---: | ---: | ---: |\n");
+        md.append("\n| Service run | Start-up to first 200 (ms) | RSS after start-up (MiB) |\n");
+        md.append("| --- | ---: | ---: |\n");
         for (ObjectNode line : lines) {
             if ("startup".equals(line.path("type").asText())) {
                 md.append("| ")
@@ -142,17 +141,18 @@ public final class BenchReport {
         return String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.1f", v);
     }
 
-    /** Total per operation, then the commands, e.g. {@code 1.00 (evalsha 1.00)}. */
+    /** Total per finished operation (successful or not), then the commands, e.g. {@code 1.00 (evalsha 1.00)}. */
     private static String redis(ObjectNode line) {
         if (!line.has("redisCommandsPerOperation")) {
             return "-";
         }
-        long ops = Math.max(1, line.path("operations").asLong());
+        long ops = Math.max(
+                1, line.path("operations").asLong() + line.path("errors").asLong());
         String detail = iterable(line.path("redisCommands")).stream()
                 .map(e -> String.format(
                         Locale.ROOT,
                         "%s %.2f",
-                        e.getKey().toLowerCase(Locale.ROOT),
+                        e.getKey().toLowerCase(Locale.ROOT).replace("|", " "),
                         e.getValue().asDouble() / ops))
                 .collect(Collectors.joining(", "));
         return String.format(

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -23,6 +24,7 @@ final class ClosedLoop {
     record Window(long operations, long errors, Histogram latency, Map<String, Long> errorReasons) {}
 
     private static final int SET_UP_LANES = 8;
+    private static final int STRAGGLER_WAIT_SECONDS = 20;
 
     private final Vertx vertx;
     private final McpClient client;
@@ -88,7 +90,19 @@ final class ClosedLoop {
         atWindowStart.run();
         sleepUntil(windowEnd);
         atWindowEnd.run();
-        finished.get(window.toSeconds() + 60, TimeUnit.SECONDS);
+        try {
+            finished.get(STRAGGLER_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            // Operations still unanswered long after the window are errors, not something to wait for forever.
+            CompletableFuture<Void> counted = new CompletableFuture<>();
+            context.runOnContext(ignored -> {
+                errors += running;
+                errorReasons.merge(
+                        "no answer " + STRAGGLER_WAIT_SECONDS + " s after the window ended", (long) running, Long::sum);
+                counted.complete(null);
+            });
+            counted.get(10, TimeUnit.SECONDS);
+        }
         return new Window(operations, errors, latency, errorReasons);
     }
 
@@ -122,7 +136,9 @@ final class ClosedLoop {
     private static String reason(Throwable failure) {
         String message = failure instanceof Scenario.Failed ? failure.getMessage() : failure.toString();
         // one bucket per kind of answer, not per request id
-        return message.replaceAll("\"id\":\\d+", "\"id\":N");
+        return message.replaceAll("\"id\":\\d+", "\"id\":N")
+                .replaceAll("\"progressToken\":\\d+", "\"progressToken\":N")
+                .replaceAll("id:\\S+", "id:X");
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -132,6 +132,8 @@ public final class LoadGenerator {
                         });
         double seconds = (wall[1] - wall[0]) / 1e9;
         long ops = result.operations();
+        // Costs are per finished operation, failed ones included: they cost requests, Redis commands and CPU too.
+        long finished = ops + result.errors();
 
         ObjectNode line = JSON.createObjectNode();
         line.put("type", "load");
@@ -141,7 +143,7 @@ public final class LoadGenerator {
         line.put("seconds", round(seconds, 2));
         line.put("operations", ops);
         line.put("opsPerSecond", round(ops / seconds, 1));
-        line.put("requestsPerOperation", ops == 0 ? 0 : round((double) (requests[1] - requests[0]) / ops, 2));
+        line.put("requestsPerOperation", finished == 0 ? 0 : round((double) (requests[1] - requests[0]) / finished, 2));
         line.put("errors", result.errors());
         ObjectNode reasons = line.putObject("errorReasons");
         result.errorReasons().forEach(reasons::put);
@@ -158,14 +160,14 @@ public final class LoadGenerator {
         ObjectNode redis = line.putObject("redisCommands");
         commands.forEach(redis::put);
         long total = commands.values().stream().mapToLong(Long::longValue).sum();
-        if (!edges[0].redisCalls().isEmpty() && ops > 0) {
-            line.put("redisCommandsPerOperation", round((double) total / ops, 2));
+        if (!edges[0].redisCalls().isEmpty() && finished > 0) {
+            line.put("redisCommandsPerOperation", round((double) total / finished, 2));
         }
         if (edges[0].cpuTicks() >= 0 && edges[1].cpuTicks() >= 0) {
             long cpuMillis = (edges[1].cpuTicks() - edges[0].cpuTicks()) * CLOCK_TICK_MILLIS;
             line.put("serviceCpuPercent", round(100.0 * cpuMillis / 1000 / seconds, 0));
-            if (ops > 0) {
-                line.put("serviceCpuMicrosPerOperation", round(cpuMillis * 1000.0 / ops, 0));
+            if (finished > 0) {
+                line.put("serviceCpuMicrosPerOperation", round(cpuMillis * 1000.0 / finished, 0));
             }
         }
         line.put("loadGeneratorCpuPercent", round(100.0 * (ownCpu[1] - ownCpu[0]) / 1e9 / seconds, 0));
