@@ -1,0 +1,249 @@
+#!/usr/bin/env bash
+# Load benchmark of the MCP hot paths (README, "Benchmarks"). Builds the benchmark variant of the service
+# (./mvnw package -Pbench into target/bench-build, tests skipped), starts a private redis-server and the service on
+# free loopback ports, drives each scenario from a separate load-generator process (src/test/java/dev/switchboard/
+# bench), stops everything on exit, and writes results.md, results.json and the raw results.jsonl to
+# bench-results/<date>/ (ignored by git).
+#
+#   scripts/bench.sh                     all scenarios at 1, 16, 64 and 256 connections (about 7 to 9 minutes)
+#   scripts/bench.sh --quick             all scenarios at 1 and 64 connections, short windows (under 2 minutes)
+#   scripts/bench.sh --jmh [--quick]     the JMH micro-benchmarks of the dispatch path instead
+#   Options: --scenarios a,b,c,d,e (or a-redis, a-memory, c-builtin, c-1000)  --connections 1,16,64
+#            --duration SECONDS  --warmup SECONDS  --no-build  --profile (JFR on the Redis run, top frames printed)
+#   Environment: SERVICE_JAVA_OPTS (JVM flags of the service), LOADGEN_JAVA_OPTS (of the load generator).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+MODE=full
+SCENARIOS=a,b,c,d,e
+CONNECTIONS=1,16,64,256
+DURATION=10
+WARMUP=3
+BUILD=1
+JMH=0
+PROFILE=0
+custom_connections= custom_duration= custom_warmup=
+
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) MODE=quick ;;
+    --jmh) JMH=1 ;;
+    --scenarios) SCENARIOS=$2; shift ;;
+    --connections) custom_connections=$2; shift ;;
+    --duration) custom_duration=$2; shift ;;
+    --warmup) custom_warmup=$2; shift ;;
+    --no-build) BUILD=0 ;;
+    --profile) PROFILE=1 ;;
+    -h|--help) usage 0 ;;
+    *) echo "scripts/bench.sh: unknown option $1" >&2; usage 2 >&2 ;;
+  esac
+  shift
+done
+if [ "$MODE" = quick ]; then
+  CONNECTIONS=1,64 DURATION=3 WARMUP=1.5
+fi
+CONNECTIONS=${custom_connections:-$CONNECTIONS}
+DURATION=${custom_duration:-$DURATION}
+WARMUP=${custom_warmup:-$WARMUP}
+[ -n "$custom_connections$custom_duration$custom_warmup" ] && MODE="$MODE (custom)"
+
+BUILD_DIR=target/bench-build
+APP=$BUILD_DIR/quarkus-app/quarkus-run.jar
+CLASSPATH_FILE=$BUILD_DIR/test-classpath.txt
+OUT=$PWD/bench-results/$(date -u +%Y%m%d-%H%M%S)
+mkdir -p "$OUT"
+RESULTS=$OUT/results.jsonl
+
+log() { echo "bench: $*" >&2; }
+
+# --- what the benchmark needs ------------------------------------------------------------------------------------
+if ! command -v redis-server >/dev/null 2>&1; then
+  if [ "$JMH" = 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing redis-server (the benchmark starts its own instance)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+  elif [ "$JMH" = 0 ]; then
+    echo "scripts/bench.sh: redis-server is missing. Install it (Debian/Ubuntu: sudo apt-get install redis-server;" \
+         "macOS: brew install redis) and run this again." >&2
+    exit 1
+  fi
+fi
+command -v curl >/dev/null 2>&1 || { echo "scripts/bench.sh: curl is needed to time the start-up" >&2; exit 1; }
+
+if [ "$BUILD" = 1 ] || [ ! -f "$APP" ] || [ ! -f "$CLASSPATH_FILE" ]; then
+  log "building the benchmark variant into $BUILD_DIR (./mvnw package -Pbench -DskipTests)"
+  ./mvnw -B -q package -Pbench -DskipTests -Dnative.sources.skip
+  ./mvnw -B -q -Pbench dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$CLASSPATH_FILE" >/dev/null
+fi
+BENCH_CP="$BUILD_DIR/test-classes:$BUILD_DIR/classes:$(cat "$CLASSPATH_FILE")"
+
+# --- JMH ---------------------------------------------------------------------------------------------------------
+if [ "$JMH" = 1 ]; then
+  if [ "$MODE" = quick ]; then jmh_args=(-f 1 -wi 2 -w 1s -i 3 -r 1s); else jmh_args=(-f 1 -wi 4 -w 2s -i 5 -r 2s); fi
+  log "JMH micro-benchmarks (dispatch path), results in $OUT/jmh.json"
+  # -prof gc adds the bytes allocated per operation (gc.alloc.rate.norm)
+  java -cp "$BENCH_CP" org.openjdk.jmh.Main DispatchBenchmark "${jmh_args[@]}" -prof gc \
+    -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.txt"
+  exit 0
+fi
+
+# --- processes ---------------------------------------------------------------------------------------------------
+REDIS_PID= SERVICE_PID= REDIS_DIR=
+cleanup() {
+  local status=$?
+  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+    kill "$SERVICE_PID" 2>/dev/null || true
+    wait "$SERVICE_PID" 2>/dev/null || true
+  fi
+  if [ -n "$REDIS_PID" ] && kill -0 "$REDIS_PID" 2>/dev/null; then
+    kill "$REDIS_PID" 2>/dev/null || true
+    wait "$REDIS_PID" 2>/dev/null || true
+  fi
+  [ -n "$REDIS_DIR" ] && rm -rf "$REDIS_DIR"
+  exit $status
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+free_port() {
+  local port
+  while :; do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+}
+
+REDIS_PORT=$(free_port)
+REDIS_DIR=$(mktemp -d)
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$REDIS_DIR" \
+  --logfile "$OUT/redis.log" &
+REDIS_PID=$!
+for _ in $(seq 100); do
+  (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null && break
+  sleep 0.05
+done
+log "redis-server on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID)"
+
+SERVICE_PORT=
+DISCOVER='{"jsonrpc":"2.0","id":1,"method":"server/discover","params":{"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientCapabilities":{}}}}'
+
+# start_service NAME [java -D options...]: starts the service and records the time from launch to the first 200.
+start_service() {
+  local name=$1; shift
+  SERVICE_PORT=$(free_port)
+  local jfr=()
+  if [ "$PROFILE" = 1 ] && [ "$name" = redis ]; then
+    jfr=("-XX:StartFlightRecording=filename=$OUT/service-$name.jfr,settings=profile,dumponexit=true")
+  fi
+  local t0 t1 code
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  java ${SERVICE_JAVA_OPTS:-} "${jfr[@]}" \
+    -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SERVICE_PORT" \
+    -Dquarkus.redis.hosts="redis://127.0.0.1:$REDIS_PORT" \
+    -Dswitchboard.weather.provider=offline \
+    -Dquarkus.shutdown.delay-enabled=false \
+    "$@" -jar "$APP" >"$OUT/service-$name.log" 2>&1 &
+  SERVICE_PID=$!
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$SERVICE_PORT/mcp" \
+      -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+      -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: server/discover' -d "$DISCOVER" || true)
+    [ "$code" = 200 ] && break
+    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+      echo "scripts/bench.sh: the service ($name) stopped during start-up; see $OUT/service-$name.log" >&2
+      exit 1
+    fi
+    if [ $(( ($(date +%s%N) - t0) / 1000000000 )) -gt 180 ]; then
+      echo "scripts/bench.sh: the service ($name) did not answer within 180 s" >&2
+      exit 1
+    fi
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  sleep 1
+  local rss
+  rss=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo -1)
+  local millis=$(( (t1 - t0) / 1000000 ))
+  echo "{\"type\":\"startup\",\"run\":\"$name\",\"millis\":$millis,\"rssMiB\":${rss:--1}}" >>"$RESULTS"
+  log "service ($name) on 127.0.0.1:$SERVICE_PORT (pid $SERVICE_PID): first 200 after $millis ms, RSS $rss MiB"
+}
+
+stop_service() {
+  kill "$SERVICE_PID" 2>/dev/null || true
+  for _ in $(seq 300); do
+    kill -0 "$SERVICE_PID" 2>/dev/null || break
+    sleep 0.05
+  done
+  kill -9 "$SERVICE_PID" 2>/dev/null || true
+  wait "$SERVICE_PID" 2>/dev/null || true
+  SERVICE_PID=
+}
+
+# load SCENARIO LABEL [--tag k=v ...]: one scenario at every concurrency level, from a separate JVM.
+load() {
+  local scenario=$1 label=$2; shift 2
+  # shellcheck disable=SC2086
+  java ${LOADGEN_JAVA_OPTS:--Xmx512m} -cp "$BENCH_CP" dev.switchboard.bench.LoadGenerator \
+    --url "http://127.0.0.1:$SERVICE_PORT/mcp" --scenario "$scenario" --connections "$CONNECTIONS" \
+    --warmup "$WARMUP" --duration "$DURATION" --redis-port "$REDIS_PORT" --pid "$SERVICE_PID" \
+    --out "$RESULTS" --tag "label=$label" "$@"
+}
+
+wanted() { # wanted a-redis: true when --scenarios names it, or its letter
+  local id=$1 letter=${1%%-*}
+  [[ ",$SCENARIOS," == *",$id,"* || ",$SCENARIOS," == *",$letter,"* ]]
+}
+
+# --- the runs ----------------------------------------------------------------------------------------------------
+cpu_model=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || echo unknown)
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+git diff --quiet HEAD 2>/dev/null || commit="$commit+changes"
+echo "{\"type\":\"meta\",\"date\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"cpus\":$(nproc),\"cpuModel\":\"$cpu_model\"," \
+  "\"loadAverage\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\"," \
+  "\"commit\":\"$commit\",\"mode\":\"$MODE\",\"connections\":\"$CONNECTIONS\",\"warmupSeconds\":$WARMUP," \
+  "\"durationSeconds\":$DURATION}" | tr -d '\n' >>"$RESULTS"
+echo >>"$RESULTS"
+log "mode $MODE: connections $CONNECTIONS, warm-up ${WARMUP}s, window ${DURATION}s per level; results in $OUT"
+
+if wanted a-redis || wanted b || wanted c-builtin || wanted d || wanted e; then
+  start_service redis -Dswitchboard.sessions.store=redis
+  wanted a-redis && load tools-call "a. tools/call, Redis store" --tag store=redis
+  wanted b && load session-cycle "b. session per operation (4 requests)" --tag store=redis
+  wanted c-builtin && load tools-list "c. tools/list, built-in tools" --tag store=redis --tag tools=builtin
+  wanted d && load progress-sse "d. tools/call as SSE, 3 progress" --tag store=redis
+  wanted e && load stateless-call "e. 2026-07-28 tools/call" --tag store=redis
+  stop_service
+fi
+if wanted a-memory; then
+  start_service memory -Dswitchboard.sessions.store=memory
+  load tools-call "a. tools/call, memory store" --tag store=memory
+  stop_service
+fi
+if wanted c-1000; then
+  start_service redis-1000-tools -Dswitchboard.sessions.store=redis -Dswitchboard-bench.generated-tools=true
+  load tools-list "c. tools/list, 1,000 more tools (21 pages)" --tag store=redis --tag tools=1000
+  stop_service
+fi
+
+java -cp "$BENCH_CP" dev.switchboard.bench.BenchReport "$RESULTS" "$OUT/results.md" "$OUT/results.json"
+if [ "$PROFILE" = 1 ] && [ -f "$OUT/service-redis.jfr" ]; then
+  # Top frames of the CPU samples: the leaf frame, and the innermost dev.switchboard frame of each sample.
+  jfr print --events jdk.ExecutionSample "$OUT/service-redis.jfr" >"$OUT/samples.txt"
+  {
+    echo "Top leaf frames (JFR execution samples of the Redis run):"
+    awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print}' "$OUT/samples.txt" \
+      | sort | uniq -c | sort -rn | head -25
+    echo
+    echo "Innermost dev.switchboard frames:"
+    awk '/stackTrace = \[/ {inside=1; found=0; next} inside && /^[ \t]*\]/ {inside=0; next}
+         inside && !found && /dev\.switchboard\./ {found=1; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print}' \
+      "$OUT/samples.txt" | sort | uniq -c | sort -rn | head -25
+  } >"$OUT/profile.txt"
+  cat "$OUT/profile.txt"
+fi
+echo
+cat "$OUT/results.md"
+log "results: $OUT/results.md, $OUT/results.json"
