@@ -9,6 +9,7 @@ import dev.switchboard.tools.search.SearchConfig;
 import dev.switchboard.tools.weather.WeatherConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -137,6 +138,14 @@ public interface SwitchboardConfig {
         /** How many events per stream the event log keeps for resumption (oldest dropped first). */
         @WithDefault("1000")
         int eventsPerStream();
+
+        /**
+         * How many requests and streams one session may hold open on one replica at once: requests being served
+         * (their answers may become SSE streams) and GET streams. One more is answered 429.
+         */
+        @WithDefault("16")
+        @Min(1)
+        int maxOpenPerSession();
     }
 
     interface ClientRequests {

@@ -69,6 +69,7 @@ public class McpEndpoint {
     private final ResourceSubscriptions subscriptions;
     private final StreamHub hub;
     private final RequestRateLimits rateLimits;
+    private final OpenExchanges openExchanges;
     private final JsonCodec json;
     private final JsonRpcParser parser;
     private final McpMetrics metrics;
@@ -85,7 +86,9 @@ public class McpEndpoint {
             RequestJson requestJson,
             McpMetrics metrics,
             RequestRateLimits rateLimits,
+            OpenExchanges openExchanges,
             SwitchboardConfig config) {
+        this.openExchanges = openExchanges;
         this.rateLimits = rateLimits;
         this.metrics = metrics;
         this.server = server;
@@ -265,6 +268,7 @@ public class McpEndpoint {
         }
         HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
+            holdSlot(sessionId, routing);
             rateLimits
                     .admit(principal.authenticated() ? principal.id() : null, sessionId)
                     .chain(() -> server.handle(payload, sessionId, principal, exchange))
@@ -391,6 +395,7 @@ public class McpEndpoint {
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
             }
+            holdSlot(sessionId, routing);
             sessions.touch(sessionId, BearerAuthFilter.principal(routing).id(), null)
                     // Opening or resuming a stream reads and writes the event log: off the event loop.
                     .emitOn(Infrastructure.getDefaultWorkerPool())
@@ -416,6 +421,14 @@ public class McpEndpoint {
             exchange.fail(e);
         }
         return exchange.completion();
+    }
+
+    /** Counts the request against its session's open requests and streams until its HTTP response ends. */
+    private void holdSlot(String sessionId, RoutingContext routing) {
+        if (sessionId != null) {
+            openExchanges.acquire(sessionId);
+            routing.addEndHandler(ended -> openExchanges.release(sessionId));
+        }
     }
 
     private void countErrors(String era, McpReply reply) {

@@ -128,6 +128,11 @@ public class DispatchBenchmark {
         }
 
         @Override
+        public dev.switchboard.security.Principal principal() {
+            return dev.switchboard.security.Principal.OPEN;
+        }
+
+        @Override
         public String toolName() {
             return "weather.get";
         }

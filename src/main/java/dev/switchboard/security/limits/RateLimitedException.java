@@ -30,6 +30,12 @@ public class RateLimitedException extends RuntimeException {
         this.retryAfter = retryAfter;
     }
 
+    /** A refusal by another bound on how much a client may hold at once; {@code message} names it and its setting. */
+    public RateLimitedException(String message, Duration retryAfter) {
+        super(message);
+        this.retryAfter = retryAfter;
+    }
+
     /** How long until the request would be allowed. */
     public Duration retryAfter() {
         return retryAfter;
