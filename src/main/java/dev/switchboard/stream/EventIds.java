@@ -43,6 +43,15 @@ public final class EventIds {
         }
     }
 
+    /** An id after {@code previous} (or after now, when null) on the stream, for events the log could not number. */
+    public static String after(String streamId, String previous) {
+        if (previous == null) {
+            return of(streamId, System.currentTimeMillis() + "-0");
+        }
+        long[] at = position(previous);
+        return of(streamId, at[0] + "-" + (at[1] + 1));
+    }
+
     /** The part of an event id after the stream id. */
     public static String positionOf(String eventId) {
         int at = eventId == null ? -1 : eventId.lastIndexOf(SEPARATOR);

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Routes stream events to live connections. Every event is logged first, then written to the stream's connection:
@@ -17,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @ApplicationScoped
 public class StreamHub {
+
+    private static final Logger LOG = Logger.getLogger(StreamHub.class);
 
     private final EventLog log;
     private final Map<String, Live> live = new ConcurrentHashMap<>();
@@ -68,7 +71,7 @@ public class StreamHub {
         String key = key(sessionId, streamId);
         Live stream = live.computeIfAbsent(key, k -> new Live(null));
         synchronized (stream) {
-            stream.deliver(log.append(sessionId, streamId, data, false));
+            stream.deliver(logged(stream, sessionId, streamId, data, false));
             if (stream.connection == null) {
                 live.remove(key, stream); // no connection here: keep no entry (a resume makes a new one)
             }
@@ -80,10 +83,30 @@ public class StreamHub {
         Live stream = live.remove(key(sessionId, streamId));
         Live target = stream == null ? new Live(null) : stream;
         synchronized (target) {
-            target.deliver(log.append(sessionId, streamId, data, true));
-            target.detachAndClose();
+            try {
+                target.deliver(logged(target, sessionId, streamId, data, true));
+            } finally {
+                target.detachAndClose(); // whatever the log did, the client's stream ends here
+            }
         }
-        log.release(sessionId, streamId);
+        try {
+            log.release(sessionId, streamId);
+        } catch (RuntimeException e) {
+            LOG.debugf("Stream %s not released in the event log: %s", streamId, e.toString());
+        }
+    }
+
+    /**
+     * Appends to the event log; when the log cannot be reached (Redis down or overloaded) the event still goes to the
+     * connection here, with a local id: it just cannot be replayed, which beats a client left waiting forever.
+     */
+    private StreamEvent logged(Live stream, String sessionId, String streamId, String data, boolean last) {
+        try {
+            return log.append(sessionId, streamId, data, last);
+        } catch (RuntimeException e) {
+            LOG.warnf("Event of stream %s delivered without logging it (no resumption): %s", streamId, e.toString());
+            return new StreamEvent(EventIds.after(streamId, stream.lastDelivered), data);
+        }
     }
 
     /** Ends a stream without a final message (e.g. a cancelled request). */

@@ -34,6 +34,28 @@ class StreamHubTest {
     }
 
     @Test
+    void aStreamEndsForItsClientEvenWhenTheLogCannotBeReached() {
+        EventLog failing = new InMemoryEventLog(Clock.systemUTC(), Duration.ofMinutes(5), 2, 3) {
+            @Override
+            public StreamEvent append(String sessionId, String streamId, String data, boolean last) {
+                throw new IllegalStateException("Connection pool reached max wait queue size of 24");
+            }
+
+            @Override
+            public void release(String sessionId, String streamId) {
+                throw new IllegalStateException("Redis is down");
+            }
+        };
+        StreamHub hub = new StreamHub(failing);
+        RecordingConnection client = new RecordingConnection();
+        String stream = hub.open("s1", client);
+        hub.publish("s1", stream, "progress");
+        hub.finish("s1", stream, "response");
+        assertEquals(List.of("progress", "response"), client.data);
+        assertTrue(client.closed, "the stream ended although nothing was logged");
+    }
+
+    @Test
     void aFinishedStreamReplaysAndCloses() {
         RecordingConnection first = new RecordingConnection();
         String stream = hub.open("s1", first);
