@@ -13,6 +13,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.NoSuchElementException;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -75,7 +76,7 @@ public class BearerAuthFilter {
                     routing.put(PRINCIPAL, principal);
                     return null;
                 })
-                .onFailure(AuthenticationFailedException.class)
+                .onFailure(BearerAuthFilter::refusedToken)
                 .recoverWithItem(failure -> {
                     LOG.debugf("Bearer token refused: %s", failure.getMessage());
                     return refuse(
@@ -93,6 +94,18 @@ public class BearerAuthFilter {
                                     + " retry shortly"))
                             .build();
                 });
+    }
+
+    /**
+     * Whether checking the token failed because of the token. Quarkus OIDC reports most bad tokens as
+     * {@link AuthenticationFailedException}, but a token it cannot even split (only dots: {@code "."}, {@code "..."})
+     * fails with {@link NoSuchElementException} while it reads the JWT header: the client's fault (401), not an
+     * authorization server out of reach (503).
+     */
+    private static boolean refusedToken(Throwable failure) {
+        return failure instanceof AuthenticationFailedException
+                || failure instanceof NoSuchElementException
+                || failure instanceof IllegalArgumentException;
     }
 
     private static boolean protectedPath(String path) {

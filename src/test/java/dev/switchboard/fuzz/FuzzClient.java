@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends one fuzz case to {@code /mcp} and reads the answer within a deadline (the read runs on its own thread and
+ * Sends one fuzz case to the server and reads the answer within a deadline (the read runs on its own thread and
  * the stream is closed when time is up), so a hang is a finding rather than a stuck build. SSE answers are read event by event: a POST's stream up to its JSON-RPC response, a GET's stream
  * only up to its headers (a standalone stream stays open by design).
  */
@@ -30,7 +30,13 @@ final class FuzzClient implements AutoCloseable {
     static final Duration DEADLINE = Duration.ofSeconds(10);
 
     /** What the server answered: status, content type, and the body (an SSE stream's {@code data} payloads). */
-    record Answer(int status, String contentType, String body, List<String> events, String sessionId) {
+    record Answer(
+            int status,
+            String contentType,
+            String body,
+            List<String> events,
+            String sessionId,
+            String wwwAuthenticate) {
         boolean eventStream() {
             return contentType != null && contentType.startsWith("text/event-stream");
         }
@@ -42,22 +48,24 @@ final class FuzzClient implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final String base;
     private final URI mcp;
 
     FuzzClient(String baseUrl) {
+        this.base = baseUrl;
         this.mcp = URI.create(baseUrl + "/mcp");
     }
 
-    Answer post(byte[] body, Map<String, String> headers) throws IOException, InterruptedException {
-        return send("POST", HttpRequest.BodyPublishers.ofByteArray(body), headers);
-    }
-
-    Answer get(Map<String, String> headers) throws IOException, InterruptedException {
-        return send("GET", HttpRequest.BodyPublishers.noBody(), headers);
-    }
-
-    Answer delete(Map<String, String> headers) throws IOException, InterruptedException {
-        return send("DELETE", HttpRequest.BodyPublishers.noBody(), headers);
+    Answer send(FuzzRequest request) throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + request.path()))
+                .timeout(DEADLINE)
+                .method(
+                        request.method(),
+                        request.body().length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach(header -> builder.header(header.name(), header.value()));
+        return send(request.method(), builder.build());
     }
 
     /** Opens the session's standalone stream and returns the id of its priming event (2025-11-25). */
@@ -75,30 +83,29 @@ final class FuzzClient implements AutoCloseable {
         }
     }
 
-    private Answer send(String method, HttpRequest.BodyPublisher body, Map<String, String> headers)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(mcp).timeout(DEADLINE).method(method, body);
-        headers.forEach(request::header);
-        HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+    private Answer send(String method, HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() == 431) {
             // Vert.x closes the connection after 431 without saying "Connection: close": do not reuse it.
             http = newHttpClient();
         }
         String contentType = response.headers().firstValue("Content-Type").orElse(null);
         String sessionId = response.headers().firstValue("Mcp-Session-Id").orElse(null);
+        String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
         InputStream in = response.body();
         Future<Answer> reading = reader.submit(() -> {
             if (contentType != null && contentType.startsWith("text/event-stream")) {
                 List<String> events = "GET".equals(method) ? List.of() : readEvents(in);
-                return new Answer(response.statusCode(), contentType, String.join("\n", events), events, sessionId);
+                return new Answer(
+                        response.statusCode(), contentType, String.join("\n", events), events, sessionId, challenge);
             }
             return new Answer(
                     response.statusCode(),
                     contentType,
                     new String(in.readAllBytes(), StandardCharsets.UTF_8),
                     List.of(),
-                    sessionId);
+                    sessionId,
+                    challenge);
         });
         try {
             return reading.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS);

@@ -8,10 +8,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /** JSON generators and mutations of JSON trees for the fuzzer. */
 final class JsonFuzz {
@@ -21,9 +17,9 @@ final class JsonFuzz {
     private JsonFuzz() {}
 
     /** Strings a parser or a validator may choke on. */
-    static Arbitrary<String> nastyStrings() {
-        return Arbitraries.oneOf(
-                Arbitraries.of(
+    static Gen<String> nastyStrings() {
+        return Gen.oneOf(
+                Gen.of(
                         "",
                         " ",
                         "\u0000",
@@ -42,41 +38,43 @@ final class JsonFuzz {
                         "\\u0000",
                         "a\nb",
                         "1e999"),
-                Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().withCharRange('\u0000', '\u001f').ofMaxLength(8),
-                Arbitraries.strings().all().ofMaxLength(20));
+                Gen.strings(' ', '~', 40),
+                Gen.strings('\u0000', '\u001f', 8),
+                // Any UTF-16 unit, lone surrogates included.
+                Gen.strings('\u0000', '\uffff', 20));
     }
 
     /** Any JSON value, up to {@code depth} levels of arrays and objects. */
-    static Arbitrary<JsonNode> values(int depth) {
-        Arbitrary<JsonNode> leaves = Arbitraries.oneOf(
-                Arbitraries.just(NODES.nullNode()),
-                Arbitraries.of(true, false).map(NODES::booleanNode),
-                Arbitraries.integers().map(NODES::numberNode),
-                Arbitraries.longs().map(NODES::numberNode),
-                Arbitraries.doubles().map(NODES::numberNode),
-                Arbitraries.bigIntegers()
-                        .between(BigInteger.TEN.pow(18).negate(), BigInteger.TEN.pow(40))
+    static Gen<JsonNode> values(int depth) {
+        Gen<JsonNode> leaves = Gen.oneOf(
+                Gen.constant(NODES.nullNode()),
+                Gen.booleans().map(NODES::booleanNode),
+                Gen.oneOf(Gen.of(0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE), Gen.ints(-1000, 1000))
                         .map(NODES::numberNode),
+                Gen.oneOf(Gen.of(Long.MIN_VALUE, Long.MAX_VALUE), Gen.longs()).map(NODES::numberNode),
+                Gen.oneOf(
+                                Gen.of(0.0, -0.0, Double.MIN_VALUE, Double.MAX_VALUE, 1e-300),
+                                random -> (random.nextDouble() - 0.5) * Math.pow(10, random.nextInt(-20, 20)))
+                        .map(NODES::numberNode),
+                random -> NODES.numberNode(new BigInteger(140, random).subtract(BigInteger.TEN.pow(18))),
                 nastyStrings().map(NODES::textNode));
-        return Arbitraries.recursive(() -> leaves, JsonFuzz::containers, 0, depth);
-    }
-
-    private static Arbitrary<JsonNode> containers(Arbitrary<JsonNode> element) {
-        Arbitrary<JsonNode> arrays = element.list().ofMaxSize(4).map(items -> {
+        if (depth == 0) {
+            return leaves;
+        }
+        Gen<JsonNode> element = values(depth - 1);
+        Gen<JsonNode> arrays = element.list(0, 4).map(items -> {
             ArrayNode array = NODES.arrayNode();
             items.forEach(array::add);
             return array;
         });
-        Arbitrary<JsonNode> objects =
-                Arbitraries.maps(nastyStrings(), element).ofMaxSize(4).map(JsonFuzz::object);
-        return Arbitraries.oneOf(arrays, objects);
-    }
-
-    private static JsonNode object(Map<String, JsonNode> members) {
-        ObjectNode object = NODES.objectNode();
-        members.forEach(object::set);
-        return object;
+        Gen<JsonNode> objects = random -> {
+            ObjectNode object = NODES.objectNode();
+            for (int members = random.nextInt(5); members > 0; members--) {
+                object.set(nastyStrings().next(random), element.next(random));
+            }
+            return object;
+        };
+        return Gen.frequency(List.of(Gen.weighted(2, leaves), Gen.weighted(1, arrays), Gen.weighted(1, objects)));
     }
 
     /** One edit of a JSON tree, aimed at a node picked by {@code target} (modulo the number of nodes). */
@@ -94,24 +92,15 @@ final class JsonFuzz {
         }
     }
 
-    static Arbitrary<Mutation> mutations() {
-        return Combinators.combine(
-                        Arbitraries.of(Mutation.Kind.class),
-                        Arbitraries.integers().between(0, 1000),
-                        Arbitraries.oneOf(
-                                Arbitraries.of(
-                                        "id",
-                                        "method",
-                                        "params",
-                                        "jsonrpc",
-                                        "name",
-                                        "arguments",
-                                        "_meta",
-                                        "result",
-                                        "error"),
-                                nastyStrings()),
-                        Arbitraries.oneOf(Arbitraries.of(Seeds.WRONG_TYPES), values(2)))
-                .as(Mutation::new);
+    static Gen<Mutation> mutations() {
+        Gen<Mutation.Kind> kinds = Gen.of(Mutation.Kind.values());
+        Gen<Integer> targets = Gen.ints(0, 1000);
+        Gen<String> keys = Gen.oneOf(
+                Gen.of("id", "method", "params", "jsonrpc", "name", "arguments", "_meta", "result", "error"),
+                nastyStrings());
+        Gen<JsonNode> replacements = Gen.oneOf(Gen.of(Seeds.WRONG_TYPES), values(2));
+        return random ->
+                new Mutation(kinds.next(random), targets.next(random), keys.next(random), replacements.next(random));
     }
 
     /** A place in a tree: a member of an object or an element of an array. */
@@ -143,7 +132,7 @@ final class JsonFuzz {
     static JsonNode mutate(JsonNode seed, List<Mutation> mutations) {
         JsonNode root = seed.deepCopy();
         for (Mutation generated : mutations) {
-            // Generated values may be shared between tries: edit copies, never them.
+            // Generated values may be shared (the WRONG_TYPES constants): edit copies, never them.
             Mutation mutation = new Mutation(
                     generated.kind(),
                     generated.target(),

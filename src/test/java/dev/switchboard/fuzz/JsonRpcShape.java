@@ -25,6 +25,11 @@ final class JsonRpcShape {
 
     /** The problem with {@code answer}, or null when it is acceptable. */
     static String problem(FuzzClient.Answer answer, String httpMethod) {
+        return problem(answer, httpMethod, REFUSALS);
+    }
+
+    /** As {@link #problem(FuzzClient.Answer, String)}, with the HTTP refusals acceptable here. */
+    static String problem(FuzzClient.Answer answer, String httpMethod, Set<Integer> refusals) {
         int status = answer.status();
         if (status >= 500) {
             return "HTTP " + status + ": " + abbreviate(answer.body());
@@ -47,7 +52,7 @@ final class JsonRpcShape {
             }
             return responseProblem(answer.body(), false);
         }
-        if (REFUSALS.contains(status)) {
+        if (refusals.contains(status)) {
             return answer.body().isEmpty() ? null : responseProblem(answer.body(), true);
         }
         return "unexpected HTTP " + status + ": " + abbreviate(answer.body());

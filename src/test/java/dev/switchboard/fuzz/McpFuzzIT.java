@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.switchboard.fuzz.Credentials.Credential;
+import dev.switchboard.fuzz.Credentials.Verdict;
+import dev.switchboard.fuzz.FuzzRun.Case;
 import dev.switchboard.fuzz.JsonFuzz.Mutation;
+import dev.switchboard.testing.AuthServerStub;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.ServiceProcess;
 import java.io.ByteArrayOutputStream;
@@ -21,43 +28,36 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * Property-based fuzzing of the whole {@code /mcp} path against the packaged jar and a private redis-server: mutated
- * and random bodies, wrong types in every field, huge and deep values, invalid UTF-8 and bad headers, in the session
- * era (with a real session) and the stateless 2026-07-28 era. Whatever is sent, the answer must have a shape
- * {@link JsonRpcShape} accepts, and afterwards the server must still be ready and serve a tool call. Tries and seeds
- * are fixed, so a run is reproducible; {@code -Dfuzz.collect=true} logs every finding instead of stopping at the
- * first.
+ * Fuzzing of the whole {@code /mcp} path against the packaged jar and a private redis-server: mutated and random
+ * bodies, wrong types in every field, huge and deep values, invalid UTF-8 and bad headers, in the session era (with a
+ * real session) and the stateless 2026-07-28 era. Whatever is sent, the answer must have a shape {@link JsonRpcShape}
+ * accepts, and afterwards the server must still be ready and serve a tool call.
+ *
+ * <p>A second jar runs with authorization on, against an authorization server played by WireMock: its
+ * {@code Authorization} headers are fuzzed ({@link Credentials}) with valid and random bodies, and so are the paths of
+ * its protected-resource metadata.
+ *
+ * <p>Every case is made from a {@link java.util.Random} derived from a fixed seed, so a run is reproducible; see
+ * {@link FuzzRun} for {@code -Dfuzz.seed}, {@code -Dfuzz.case} and {@code -Dfuzz.collect}.
  */
 class McpFuzzIT {
 
-    private static final String SEED = "20261130";
-    private static final boolean COLLECT = Boolean.getBoolean("fuzz.collect");
+    private static final long DEFAULT_SEED = 20261130L;
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ACCEPT = "application/json, text/event-stream";
+    private static final String METADATA_URL = "https://mcp.example.test/.well-known/oauth-protected-resource/mcp";
+    private static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
 
-    private static final Map<String, AtomicInteger> CASES = new ConcurrentHashMap<>();
-    /** Answers by HTTP status, and for JSON-RPC responses whether they carried a result or an error. */
-    private static final Map<String, AtomicInteger> OUTCOMES = new ConcurrentHashMap<>();
-
-    private static final List<String> FINDINGS = java.util.Collections.synchronizedList(new ArrayList<>());
+    private static final FuzzRun RUN = FuzzRun.fromSystemProperties(DEFAULT_SEED);
 
     private static RedisServerResource redis;
     private static ServiceProcess service;
@@ -65,9 +65,17 @@ class McpFuzzIT {
     private static String session;
     private static String marchSession;
     private static String eventId;
+
+    /** The second jar, with authorization on. */
+    private static WireMockServer authServer;
+
+    private static ServiceProcess guarded;
+    private static FuzzClient guardedClient;
+    private static Credentials credentials;
+    private static String guardedSession;
     private static long started;
 
-    @BeforeContainer
+    @BeforeAll
     static void start() throws Exception {
         started = System.nanoTime();
         redis = new RedisServerResource();
@@ -76,52 +84,78 @@ class McpFuzzIT {
         service = ServiceProcess.start(
                 ServiceProcess.freePort(), redis.url(), Map.of("SWITCHBOARD_RATE_LIMIT_ENABLED", "false"));
         client = new FuzzClient(service.url());
-        session = openSession();
-        marchSession = openSession("2025-03-26");
+        session = openSession(client, Seeds.SESSION_VERSION, Map.of());
+        marchSession = openSession(client, "2025-03-26", Map.of());
         Map<String, String> get = new LinkedHashMap<>(sessionHeaders(session));
         get.put("Accept", "text/event-stream");
         eventId = client.primingEventId(get);
+
+        authServer = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        authServer.start();
+        credentials = new Credentials(AuthServerStub.serveKeys(authServer, AuthServerStub.RESOURCE));
+        guarded = ServiceProcess.start(
+                ServiceProcess.freePort(),
+                redis.url(),
+                Map.of(
+                        "SWITCHBOARD_AUTH_ENABLED", "true",
+                        "SWITCHBOARD_AUTH_ISSUER", authServer.baseUrl() + "/realms/test",
+                        "SWITCHBOARD_AUTH_RESOURCE", AuthServerStub.RESOURCE,
+                        "SWITCHBOARD_RATE_LIMIT_ENABLED", "false",
+                        // Fuzzed initialize requests open sessions for the one fuzz principal.
+                        "SWITCHBOARD_SESSION_QUOTA_MAX_PER_PRINCIPAL", "0",
+                        "SWITCHBOARD_SESSIONS_REDIS_KEY_PREFIX", "fuzz-guarded"));
+        guardedClient = new FuzzClient(guarded.url());
+        guardedSession = openSession(guardedClient, Seeds.SESSION_VERSION, bearer(credentials.admitted()));
     }
 
-    @AfterContainer
+    @AfterAll
     static void stop() throws Exception {
         try {
             if (service != null) {
-                stillServing();
+                stillServing(service, client, session, Map.of());
+            }
+            if (guarded != null) {
+                stillServing(guarded, guardedClient, guardedSession, bearer(credentials.admitted()));
             }
         } finally {
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
-            int total = CASES.values().stream().mapToInt(AtomicInteger::get).sum();
-            System.out.println("McpFuzzIT: " + total + " cases in " + seconds + " s, seed " + SEED + ", "
-                    + new TreeMap<>(CASES) + ", answers " + new TreeMap<>(OUTCOMES) + ", findings " + FINDINGS.size());
-            FINDINGS.forEach(finding -> System.out.println("McpFuzzIT finding: " + finding));
-            if (client != null) {
-                client.close();
+            System.out.println("McpFuzzIT: " + RUN.summary(seconds));
+            RUN.findings().forEach(finding -> System.out.println("McpFuzzIT finding: " + finding));
+            for (AutoCloseable closeable : new AutoCloseable[] {client, service, guardedClient, guarded}) {
+                if (closeable != null) {
+                    closeable.close();
+                }
             }
-            if (service != null) {
-                service.close();
+            if (authServer != null) {
+                authServer.stop();
             }
             if (redis != null) {
                 redis.stop();
             }
         }
-        if (!FINDINGS.isEmpty()) {
-            fail(FINDINGS.size() + " findings, the first: " + FINDINGS.get(0));
+        if (!RUN.findings().isEmpty()) {
+            fail(RUN.findings().size() + " findings, the first: "
+                    + RUN.findings().get(0));
         }
     }
 
     /** After the storm: ready, and a normal tool call in the fuzzed session still answers. */
-    private static void stillServing() throws Exception {
+    private static void stillServing(
+            ServiceProcess process, FuzzClient fuzzClient, String sessionId, Map<String, String> authorization)
+            throws Exception {
         HttpResponse<String> ready = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(service.url() + "/q/health/ready"))
+                        HttpRequest.newBuilder(URI.create(process.url() + "/q/health/ready"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), ready.body());
-        FuzzClient.Answer call = client.post(
+        Map<String, String> headers = new LinkedHashMap<>(sessionHeaders(sessionId));
+        headers.putAll(authorization);
+        FuzzClient.Answer call = fuzzClient.send(FuzzRequest.post(
                 bytes("{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"tools/call\",\"params\":{\"name\":\"weather.get\","
                         + "\"arguments\":{\"city\":\"Paris\"}}}"),
-                sessionHeaders(session));
+                headers));
         assertEquals(200, call.status(), call.body());
         JsonNode result = Seeds.MAPPER.readTree(call.body()).path("result");
         assertEquals(false, result.path("isError").asBoolean(true), call.body());
@@ -131,55 +165,70 @@ class McpFuzzIT {
     // ---------------------------------------------------------------------------------------------------------------
     // Mutated messages
 
-    @Property(tries = 400, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedSessionMessages(
-            @ForAll("sessionSeeds") ObjectNode seed,
-            @ForAll @Size(min = 1, max = 3) List<@From("mutations") Mutation> mutations)
-            throws Exception {
-        JsonNode body = JsonFuzz.mutate(seed, mutations);
-        send("mutated-session", seed, body, sessionHeadersFor(seed));
+    private static final Gen<ObjectNode> SESSION_SEEDS = Gen.of(Seeds.SESSION);
+    private static final Gen<ObjectNode> STATELESS_SEEDS = Gen.of(Seeds.STATELESS);
+    private static final Gen<List<Mutation>> MUTATIONS = JsonFuzz.mutations().list(1, 3);
+
+    @Test
+    void mutatedSessionMessages() throws Exception {
+        RUN.cases("mutated-session", 400, fuzzCase -> {
+            ObjectNode seed = SESSION_SEEDS.next(fuzzCase.random());
+            JsonNode body = JsonFuzz.mutate(seed, MUTATIONS.next(fuzzCase.random()));
+            exchange(fuzzCase, FuzzRequest.post(bytes(body.toString()), sessionHeadersFor(seed)));
+        });
     }
 
-    @Property(tries = 300, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedStatelessRequests(
-            @ForAll("statelessSeeds") ObjectNode seed,
-            @ForAll @Size(min = 1, max = 3) List<@From("mutations") Mutation> mutations,
-            @ForAll boolean headersFollowTheMutant)
-            throws Exception {
-        JsonNode body = JsonFuzz.mutate(seed, mutations);
-        send("mutated-stateless", seed, body, statelessHeaders(headersFollowTheMutant ? body : seed));
+    @Test
+    void mutatedStatelessRequests() throws Exception {
+        RUN.cases("mutated-stateless", 300, fuzzCase -> {
+            Random random = fuzzCase.random();
+            ObjectNode seed = STATELESS_SEEDS.next(random);
+            JsonNode body = JsonFuzz.mutate(seed, MUTATIONS.next(random));
+            boolean headersFollowTheMutant = random.nextBoolean();
+            exchange(
+                    fuzzCase,
+                    FuzzRequest.post(bytes(body.toString()), statelessHeaders(headersFollowTheMutant ? body : seed)));
+        });
     }
 
     /** 2025-03-26 sessions accept batches: arrays of mutated messages, each answered on its own. */
-    @Property(tries = 150, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
-    void mutatedBatches(
-            @ForAll @Size(min = 1, max = 4) List<@From("sessionSeeds") ObjectNode> seeds,
-            @ForAll @Size(max = 2) List<@From("mutations") Mutation> mutations)
-            throws Exception {
-        com.fasterxml.jackson.databind.node.ArrayNode batch = NODES.arrayNode();
-        for (ObjectNode seed : seeds) {
-            batch.add(JsonFuzz.mutate(seed, mutations));
-        }
-        Map<String, String> headers = new LinkedHashMap<>(sessionHeaders(marchSession));
-        headers.put("MCP-Protocol-Version", "2025-03-26");
-        check("mutated-batch", batch.toString(), client.post(bytes(batch.toString()), headers), "POST");
+    @Test
+    void mutatedBatches() throws Exception {
+        Gen<List<ObjectNode>> seeds = SESSION_SEEDS.list(1, 4);
+        Gen<List<Mutation>> mutations = JsonFuzz.mutations().list(0, 2);
+        RUN.cases("mutated-batch", 150, fuzzCase -> {
+            ArrayNode batch = NODES.arrayNode();
+            List<Mutation> applied = mutations.next(fuzzCase.random());
+            for (ObjectNode seed : seeds.next(fuzzCase.random())) {
+                batch.add(JsonFuzz.mutate(seed, applied));
+            }
+            Map<String, String> headers = new LinkedHashMap<>(sessionHeaders(marchSession));
+            headers.put("MCP-Protocol-Version", "2025-03-26");
+            exchange(fuzzCase, FuzzRequest.post(bytes(batch.toString()), headers));
+        });
     }
 
     /** Every field of every seed, in turn, holds each JSON type. Exhaustive rather than sampled. */
-    @Example
+    @Test
     void wrongTypeInEveryField() throws Exception {
         for (boolean stateless : new boolean[] {false, true}) {
+            String category = stateless ? "wrong-type-stateless" : "wrong-type-session";
+            int index = 0;
             for (ObjectNode seed : stateless ? Seeds.STATELESS : Seeds.SESSION) {
                 int slots = JsonFuzz.slots(seed).size();
                 for (int i = 0; i < slots; i++) {
                     for (JsonNode wrong : Seeds.WRONG_TYPES) {
+                        Case fuzzCase = RUN.at(category, index++);
+                        if (fuzzCase == null) {
+                            continue;
+                        }
                         JsonNode body = seed.deepCopy();
                         JsonFuzz.set(JsonFuzz.slots(body).get(i), wrong.deepCopy());
-                        send(
-                                stateless ? "wrong-type-stateless" : "wrong-type-session",
-                                seed,
-                                body,
-                                stateless ? statelessHeaders(seed) : sessionHeadersFor(seed));
+                        exchange(
+                                fuzzCase,
+                                FuzzRequest.post(
+                                        bytes(body.toString()),
+                                        stateless ? statelessHeaders(seed) : sessionHeadersFor(seed)));
                     }
                 }
             }
@@ -200,42 +249,38 @@ class McpFuzzIT {
 
     record Huge(Shape shape, int size, String where) {}
 
-    @Provide
-    Arbitrary<Huge> huge() {
-        Arbitrary<Integer> sizes = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(1, 200)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(200, 20_000)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(20_000, 5_000_000)),
-                // Just over the default body limit (4M): 413.
-                net.jqwik.api.Tuple.of(1, Arbitraries.of(4 * 1024 * 1024 + 1, 4_500_000)));
-        return Combinators.combine(
-                        Arbitraries.of(Shape.class),
-                        sizes,
-                        Arbitraries.of("arguments", "_meta", "id", "params", "method"))
-                .as(Huge::new);
-    }
+    private static final Gen<Huge> HUGE = random -> new Huge(
+            Gen.of(Shape.values()).next(random),
+            Gen.frequency(List.of(
+                            Gen.weighted(3, Gen.ints(1, 200)),
+                            Gen.weighted(3, Gen.ints(200, 20_000)),
+                            Gen.weighted(1, Gen.ints(20_000, 5_000_000)),
+                            // Just over the default body limit (4M): 413.
+                            Gen.weighted(1, Gen.of(4 * 1024 * 1024 + 1, 4_500_000))))
+                    .next(random),
+            Gen.of("arguments", "_meta", "id", "params", "method").next(random));
 
-    @Property(tries = 80, seed = SEED, shrinking = ShrinkingMode.OFF)
-    void hugeAndDeepValues(@ForAll("huge") Huge huge, @ForAll boolean stateless) throws Exception {
-        ObjectNode seed = stateless ? Seeds.STATELESS.get(2) : Seeds.SESSION.get(4);
-        // Built as text: a tree this deep would overflow the test's own serialiser.
-        String value = hugeValue(huge);
-        String marker = "\"@@HUGE@@\"";
-        ObjectNode body = seed.deepCopy();
-        ObjectNode params = (ObjectNode) body.get("params");
-        switch (huge.where()) {
-            case "arguments" -> ((ObjectNode) params.get("arguments")).set("city", NODES.textNode("@@HUGE@@"));
-            case "_meta" -> params.withObjectProperty("_meta").set("fuzz", NODES.textNode("@@HUGE@@"));
-            case "id" -> body.set("id", NODES.textNode("@@HUGE@@"));
-            case "params" -> body.set("params", NODES.textNode("@@HUGE@@"));
-            default -> body.set("method", NODES.textNode("@@HUGE@@"));
-        }
-        byte[] bytes = bytes(body.toString().replace(marker, value));
-        check(
-                "huge",
-                huge.shape() + " " + huge.size() + " in " + huge.where() + " (" + bytes.length + " bytes)",
-                client.post(bytes, stateless ? statelessHeaders(seed) : sessionHeaders(session)),
-                "POST");
+    @Test
+    void hugeAndDeepValues() throws Exception {
+        RUN.cases("huge", 80, fuzzCase -> {
+            Huge huge = HUGE.next(fuzzCase.random());
+            boolean stateless = fuzzCase.random().nextBoolean();
+            ObjectNode seed = stateless ? Seeds.STATELESS.get(2) : Seeds.SESSION.get(4);
+            // Built as text: a tree this deep would overflow the test's own serialiser.
+            String value = hugeValue(huge);
+            String marker = "\"@@HUGE@@\"";
+            ObjectNode body = seed.deepCopy();
+            ObjectNode params = (ObjectNode) body.get("params");
+            switch (huge.where()) {
+                case "arguments" -> ((ObjectNode) params.get("arguments")).set("city", NODES.textNode("@@HUGE@@"));
+                case "_meta" -> params.withObjectProperty("_meta").set("fuzz", NODES.textNode("@@HUGE@@"));
+                case "id" -> body.set("id", NODES.textNode("@@HUGE@@"));
+                case "params" -> body.set("params", NODES.textNode("@@HUGE@@"));
+                default -> body.set("method", NODES.textNode("@@HUGE@@"));
+            }
+            byte[] bytes = bytes(body.toString().replace(marker, value));
+            exchange(fuzzCase, FuzzRequest.post(bytes, stateless ? statelessHeaders(seed) : sessionHeaders(session)));
+        });
     }
 
     private static String hugeValue(Huge huge) {
@@ -273,43 +318,49 @@ class McpFuzzIT {
             new byte[] {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
             new byte[] {0x00});
 
-    @Property(tries = 200, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
-    void invalidUtf8(
-            @ForAll("anySeed") ObjectNode seed,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 10_000) int position,
-            @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 7) int sequence,
-            @ForAll boolean insideAString)
-            throws Exception {
-        byte[] body = bytes(seed.toString());
-        int at = position % body.length;
-        if (insideAString) { // just after an opening quote, where a parser reads text
-            int quote = seed.toString().indexOf('"', at);
-            at = quote < 0 ? at : quote + 1;
-        }
-        ByteArrayOutputStream mangled = new ByteArrayOutputStream();
-        mangled.write(body, 0, at);
-        mangled.write(BAD_UTF8.get(sequence));
-        mangled.write(body, at, body.length - at);
-        boolean stateless = Seeds.STATELESS.contains(seed);
-        check(
-                "invalid-utf8",
-                seed + " with " + java.util.HexFormat.of().formatHex(BAD_UTF8.get(sequence)) + " at " + at,
-                client.post(mangled.toByteArray(), stateless ? statelessHeaders(seed) : sessionHeadersFor(seed)),
-                "POST");
+    private static final Gen<ObjectNode> ANY_SEED =
+            random -> random.nextBoolean() ? SESSION_SEEDS.next(random) : STATELESS_SEEDS.next(random);
+
+    @Test
+    void invalidUtf8() throws Exception {
+        RUN.cases("invalid-utf8", 200, fuzzCase -> {
+            Random random = fuzzCase.random();
+            ObjectNode seed = ANY_SEED.next(random);
+            int position = random.nextInt(10_001);
+            byte[] sequence = BAD_UTF8.get(random.nextInt(BAD_UTF8.size()));
+            boolean insideAString = random.nextBoolean();
+            byte[] body = bytes(seed.toString());
+            int at = position % body.length;
+            if (insideAString) { // just after an opening quote, where a parser reads text
+                int quote = seed.toString().indexOf('"', at);
+                at = quote < 0 ? at : quote + 1;
+            }
+            ByteArrayOutputStream mangled = new ByteArrayOutputStream();
+            mangled.write(body, 0, at);
+            mangled.write(sequence);
+            mangled.write(body, at, body.length - at);
+            boolean stateless = Seeds.STATELESS.contains(seed);
+            exchange(
+                    fuzzCase,
+                    FuzzRequest.post(
+                            mangled.toByteArray(), stateless ? statelessHeaders(seed) : sessionHeadersFor(seed)));
+        });
     }
 
-    @Provide
-    Arbitrary<byte[]> garbage() {
-        return Arbitraries.oneOf(
-                Arbitraries.bytes().array(byte[].class).ofMaxSize(300),
-                JsonFuzz.values(4).map(node -> bytes(node.toString())),
-                JsonFuzz.values(3).list().ofMinSize(1).ofMaxSize(4).map(list -> bytes(list.toString())));
-    }
+    private static final Gen<byte[]> GARBAGE = Gen.oneOf(
+            Gen.bytes(300),
+            JsonFuzz.values(4).map(node -> bytes(node.toString())),
+            JsonFuzz.values(3).list(1, 4).map(list -> bytes(list.toString())));
 
-    @Property(tries = 200, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
-    void arbitraryBodies(@ForAll("garbage") byte[] body, @ForAll boolean stateless) throws Exception {
-        Map<String, String> headers = stateless ? statelessHeaders(Seeds.STATELESS.get(1)) : sessionHeaders(session);
-        check("random-body", Base64.getEncoder().encodeToString(body), client.post(body, headers), "POST");
+    @Test
+    void arbitraryBodies() throws Exception {
+        RUN.cases("random-body", 200, fuzzCase -> {
+            byte[] body = GARBAGE.next(fuzzCase.random());
+            Map<String, String> headers = fuzzCase.random().nextBoolean()
+                    ? statelessHeaders(Seeds.STATELESS.get(1))
+                    : sessionHeaders(session);
+            exchange(fuzzCase, FuzzRequest.post(body, headers));
+        });
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -326,10 +377,9 @@ class McpFuzzIT {
             "Last-Event-ID",
             "Mcp-Param-Workspace");
 
-    @Provide
-    Arbitrary<String> headerValues() {
+    private static Gen<String> headerValues() {
         String stream = eventId.substring(0, eventId.lastIndexOf('_'));
-        Arbitrary<String> eventIds = Arbitraries.of(
+        Gen<String> eventIds = Gen.of(
                         "_-1",
                         "_abc",
                         "_1-",
@@ -345,9 +395,9 @@ class McpFuzzIT {
                         "",
                         "_")
                 .map(tail -> stream + tail);
-        return Arbitraries.oneOf(
+        return Gen.oneOf(
                 eventIds,
-                Arbitraries.of(
+                Gen.of(
                         "",
                         " ",
                         "null",
@@ -374,102 +424,275 @@ class McpFuzzIT {
                         "abc-1-2",
                         "é\u00ff",
                         "a".repeat(10_000)),
-                Arbitraries.strings().withCharRange('!', '~').ofMaxLength(60));
+                Gen.strings('!', '~', 60));
     }
 
-    /** For each header: absent, the valid value, or a fuzzed one. */
-    @Provide
-    Arbitrary<List<Integer>> headerChoices() {
-        return Arbitraries.integers().between(0, 2).list().ofSize(HEADERS.size());
-    }
-
-    @Property(tries = 400, seed = SEED, shrinking = ShrinkingMode.BOUNDED)
-    void badHeaders(
-            @ForAll("httpMethods") String method,
-            @ForAll boolean stateless,
-            @ForAll("headerChoices") List<Integer> choices,
-            @ForAll @Size(9) List<@From("headerValues") String> values)
-            throws Exception {
-        ObjectNode seed = stateless ? Seeds.STATELESS.get(2) : Seeds.SESSION.get(4);
-        Map<String, String> valid = new LinkedHashMap<>(stateless ? statelessHeaders(seed) : sessionHeaders(session));
-        if ("DELETE".equals(method)) {
-            valid.put("Mcp-Session-Id", openSession()); // the fuzzed session must survive
-        }
-        valid.putIfAbsent("Origin", "http://localhost:8080");
-        valid.putIfAbsent("Last-Event-ID", eventId);
-        valid.putIfAbsent("Mcp-Session-Id", session);
-        valid.putIfAbsent("Mcp-Method", "tools/call");
-        valid.putIfAbsent("Mcp-Name", "weather.get");
-        valid.putIfAbsent("Mcp-Param-Workspace", "ws-1");
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 0; i < HEADERS.size(); i++) {
-            String name = HEADERS.get(i);
-            switch (choices.get(i)) {
-                case 1 -> headers.put(name, valid.get(name));
-                case 2 -> headers.put(name, values.get(i));
-                default -> {}
+    /** For each header: absent (0), the valid value (1), or a fuzzed one (2). */
+    @Test
+    void badHeaders() throws Exception {
+        Gen<String> methods = Gen.of("POST", "POST", "GET", "DELETE");
+        Gen<List<Integer>> choices = Gen.ints(0, 2).list(HEADERS.size(), HEADERS.size());
+        Gen<List<String>> values = headerValues().list(HEADERS.size(), HEADERS.size());
+        RUN.cases("bad-headers", 400, fuzzCase -> {
+            Random random = fuzzCase.random();
+            String method = methods.next(random);
+            boolean stateless = random.nextBoolean();
+            List<Integer> choice = choices.next(random);
+            List<String> value = values.next(random);
+            ObjectNode seed = stateless ? Seeds.STATELESS.get(2) : Seeds.SESSION.get(4);
+            Map<String, String> valid =
+                    new LinkedHashMap<>(stateless ? statelessHeaders(seed) : sessionHeaders(session));
+            if ("DELETE".equals(method)) {
+                valid.put("Mcp-Session-Id", openSession(client, Seeds.SESSION_VERSION, Map.of())); // keep `session`
             }
-        }
-        FuzzClient.Answer answer;
-        try {
-            answer = switch (method) {
-                case "GET" -> client.get(headers);
-                case "DELETE" -> client.delete(headers);
-                default -> client.post(bytes(seed.toString()), headers);
+            valid.putIfAbsent("Origin", "http://localhost:8080");
+            valid.putIfAbsent("Last-Event-ID", eventId);
+            valid.putIfAbsent("Mcp-Session-Id", session);
+            valid.putIfAbsent("Mcp-Method", "tools/call");
+            valid.putIfAbsent("Mcp-Name", "weather.get");
+            valid.putIfAbsent("Mcp-Param-Workspace", "ws-1");
+            Map<String, String> headers = new LinkedHashMap<>();
+            for (int i = 0; i < HEADERS.size(); i++) {
+                String name = HEADERS.get(i);
+                switch (choice.get(i)) {
+                    case 1 -> headers.put(name, valid.get(name));
+                    case 2 -> headers.put(name, value.get(i));
+                    default -> {}
+                }
+            }
+            FuzzRequest request = switch (method) {
+                case "GET" -> FuzzRequest.get(headers);
+                case "DELETE" -> FuzzRequest.delete(headers);
+                default -> FuzzRequest.post(bytes(seed.toString()), headers);
             };
-        } catch (IllegalArgumentException unsendable) {
-            CASES.computeIfAbsent("headers-unsendable", k -> new AtomicInteger())
-                    .incrementAndGet();
-            return; // a value java.net.http refuses to send (e.g. an empty Origin is fine, a raw 0xFF is not)
+            exchange(fuzzCase, "bad-headers-" + method.toLowerCase(Locale.ROOT), request);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Authorization (the second jar)
+
+    /** What a request to the guarded server carries besides its credential. */
+    private static final Gen<FuzzRequest> GUARDED_REQUESTS = Gen.frequency(List.of(
+            Gen.weighted(3, random -> {
+                ObjectNode seed = STATELESS_SEEDS.next(random);
+                return FuzzRequest.post(bytes(seed.toString()), statelessHeaders(seed));
+            }),
+            Gen.weighted(3, random -> {
+                ObjectNode seed = SESSION_SEEDS.next(random);
+                return FuzzRequest.post(bytes(seed.toString()), guardedSessionHeadersFor(seed));
+            }),
+            Gen.weighted(2, random -> {
+                ObjectNode seed = STATELESS_SEEDS.next(random);
+                JsonNode body = JsonFuzz.mutate(seed, MUTATIONS.next(random));
+                return FuzzRequest.post(bytes(body.toString()), statelessHeaders(body));
+            }),
+            Gen.weighted(1, random -> FuzzRequest.post(GARBAGE.next(random), statelessHeaders(Seeds.STATELESS.get(1)))),
+            Gen.weighted(1, random -> FuzzRequest.get(Map.of("Accept", "text/event-stream"))),
+            Gen.weighted(1, random -> FuzzRequest.delete(sessionHeaders(guardedSession)))));
+
+    @Test
+    void authorization() throws Exception {
+        Gen<Credential> credentialGen = credentials.all();
+        RUN.cases("auth", 500, fuzzCase -> {
+            Credential credential = credentialGen.next(fuzzCase.random());
+            FuzzRequest plain = GUARDED_REQUESTS.next(fuzzCase.random());
+            if ("DELETE".equals(plain.method()) && credential.verdict() != Verdict.INVALID) {
+                // A DELETE that may be admitted ends its session: never the one the fuzzing uses.
+                plain = FuzzRequest.delete(sessionHeaders(
+                        openSession(guardedClient, Seeds.SESSION_VERSION, bearer(credentials.admitted()))));
+            }
+            List<FuzzRequest.Header> headers = new ArrayList<>(plain.headers());
+            credential.values().forEach(value -> headers.add(new FuzzRequest.Header("Authorization", value)));
+            FuzzRequest request = new FuzzRequest(plain.method(), plain.path(), headers, plain.body());
+            FuzzClient.Answer answer = send(guardedClient, fuzzCase, request);
+            if (answer == null) {
+                return;
+            }
+            String label = "auth-" + credential.kind().replaceAll("\\[.*", "");
+            if (credential.verdict() == Verdict.REFUSED_OR_ADMITTED) { // the summary tells which Quarkus chose
+                label += answer.status() == 401 ? "-refused" : "-admitted";
+            }
+            RUN.count(label, outcome(answer));
+            String problem = authProblem(credential, answer, request.method());
+            if (problem != null) {
+                RUN.finding(fuzzCase, credential.kind() + " (" + credential.verdict() + "): " + problem, request);
+            }
+        });
+    }
+
+    private static final Set<Integer> UNAUTHORIZED = Set.of(401);
+
+    /** Refusals where the credential deserves them, normal MCP behaviour where it does not. */
+    private static String authProblem(Credential credential, FuzzClient.Answer answer, String method) {
+        int status = answer.status();
+        Verdict verdict = credential.verdict();
+        if (status >= 500) {
+            return JsonRpcShape.problem(answer, method);
         }
-        check("bad-headers-" + method.toLowerCase(java.util.Locale.ROOT), method + " " + headers, answer, method);
+        if (status == 431 && credential.values().stream().anyMatch(value -> value.length() > 8_000)) {
+            return null; // over quarkus.http.limits.max-header-size, refused by Vert.x before any check
+        }
+        String challenge = answer.wwwAuthenticate();
+        if (status == 401) {
+            if (verdict == Verdict.ADMITTED || verdict == Verdict.FORBIDDEN) {
+                return "401 for a valid token: " + challenge;
+            }
+            if (challenge == null
+                    || !challenge.startsWith("Bearer")
+                    || !challenge.contains("resource_metadata=\"" + METADATA_URL + "\"")) {
+                return "401 without the Bearer challenge naming the metadata: " + challenge;
+            }
+            if (verdict == Verdict.INVALID && !challenge.contains("error=\"invalid_token\"")) {
+                return "401 without error=\"invalid_token\": " + challenge;
+            }
+            return answer.body().isEmpty()
+                    ? "401 without a JSON-RPC error"
+                    : JsonRpcShape.problem(answer, method, UNAUTHORIZED);
+        }
+        if (verdict == Verdict.REFUSED || verdict == Verdict.INVALID) {
+            return "HTTP " + status + " where 401 belongs: " + JsonRpcShape.abbreviate(answer.body());
+        }
+        if (verdict == Verdict.FORBIDDEN && status != 403) {
+            return "HTTP " + status + " to a token without the scope mcp, where 403 belongs";
+        }
+        if (status == 403
+                && (challenge == null
+                        || !challenge.startsWith("Bearer")
+                        || !challenge.contains("error=\"insufficient_scope\"")
+                        || !challenge.contains("resource_metadata=\"" + METADATA_URL + "\"")
+                        || answer.body().isEmpty())) {
+            return "403 without the insufficient_scope challenge or a JSON-RPC error: " + challenge;
+        }
+        return JsonRpcShape.problem(answer, method); // admitted: the checks of every other category
     }
 
-    @Provide
-    Arbitrary<String> httpMethods() {
-        return Arbitraries.of("POST", "POST", "GET", "DELETE");
+    // ---------------------------------------------------------------------------------------------------------------
+    // Protected-resource metadata paths
+
+    /** Suffixes of the well-known path: the two served ones, near misses, and random segments. */
+    private static final Gen<String> SUFFIXES = Gen.oneOf(
+            Gen.of(
+                    "",
+                    "/mcp",
+                    "/",
+                    "/mcp/",
+                    "//mcp",
+                    "/mcp//",
+                    "/MCP",
+                    "/mcp2",
+                    "/mc",
+                    "/mcp/x",
+                    "/x/mcp",
+                    "/mcp;x=1",
+                    "/mcp%2F",
+                    "/%6Dcp",
+                    "/mcp%00",
+                    "/mcp%20",
+                    "/./mcp",
+                    "/x/../mcp",
+                    "/..",
+                    "/../.well-known/oauth-protected-resource",
+                    "/mcp?x=1",
+                    "?resource=https://evil.example",
+                    "/mcp/.well-known/oauth-protected-resource",
+                    "-mcp",
+                    ".json",
+                    "/" + "m".repeat(5000)),
+            Gen.strings('a', 'z', 12).map(segment -> "/" + segment),
+            Gen.strings('a', 'z', 6).list(1, 4).map(segments -> "/" + String.join("/", segments)),
+            random -> "/" + Gen.strings('!', '~', 30).next(random).replaceAll("[^A-Za-z0-9._~!$&'()*+,;=:@/-]", ""));
+
+    @Test
+    void metadataPaths() throws Exception {
+        Gen<String> methods = Gen.frequency(List.of(
+                Gen.weighted(8, Gen.constant("GET")), Gen.weighted(1, Gen.of("POST", "DELETE", "PUT", "HEAD"))));
+        RUN.cases("metadata", 300, fuzzCase -> {
+            String suffix = SUFFIXES.next(fuzzCase.random());
+            String method = methods.next(fuzzCase.random());
+            boolean authOn = fuzzCase.random().nextInt(4) > 0;
+            FuzzRequest request = new FuzzRequest(method, WELL_KNOWN + suffix, List.of(), new byte[0]);
+            FuzzClient.Answer answer = send(authOn ? guardedClient : client, fuzzCase, request);
+            if (answer == null) {
+                return;
+            }
+            RUN.count("metadata-" + (authOn ? "auth-on" : "auth-off"), outcome(answer));
+            String problem = metadataProblem(answer, method, authOn && served(suffix));
+            if (problem != null) {
+                RUN.finding(fuzzCase, (authOn ? "auth on: " : "auth off: ") + problem, request);
+            }
+        });
     }
 
-    @Provide
-    Arbitrary<ObjectNode> sessionSeeds() {
-        return Arbitraries.of(Seeds.SESSION);
+    /**
+     * Whether the suffix names one of the two documents once the path is read as the server reads it: the query set
+     * aside, dot segments removed and unreserved characters decoded (RFC 3986), and, as JAX-RS matches, matrix
+     * parameters and trailing slashes ignored (an encoded slash ends up a trailing one).
+     */
+    private static boolean served(String suffix) {
+        String path = (WELL_KNOWN + suffix)
+                .replaceAll("\\?.*", "")
+                .replaceAll(";[^/]*", "")
+                .replace("%6D", "m")
+                .replace("%2F", "/");
+        String normalized = URI.create(path).normalize().getRawPath().replaceAll("/+$", "");
+        return normalized.equals(WELL_KNOWN) || normalized.equals(WELL_KNOWN + "/mcp");
     }
 
-    @Provide
-    Arbitrary<ObjectNode> statelessSeeds() {
-        return Arbitraries.of(Seeds.STATELESS);
-    }
-
-    @Provide
-    Arbitrary<ObjectNode> anySeed() {
-        List<ObjectNode> all = new ArrayList<>(Seeds.SESSION);
-        all.addAll(Seeds.STATELESS);
-        return Arbitraries.of(all);
-    }
-
-    @Provide
-    Arbitrary<Mutation> mutations() {
-        return JsonFuzz.mutations();
+    private static String metadataProblem(FuzzClient.Answer answer, String method, boolean served) {
+        int status = answer.status();
+        if (status >= 500) {
+            return "HTTP " + status + ": " + JsonRpcShape.abbreviate(answer.body());
+        }
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return status == 405 || status == 404 ? null : "HTTP " + status + " to " + method + ", not 404 or 405";
+        }
+        if (served) {
+            if (status != 200) {
+                return "HTTP " + status + " where the metadata belongs";
+            }
+            if ("GET".equals(method) && !answer.body().contains("\"resource\":\"" + AuthServerStub.RESOURCE + "\"")) {
+                return "200 without the metadata: " + JsonRpcShape.abbreviate(answer.body());
+            }
+            return null;
+        }
+        // 414: a suffix longer than the request line may be
+        return status == 404 || status == 400 || status == 414 ? null : "HTTP " + status + " where 404 belongs";
     }
 
     // ---------------------------------------------------------------------------------------------------------------
 
-    private static void send(String category, JsonNode seed, JsonNode body, Map<String, String> headers)
-            throws Exception {
-        check(category, body.toString(), client.post(bytes(body.toString()), headers), "POST");
+    private static FuzzClient.Answer exchange(Case fuzzCase, FuzzRequest request) throws InterruptedException {
+        return exchange(fuzzCase, fuzzCase.category(), request);
     }
 
-    private static void check(String category, String input, FuzzClient.Answer answer, String method) {
-        CASES.computeIfAbsent(category, k -> new AtomicInteger()).incrementAndGet();
-        OUTCOMES.computeIfAbsent(outcome(answer), k -> new AtomicInteger()).incrementAndGet();
-        String problem = JsonRpcShape.problem(answer, method);
+    /** Sends a case to the first jar and checks the answer's shape; null when there was no answer to check. */
+    private static FuzzClient.Answer exchange(Case fuzzCase, String label, FuzzRequest request)
+            throws InterruptedException {
+        FuzzClient.Answer answer = send(client, fuzzCase, request);
+        if (answer == null) {
+            return null;
+        }
+        RUN.count(label, outcome(answer));
+        String problem = JsonRpcShape.problem(answer, request.method());
         if (problem != null) {
-            String finding = category + ": " + problem + " <- " + JsonRpcShape.abbreviate(input);
-            if (COLLECT) {
-                FINDINGS.add(finding);
-            } else {
-                fail(finding);
-            }
+            RUN.finding(fuzzCase, problem, request);
+        }
+        return answer;
+    }
+
+    /** Sends a case: a request java.net.http refuses to send is counted, a hang or a reset is a finding. */
+    private static FuzzClient.Answer send(FuzzClient fuzzClient, Case fuzzCase, FuzzRequest request)
+            throws InterruptedException {
+        try {
+            return fuzzClient.send(request);
+        } catch (IllegalArgumentException unsendable) {
+            // e.g. a raw 0xFF in a header value; an empty Origin is fine
+            RUN.count(fuzzCase.category() + "-unsendable", "unsent");
+            return null;
+        } catch (IOException e) {
+            RUN.finding(fuzzCase, "no answer: " + e, request);
+            return null;
         }
     }
 
@@ -489,6 +712,12 @@ class McpFuzzIT {
         return "initialize".equals(seed.path("method").textValue())
                 ? Map.of("Content-Type", "application/json", "Accept", ACCEPT)
                 : sessionHeaders(session);
+    }
+
+    private static Map<String, String> guardedSessionHeadersFor(JsonNode seed) {
+        return "initialize".equals(seed.path("method").textValue())
+                ? Map.of("Content-Type", "application/json", "Accept", ACCEPT)
+                : sessionHeaders(guardedSession);
     }
 
     private static Map<String, String> sessionHeaders(String sessionId) {
@@ -526,18 +755,24 @@ class McpFuzzIT {
                 : "=?base64?" + Base64.getEncoder().encodeToString(bytes(value)) + "?=";
     }
 
-    private static String openSession() throws IOException, InterruptedException {
-        return openSession(Seeds.SESSION_VERSION);
+    private static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
     }
 
-    private static String openSession(String version) throws IOException, InterruptedException {
+    private static String openSession(FuzzClient fuzzClient, String version, Map<String, String> authorization)
+            throws IOException, InterruptedException {
         ObjectNode initialize = Seeds.SESSION.get(0).deepCopy();
         ((ObjectNode) initialize.get("params")).put("protocolVersion", version);
-        FuzzClient.Answer init =
-                client.post(bytes(initialize.toString()), Map.of("Content-Type", "application/json", "Accept", ACCEPT));
+        Map<String, String> headers = new LinkedHashMap<>(authorization);
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", ACCEPT);
+        FuzzClient.Answer init = fuzzClient.send(FuzzRequest.post(bytes(initialize.toString()), headers));
         assertEquals(200, init.status(), init.body());
         String id = init.sessionId();
-        client.post(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"), sessionHeaders(id));
+        Map<String, String> initialized = new LinkedHashMap<>(sessionHeaders(id));
+        initialized.putAll(authorization);
+        fuzzClient.send(
+                FuzzRequest.post(bytes("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}"), initialized));
         return id;
     }
 

@@ -82,7 +82,10 @@ class OAuthResourceServerTest {
                 tokens.forAudience("alice", "mcp", "https://other.example.test/mcp"),
                 tokens.fromIssuer("alice", "mcp", "https://evil.example.test/realms/test"),
                 tokens.forged("alice", "mcp"),
-                "not-a-jwt")) {
+                "not-a-jwt",
+                // Found by McpFuzzIT: Quarkus OIDC cannot split these and threw past the 401 (a 503).
+                ".",
+                "...")) {
             as(bad).body(PING)
                     .post("/mcp")
                     .then()

@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.Map;
 
 /**
@@ -20,17 +21,30 @@ public class AuthServerStub extends WireMockStub {
 
     @Override
     protected Map<String, String> config(String baseUrl) {
-        String issuer = baseUrl + "/realms/test";
-        tokens = new Tokens(issuer, RESOURCE);
-        server().stubFor(get(urlEqualTo("/realms/test/.well-known/openid-configuration"))
+        tokens = serveKeys(server(), RESOURCE);
+        return Map.of(
+                "switchboard.auth.enabled",
+                "true",
+                "switchboard.auth.issuer",
+                tokens.issuer(),
+                "switchboard.auth.resource",
+                RESOURCE);
+    }
+
+    /**
+     * Makes {@code server} an authorization server with issuer {@code <base>/realms/test} (discovery document and
+     * JWKS, with a key made for this call) and returns the minter of its tokens for {@code resource}. For tests that
+     * run their own WireMock, such as the fuzzer's.
+     */
+    public static Tokens serveKeys(WireMockServer server, String resource) {
+        String issuer = server.baseUrl() + "/realms/test";
+        Tokens tokens = new Tokens(issuer, resource);
+        server.stubFor(get(urlEqualTo("/realms/test/.well-known/openid-configuration"))
                 .willReturn(okJson("{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + issuer + "/certs\","
                         + "\"token_endpoint\":\"" + issuer + "/token\","
                         + "\"authorization_endpoint\":\"" + issuer + "/auth\"}")));
-        server().stubFor(get(urlEqualTo("/realms/test/certs")).willReturn(okJson(tokens.jwks())));
-        return Map.of(
-                "switchboard.auth.enabled", "true",
-                "switchboard.auth.issuer", issuer,
-                "switchboard.auth.resource", RESOURCE);
+        server.stubFor(get(urlEqualTo("/realms/test/certs")).willReturn(okJson(tokens.jwks())));
+        return tokens;
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class Tokens {
     }
 
     /** The JWKS document the authorization server publishes. */
-    String jwks() {
+    public String jwks() {
         RSAPublicKey key = (RSAPublicKey) keys.getPublic();
         return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + KEY_ID + "\",\"n\":\""
                 + unsigned(key.getModulus()) + "\",\"e\":\"" + unsigned(key.getPublicExponent()) + "\"}]}";
