@@ -146,7 +146,7 @@ start_service() {
     -Dswitchboard.weather.provider=offline \
     -Dquarkus.shutdown.delay-enabled=false \
     -Dswitchboard.auth.enabled=false \
-    -Dswitchboard.rate-limit.per-session=1000000000 -Dswitchboard.rate-limit.per-principal=1000000000 \
+    -Dswitchboard.rate-limit.per-session=50000000 -Dswitchboard.rate-limit.per-principal=50000000 \
     "$@" -jar "$APP" >"$OUT/service-$name.log" 2>&1 &
   SERVICE_PID=$!
   while :; do

@@ -73,6 +73,13 @@ class OAuthResourceServerTest {
                 .body("error.message", startsWith("Unauthorized"));
         given().get("/mcp").then().statusCode(401);
         given().delete("/mcp").then().statusCode(401);
+        // The agent spends model tokens and calls tools for its caller: it needs a token as well.
+        given().contentType("application/json")
+                .body("{\"prompt\":\"What's the weather in Paris?\"}")
+                .post("/agent")
+                .then()
+                .statusCode(401)
+                .header("WWW-Authenticate", startsWith("Bearer"));
     }
 
     @Test

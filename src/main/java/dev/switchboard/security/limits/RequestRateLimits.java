@@ -1,6 +1,7 @@
 package dev.switchboard.security.limits;
 
 import dev.switchboard.config.SwitchboardConfig;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +17,8 @@ import org.jboss.logging.Logger;
  * most once a minute: the limits protect against a client that sends too much, and a Redis outage should not also
  * stop the requests that do not need Redis (a 2026-07-28 call touches no store).
  */
+// At start-up, so limits that cannot work (more permits than microseconds in the window) stop the start, not requests.
+@Startup
 @ApplicationScoped
 public class RequestRateLimits {
 
