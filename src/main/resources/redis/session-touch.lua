@@ -4,8 +4,25 @@
 -- ARGV[5] key prefix of the session's collections (their names are the hash fields starting with 'c:'),
 -- ARGV[6] the principal presenting the id: a session owned by another one is answered as missing, and left untouched
 -- (sessions stored before owners existed belong to 'open', the principal of a server without authorization)
+-- ARGV[7], ARGV[8] the session's allowance (GCRA emission interval in microseconds, burst), or '' for none: its
+-- theoretical arrival time is the hash field 'rate', on Redis's clock. Used up: {'!rate', microseconds to wait}, and
+-- nothing is touched.
 if redis.call('EXISTS', KEYS[1]) == 0 or (redis.call('HGET', KEYS[1], 'owner') or 'open') ~= ARGV[6] then
   return false
+end
+if ARGV[7] ~= '' then
+  local time = redis.call('TIME')
+  local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
+  local interval = tonumber(ARGV[7])
+  local tat = tonumber(redis.call('HGET', KEYS[1], 'rate') or now)
+  if tat < now then
+    tat = now
+  end
+  local allow_at = tat + interval - interval * tonumber(ARGV[8])
+  if now < allow_at then
+    return {'!rate', string.format('%d', allow_at - now)}
+  end
+  redis.call('HSET', KEYS[1], 'rate', string.format('%d', tat + interval))
 end
 redis.call('HSET', KEYS[1], 'seen', ARGV[2])
 if ARGV[3] ~= '' then

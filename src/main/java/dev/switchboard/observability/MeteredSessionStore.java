@@ -1,5 +1,6 @@
 package dev.switchboard.observability;
 
+import dev.switchboard.session.Allowance;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.ToolUse;
@@ -86,8 +87,8 @@ public final class MeteredSessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<Optional<Session>> touch(String id, String owner, ToolUse use) {
-        return timed(touch, () -> delegate.touch(id, owner, use)).invoke(found -> {
+    public Uni<Optional<Session>> touch(String id, String owner, ToolUse use, Allowance allowance) {
+        return timed(touch, () -> delegate.touch(id, owner, use, allowance)).invoke(found -> {
             if (found.isPresent()) {
                 remember(id);
             } else {

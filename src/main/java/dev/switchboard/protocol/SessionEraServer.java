@@ -13,7 +13,11 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.security.Principal;
+import dev.switchboard.security.limits.RateLimit;
+import dev.switchboard.security.limits.RateLimitedException;
 import dev.switchboard.security.limits.SessionAdmission;
+import dev.switchboard.session.Allowance;
+import dev.switchboard.session.AllowanceExceededException;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.ToolUse;
@@ -54,6 +58,8 @@ public class SessionEraServer {
     private final LogLevel defaultLogLevel;
     private final RequestObserver observer;
     private final SessionAdmission admission;
+    private final RateLimit perSession;
+    private final Allowance allowance;
 
     public SessionEraServer(
             SessionStore sessions,
@@ -74,6 +80,12 @@ public class SessionEraServer {
             SwitchboardConfig config) {
         this.admission = admission;
         this.observer = observer;
+        // The per-session rate limit lives in the session record: checking it costs no round trip of its own.
+        this.perSession = new RateLimit(
+                config.rateLimit().perSession(), config.rateLimit().window());
+        this.allowance = config.rateLimit().enabled()
+                ? new Allowance(perSession.emissionIntervalMicros(), perSession.permits())
+                : null;
         this.defaultLogLevel = LogLevel.of(config.logging().defaultLevel())
                 .orElseThrow(() -> new IllegalArgumentException("switchboard.logging.default-level must be one of"
                         + " debug, info, notice, warning, error, critical, alert, emergency"));
@@ -187,14 +199,14 @@ public class SessionEraServer {
     private Uni<JsonRpcResponse> handleInSession(
             JsonRpcPayload.Entry entry, String sessionId, Principal principal, RequestChannel channel) {
         if (entry instanceof JsonRpcPayload.Invalid invalid) {
-            return sessions.touch(sessionId, principal.id(), null).map(found -> {
+            return touch(sessionId, principal, null).map(found -> {
                 found.orElseThrow(RequestRejectedException::sessionNotFound);
                 return invalid.response();
             });
         }
         JsonRpcMessage message = ((JsonRpcPayload.Valid) entry).message();
         ToolUse use = message instanceof JsonRpcRequest request ? toolUse(request) : null;
-        return sessions.touch(sessionId, principal.id(), use).flatMap(found -> {
+        return touch(sessionId, principal, use).flatMap(found -> {
             Session session = found.orElseThrow(RequestRejectedException::sessionNotFound);
             channel.negotiated(ProtocolVersion.of(session.protocolVersion()).orElse(ProtocolVersion.LATEST));
             if (message instanceof JsonRpcRequest request) {
@@ -215,6 +227,17 @@ public class SessionEraServer {
                 return null;
             });
         });
+    }
+
+    /** Loads the session for one message, taking one request from its allowance (429 when used up). */
+    private Uni<Optional<Session>> touch(String sessionId, Principal principal, ToolUse use) {
+        return sessions.touch(sessionId, principal.id(), use, allowance)
+                .onFailure(AllowanceExceededException.class)
+                .transform(used -> new RateLimitedException(
+                        "session",
+                        perSession,
+                        "switchboard.rate-limit.per-session",
+                        ((AllowanceExceededException) used).retryAfter()));
     }
 
     private Uni<JsonRpcResponse> dispatch(McpRequest request) {

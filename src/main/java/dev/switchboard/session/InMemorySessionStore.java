@@ -59,13 +59,21 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<Optional<Session>> touch(String id, String owner, ToolUse use) {
+    public Uni<Optional<Session>> touch(String id, String owner, ToolUse use, Allowance allowance) {
         Instant now = clock.instant();
         Slot slot = live(id, now);
         if (slot == null || !slot.session.owner().equals(owner)) {
             return Uni.createFrom().item(Optional.empty());
         }
         synchronized (slot) {
+            if (allowance != null) {
+                long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+                long next = allowance.take(slot.rateTat, micros);
+                if (next < 0) {
+                    return Uni.createFrom().failure(new AllowanceExceededException(Duration.ofNanos(-next * 1_000)));
+                }
+                slot.rateTat = next;
+            }
             slot.session = slot.session.seenAt(now);
             slot.expiresAt = now.plus(ttl);
             if (use != null) {
@@ -209,6 +217,7 @@ public class InMemorySessionStore implements SessionStore {
     private static final class Slot {
         private Session session;
         private volatile Instant expiresAt;
+        private long rateTat = Long.MIN_VALUE;
         private final ArrayDeque<ToolUse> toolsUsed = new ArrayDeque<>();
         private final Map<String, TreeSet<Scored>> collections = new HashMap<>();
 

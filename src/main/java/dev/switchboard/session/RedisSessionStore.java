@@ -10,6 +10,7 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,7 @@ import java.util.Optional;
 public class RedisSessionStore implements SessionStore {
 
     private static final String OWNER = "owner";
+    private static final String RATE_REFUSED = "!rate";
     /** The owner of sessions stored before owners were recorded: the principal of a server without authorization. */
     private static final String OPEN_OWNER = "open";
 
@@ -100,7 +102,7 @@ public class RedisSessionStore implements SessionStore {
     }
 
     @Override
-    public Uni<Optional<Session>> touch(String id, String owner, ToolUse use) {
+    public Uni<Optional<Session>> touch(String id, String owner, ToolUse use, Allowance allowance) {
         String key = sessionKey(id);
         Instant now = clock.instant();
         return touchScript
@@ -112,8 +114,19 @@ public class RedisSessionStore implements SessionStore {
                         use == null ? "" : json.write(use),
                         toolsUsedLimit,
                         key + ":c:",
-                        owner)
-                .map(reply -> reply == null ? Optional.empty() : Optional.of(toSession(id, reply)));
+                        owner,
+                        allowance == null ? "" : Long.toString(allowance.intervalMicros()),
+                        allowance == null ? "" : Integer.toString(allowance.burst()))
+                .map(reply -> {
+                    if (reply == null) {
+                        return Optional.empty();
+                    }
+                    if (reply.size() == 2 && RATE_REFUSED.equals(reply.get(0).toString())) {
+                        throw new AllowanceExceededException(
+                                Duration.ofNanos(reply.get(1).toLong() * 1_000));
+                    }
+                    return Optional.of(toSession(id, reply));
+                });
     }
 
     @Override

@@ -23,7 +23,18 @@ public interface SessionStore {
      * @param use a tool call to append to {@code tools_used} in the same step, or null
      * @return the session (with its new last-seen time), or empty when it does not exist or has expired
      */
-    Uni<Optional<Session>> touch(String id, String owner, ToolUse use);
+    default Uni<Optional<Session>> touch(String id, String owner, ToolUse use) {
+        return touch(id, owner, use, null);
+    }
+
+    /**
+     * As {@link #touch(String, String, ToolUse)}, taking one request from the session's {@code allowance} in the
+     * same round trip. When it is used up the call fails with {@link AllowanceExceededException} and nothing is
+     * touched or recorded.
+     *
+     * @param allowance the session's rate limit, or null for none
+     */
+    Uni<Optional<Session>> touch(String id, String owner, ToolUse use, Allowance allowance);
 
     /** Changes the minimum log level; returns false when the session does not exist. */
     Uni<Boolean> setLogLevel(String id, String level);

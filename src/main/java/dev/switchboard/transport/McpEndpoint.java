@@ -269,8 +269,9 @@ public class McpEndpoint {
         HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
         try {
             holdSlot(sessionId, routing);
+            // The session's own limit is checked with the session, in the same round trip (SessionEraServer).
             rateLimits
-                    .admit(principal.authenticated() ? principal.id() : null, sessionId)
+                    .admit(principal.authenticated() ? principal.id() : null)
                     .chain(() -> server.handle(payload, sessionId, principal, exchange))
                     .subscribe()
                     .with(
@@ -305,7 +306,7 @@ public class McpEndpoint {
                 StatelessHeaders.checkStandard(request, headers);
                 Map<String, String> paramHeaders = StatelessHeaders.params(request, headers);
                 rateLimits
-                        .admit(principal.authenticated() ? principal.id() : null, null)
+                        .admit(principal.authenticated() ? principal.id() : null)
                         .chain(() -> stateless.handle(request, paramHeaders, principal, exchange))
                         .subscribe()
                         .with(

@@ -2,6 +2,7 @@ package dev.switchboard.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -45,6 +46,28 @@ public abstract class SessionStoreContract {
 
     private Optional<Session> touch(String id, ToolUse use) {
         return store().touch(id, OWNER, use).await().indefinitely();
+    }
+
+    @Test
+    void theAllowanceRefusesOnceUsedUpAndThenTouchesNothing() {
+        Session session = newSession();
+        Allowance twoPerMinute = new Allowance(30_000_000, 2);
+        for (int i = 0; i < 2; i++) {
+            store().touch(session.id(), OWNER, new ToolUse("t", now()), twoPerMinute)
+                    .await()
+                    .indefinitely();
+        }
+        AllowanceExceededException refused = assertThrows(
+                AllowanceExceededException.class,
+                () -> store().touch(session.id(), OWNER, new ToolUse("refused", now()), twoPerMinute)
+                        .await()
+                        .indefinitely());
+        assertTrue(
+                refused.retryAfter().compareTo(java.time.Duration.ofSeconds(25)) > 0,
+                refused.retryAfter().toString());
+        assertEquals(
+                2, store().toolsUsed(session.id()).await().indefinitely().size(), "the refused call left no trace");
+        assertTrue(touch(session.id(), null).isPresent(), "without an allowance the session is served as before");
     }
 
     @Test
