@@ -3,6 +3,8 @@
 -- ARGV[1] ttl ms, ARGV[2] max length, ARGV[3] type (e event, f final, x ended without message), ARGV[4] data,
 -- ARGV[5] this replica, ARGV[6] channel prefix, ARGV[7] session id, ARGV[8] stream id
 -- Returns the entry id, or false when the stream is unknown (expired).
+-- A last event (f, x) also releases the stream when this replica holds it: no connection follows it any more, and
+-- doing it here saves the round trip of a separate release.
 if redis.call('EXISTS', KEYS[1]) == 0 then
   return false
 end
@@ -12,5 +14,7 @@ local owner = redis.call('GET', KEYS[2])
 if owner and owner ~= ARGV[5] then
   redis.call('PUBLISH', ARGV[6] .. owner, cjson.encode({k = 'event', s = ARGV[7], st = ARGV[8], id = id,
     d = ARGV[4], l = ARGV[3] ~= 'e'}))
+elseif owner and ARGV[3] ~= 'e' then
+  redis.call('DEL', KEYS[2])
 end
 return id

@@ -21,11 +21,12 @@ public interface EventLog {
      * Appends a message to a stream and returns the event with its id; forwards it to the replica holding the
      * stream's connection when that is another one.
      *
-     * @param last true for the final message: the stream is then complete
+     * @param last true for the final message: the stream is then complete, and released by this replica (as by
+     *     {@link #release}) when it holds it
      */
     StreamEvent append(String sessionId, String streamId, String data, boolean last);
 
-    /** Marks a stream finished without a final message (e.g. a cancelled request). */
+    /** Marks a stream finished without a final message (e.g. a cancelled request), and releases it like a last event. */
     void complete(String sessionId, String streamId);
 
     /**

@@ -84,15 +84,11 @@ public class StreamHub {
         Live target = stream == null ? new Live(null) : stream;
         synchronized (target) {
             try {
+                // The log releases the stream with its last event (one round trip for both).
                 target.deliver(logged(target, sessionId, streamId, data, true));
             } finally {
                 target.detachAndClose(); // whatever the log did, the client's stream ends here
             }
-        }
-        try {
-            log.release(sessionId, streamId);
-        } catch (RuntimeException e) {
-            LOG.debugf("Stream %s not released in the event log: %s", streamId, e.toString());
         }
     }
 
@@ -111,12 +107,11 @@ public class StreamHub {
 
     /** Ends a stream without a final message (e.g. a cancelled request). */
     public void abandon(String sessionId, String streamId) {
-        log.complete(sessionId, streamId);
+        log.complete(sessionId, streamId); // and releases it
         Live stream = live.remove(key(sessionId, streamId));
         if (stream != null) {
             stream.detachAndClose();
         }
-        log.release(sessionId, streamId);
     }
 
     /**

@@ -110,6 +110,20 @@ class CrossReplicaStreamTest {
     }
 
     @Test
+    void theLastEventReleasesTheStreamInTheSameRoundTrip() {
+        String session = UUID.randomUUID().toString();
+        String owner = config.sessions().redisKeyPrefix() + ":stream:{" + session + "}:";
+        String stream = hubA.open(session, new RecordingConnection());
+        assertTrue(redis.key().exists(owner + stream + ":owner"), "A holds the stream while it runs");
+        hubA.finish(session, stream, "done");
+        assertFalse(redis.key().exists(owner + stream + ":owner"), "the final append released it");
+
+        String cancelled = hubA.open(session, new RecordingConnection());
+        hubA.abandon(session, cancelled);
+        assertFalse(redis.key().exists(owner + cancelled + ":owner"), "so did ending without a message");
+    }
+
+    @Test
     void anotherSessionCannotResumeTheStream() {
         String session = UUID.randomUUID().toString();
         RecordingConnection onA = new RecordingConnection();
