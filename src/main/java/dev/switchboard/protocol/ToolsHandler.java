@@ -2,6 +2,7 @@ package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcId;
@@ -13,7 +14,6 @@ import dev.switchboard.tool.ToolException;
 import dev.switchboard.tool.ToolResult;
 import dev.switchboard.tool.registry.InvalidArgumentsException;
 import dev.switchboard.tool.registry.RegisteredTool;
-import dev.switchboard.tool.registry.ToolDescriptor;
 import dev.switchboard.tool.registry.ToolRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -59,8 +59,8 @@ public class ToolsHandler {
     }
 
     public ListToolsResult list(McpRequest request) {
-        Pagination.Page<ToolDescriptor> page = Pagination.page(
-                registry.descriptors(request.caller().principal()), Pagination.cursor(request.message()), pageSize);
+        Pagination.Page<RawValue> page = Pagination.page(
+                registry.wire(request.caller().principal()), Pagination.cursor(request.message()), pageSize);
         return new ListToolsResult(page.items(), page.nextCursor());
     }
 

@@ -88,7 +88,21 @@ public class DispatchBenchmark {
         }
         listPage = JsonRpcResponse.success(
                 new dev.switchboard.jsonrpc.JsonRpcId(mapper.getNodeFactory().numberNode(7)),
-                new ListToolsResult(page, "next"));
+                // As ToolRegistry does at start-up: each descriptor serialised once, pages copy the bytes.
+                new ListToolsResult(
+                        page.stream()
+                                .map(descriptor ->
+                                        new com.fasterxml.jackson.databind.util.RawValue(writeString(descriptor)))
+                                .toList(),
+                        "next"));
+    }
+
+    private String writeString(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Request bytes to a validated JSON-RPC request. */

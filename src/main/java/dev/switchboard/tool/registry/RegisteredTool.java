@@ -2,6 +2,7 @@ package dev.switchboard.tool.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.switchboard.tool.McpTool;
 import dev.switchboard.tool.MissingClientCapabilityException;
 import dev.switchboard.tool.TextContent;
@@ -24,6 +25,7 @@ public final class RegisteredTool {
     private final Duration timeout;
     private final List<HeaderParam> headerParams;
     private final Set<String> scopes;
+    private final RawValue wire;
 
     RegisteredTool(
             ToolDescriptor descriptor,
@@ -35,6 +37,12 @@ public final class RegisteredTool {
             List<HeaderParam> headerParams,
             Set<String> scopes) {
         this.scopes = scopes;
+        try {
+            // Descriptors never change: serialised once here, every tools/list page copies the bytes.
+            this.wire = new RawValue(mapper.writeValueAsString(descriptor));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Tool " + descriptor.name() + " cannot be described as JSON", e);
+        }
         this.timeout = timeout;
         this.headerParams = headerParams;
         this.descriptor = descriptor;
@@ -50,6 +58,11 @@ public final class RegisteredTool {
 
     public ToolDescriptor descriptor() {
         return descriptor;
+    }
+
+    /** The descriptor as {@code tools/list} sends it, serialised at start-up. */
+    public RawValue wire() {
+        return wire;
     }
 
     public Class<?> beanClass() {

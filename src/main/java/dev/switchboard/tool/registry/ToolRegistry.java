@@ -5,6 +5,7 @@ import com.fasterxml.classmate.TypeResolver;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.switchboard.security.Principal;
 import dev.switchboard.security.Scopes;
 import dev.switchboard.tool.McpTool;
@@ -32,12 +33,14 @@ public final class ToolRegistry {
 
     private final List<RegisteredTool> tools;
     private final List<ToolDescriptor> descriptors;
+    private final List<RawValue> wire;
     private final Map<String, RegisteredTool> byName;
     private final boolean scoped;
 
     private ToolRegistry(List<RegisteredTool> tools) {
         this.tools = List.copyOf(tools);
         this.descriptors = this.tools.stream().map(RegisteredTool::descriptor).toList();
+        this.wire = this.tools.stream().map(RegisteredTool::wire).toList();
         this.byName = new HashMap<>();
         this.tools.forEach(tool -> byName.put(tool.name(), tool));
         this.scoped = this.tools.stream().anyMatch(tool -> !tool.scopes().isEmpty());
@@ -183,14 +186,17 @@ public final class ToolRegistry {
         return descriptors;
     }
 
-    /** The tools {@code principal} may see and call, sorted by name (all of them, without a copy, in most cases). */
-    public List<ToolDescriptor> descriptors(Principal principal) {
+    /**
+     * The tools {@code principal} may see and call as {@code tools/list} sends them (serialised at start-up), sorted
+     * by name: all of them, without a copy, in most cases.
+     */
+    public List<RawValue> wire(Principal principal) {
         if (!scoped || !principal.authenticated()) {
-            return descriptors;
+            return wire;
         }
         return tools.stream()
                 .filter(tool -> principal.holds(tool.scopes()))
-                .map(RegisteredTool::descriptor)
+                .map(RegisteredTool::wire)
                 .toList();
     }
 
