@@ -99,7 +99,8 @@ public class RequestObserver {
         String method = method(request.method());
         String tool = tool(request);
         long start = System.nanoTime();
-        Span span = start(request, method, tool, era, protocolVersion, sessionId);
+        String sessionHash = sessionId == null ? null : hash(sessionId);
+        Span span = start(request, method, tool, era, protocolVersion, sessionHash);
         Uni<T> running;
         // The span is current while the request's handler builds (and, for synchronous handlers, runs) its work.
         try (Scope ignored = span.makeCurrent()) {
@@ -109,7 +110,7 @@ public class RequestObserver {
         }
         return running.onItemOrFailure().invoke((item, failure) -> {
             Integer code = failure != null ? codeOf(failure) : codeOf(item);
-            String session = sessionId != null ? sessionId : createdSession(item);
+            String session = sessionHash != null ? sessionHash : hashOrNull(createdSession(item));
             if (code != null) {
                 span.setAttribute(ERROR_CODE, (long) code);
                 span.setStatus(StatusCode.ERROR);
@@ -132,7 +133,7 @@ public class RequestObserver {
     }
 
     private Span start(
-            JsonRpcRequest request, String method, String tool, String era, String version, String sessionId) {
+            JsonRpcRequest request, String method, String tool, String era, String version, String sessionHash) {
         Context current = Context.current();
         Context fromMeta =
                 W3CTraceContextPropagator.getInstance().extract(Context.root(), request.param("_meta"), META);
@@ -159,8 +160,8 @@ public class RequestObserver {
         if (version != null) {
             builder.setAttribute(PROTOCOL_VERSION, version);
         }
-        if (sessionId != null) {
-            builder.setAttribute(SESSION, hash(sessionId));
+        if (sessionHash != null) {
+            builder.setAttribute(SESSION, sessionHash);
         }
         return builder.startSpan();
     }
@@ -170,11 +171,11 @@ public class RequestObserver {
             String method,
             String tool,
             String era,
-            String sessionId,
+            String sessionHash,
             long millis,
             String outcome,
             Integer code) {
-        String session = sessionId == null ? NONE : hash(sessionId);
+        String session = sessionHash == null ? NONE : sessionHash;
         String toolName = tool == null ? NONE : tool;
         MDC.put(MDC_SESSION, session);
         MDC.put(MDC_METHOD, method);
@@ -242,6 +243,10 @@ public class RequestObserver {
 
     private static String createdSession(Object item) {
         return item instanceof McpReply.Respond respond ? respond.sessionId() : null;
+    }
+
+    private static String hashOrNull(String sessionId) {
+        return sessionId == null ? null : hash(sessionId);
     }
 
     /** The first 12 hex digits of the SHA-256 of a session id: correlates log lines without revealing the id. */
