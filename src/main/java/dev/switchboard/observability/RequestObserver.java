@@ -27,6 +27,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -80,10 +81,19 @@ public class RequestObserver {
 
     private final Tracer tracer;
     private final ToolRegistry registry;
+    private final boolean tracing;
 
-    public RequestObserver(Tracer tracer, ToolRegistry registry) {
+    /**
+     * @param sdkDisabled Quarkus 3.33 still hands out a live SDK tracer when {@code quarkus.otel.sdk.disabled} is
+     *     true (every request got a sampled span): with tracing off, no span is made at all
+     */
+    public RequestObserver(
+            Tracer tracer,
+            ToolRegistry registry,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean sdkDisabled) {
         this.tracer = tracer;
         this.registry = registry;
+        this.tracing = !sdkDisabled;
     }
 
     /**
@@ -100,10 +110,10 @@ public class RequestObserver {
         String tool = tool(request);
         long start = System.nanoTime();
         String sessionHash = sessionId == null ? null : hash(sessionId);
-        Span span = start(request, method, tool, era, protocolVersion, sessionHash);
+        Span span = tracing ? start(request, method, tool, era, protocolVersion, sessionHash) : Span.getInvalid();
         Uni<T> running;
         // The span is current while the request's handler builds (and, for synchronous handlers, runs) its work.
-        try (Scope ignored = span.makeCurrent()) {
+        try (Scope ignored = tracing ? span.makeCurrent() : Scope.noop()) {
             running = work.get();
         } catch (RuntimeException e) {
             running = Uni.createFrom().failure(e);

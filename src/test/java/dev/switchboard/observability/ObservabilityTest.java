@@ -142,7 +142,8 @@ class ObservabilityTest {
                         "method", String.valueOf(ext.getMdc(RequestObserver.MDC_METHOD)),
                         "tool", String.valueOf(ext.getMdc(RequestObserver.MDC_TOOL)),
                         "outcome", String.valueOf(ext.getMdc(RequestObserver.MDC_OUTCOME)),
-                        "duration", String.valueOf(ext.getMdc(RequestObserver.MDC_DURATION))));
+                        "duration", String.valueOf(ext.getMdc(RequestObserver.MDC_DURATION)),
+                        "trace", String.valueOf(ext.getMdc("traceId"))));
             }
 
             @Override
@@ -164,6 +165,7 @@ class ObservabilityTest {
             assertEquals(12, line.get("session").length());
             assertEquals("weather.get", line.get("tool"));
             assertEquals("ok", line.get("outcome"));
+            assertEquals("null", line.get("trace"), "tracing is off (the default): no span, so no trace id");
             assertTrue(Long.parseLong(line.get("duration")) >= 0);
             assertTrue(line.get("message").startsWith("tools/call tool=weather.get session=" + line.get("session")));
             assertTrue(lines.stream().noneMatch(entry -> entry.get("message").contains("Secretville")));
