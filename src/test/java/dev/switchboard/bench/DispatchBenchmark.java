@@ -91,8 +91,8 @@ public class DispatchBenchmark {
                 // As ToolRegistry does at start-up: each descriptor serialised once, pages copy the bytes.
                 new ListToolsResult(
                         page.stream()
-                                .map(descriptor ->
-                                        new com.fasterxml.jackson.databind.util.RawValue(writeString(descriptor)))
+                                .map(descriptor -> new com.fasterxml.jackson.databind.util.RawValue(
+                                        new com.fasterxml.jackson.core.io.SerializedString(writeString(descriptor))))
                                 .toList(),
                         "next"));
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.tool.registry;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
@@ -38,8 +39,8 @@ public final class RegisteredTool {
             Set<String> scopes) {
         this.scopes = scopes;
         try {
-            // Descriptors never change: serialised once here, every tools/list page copies the bytes.
-            this.wire = new RawValue(mapper.writeValueAsString(descriptor));
+            // Descriptors never change: serialised once here (UTF-8 bytes cached), every tools/list page copies them.
+            this.wire = new RawValue(new SerializedString(mapper.writeValueAsString(descriptor)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Tool " + descriptor.name() + " cannot be described as JSON", e);
         }
