@@ -118,11 +118,12 @@ public final class LoadGenerator {
                         warmup,
                         window,
                         () -> {
-                            probe.resetPeakRss();
-                            edges[0] = probe.snapshot();
+                            // cheap counters first, at the window's edge; then the probes that take a round trip
+                            wall[0] = System.nanoTime();
                             requests[0] = client.requests.sum();
                             ownCpu[0] = os.getProcessCpuTime();
-                            wall[0] = System.nanoTime();
+                            edges[0] = probe.snapshot();
+                            probe.resetPeakRss();
                         },
                         () -> {
                             wall[1] = System.nanoTime();
