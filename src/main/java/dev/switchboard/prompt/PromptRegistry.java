@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** Every prompt bean with its argument list derived from its argument record, checked at start-up. */
@@ -184,9 +183,7 @@ public class PromptRegistry {
 
     /** Every scope some prompt requires. */
     public Set<String> scopes() {
-        Set<String> all = new TreeSet<>();
-        prompts.forEach(prompt -> all.addAll(prompt.scopes()));
-        return all;
+        return Scopes.union(prompts.stream().map(RegisteredPrompt::scopes));
     }
 
     public Optional<RegisteredPrompt> find(String name) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** Every resource and resource template bean, sorted for deterministic listing, checked at start-up. */
 @Singleton
@@ -115,10 +115,8 @@ public class ResourceRegistry {
 
     /** Every scope some resource or template requires. */
     public Set<String> scopes() {
-        Set<String> all = new TreeSet<>();
-        resources.forEach(f -> all.addAll(f.scopes()));
-        templates.forEach(t -> all.addAll(t.scopes()));
-        return all;
+        return Scopes.union(Stream.concat(
+                resources.stream().map(Fixed::scopes), templates.stream().map(Template::scopes)));
     }
 
     /**

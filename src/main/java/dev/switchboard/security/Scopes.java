@@ -1,6 +1,9 @@
 package dev.switchboard.security;
 
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Reads {@link RequiresScopes} declarations. */
 public final class Scopes {
@@ -11,5 +14,10 @@ public final class Scopes {
     public static Set<String> declaredBy(Class<?> type) {
         RequiresScopes declared = type.getAnnotation(RequiresScopes.class);
         return declared == null ? Set.of() : Set.of(declared.value());
+    }
+
+    /** Every scope of {@code declarations}, sorted. */
+    public static Set<String> union(Stream<Set<String>> declarations) {
+        return declarations.flatMap(Set::stream).collect(Collectors.toCollection(TreeSet::new));
     }
 }

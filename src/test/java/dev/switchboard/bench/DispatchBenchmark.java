@@ -7,9 +7,7 @@ import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.ListToolsResult;
-import dev.switchboard.tool.ClientAnswers;
-import dev.switchboard.tool.InputRequest;
-import dev.switchboard.tool.LogLevel;
+import dev.switchboard.testing.QuietToolContext;
 import dev.switchboard.tool.ToolContext;
 import dev.switchboard.tool.ToolResult;
 import dev.switchboard.tool.registry.RegisteredTool;
@@ -72,7 +70,7 @@ public class DispatchBenchmark {
                 OfflineWeatherTools.weatherTool(Clock.fixed(Instant.parse("2026-11-24T07:00:00Z"), ZoneOffset.UTC));
         registry = ToolRegistry.build(
                 List.of(new ToolRegistry.DiscoveredTool(WeatherTool.class, weather)), mapper, validator);
-        context = new QuietContext();
+        context = new QuietToolContext("weather.get");
         // A full tools/list page (the default page size, 50) of descriptors shaped like weather.get's.
         ToolDescriptor template = registry.descriptors().get(0);
         List<ToolDescriptor> page = new ArrayList<>();
@@ -127,52 +125,5 @@ public class DispatchBenchmark {
     @Benchmark
     public byte[] toolsListPage() throws Exception {
         return mapper.writeValueAsBytes(listPage);
-    }
-
-    /** A context that reports nothing: the benchmarked call neither streams nor asks the client. */
-    private static final class QuietContext implements ToolContext {
-        @Override
-        public String sessionId() {
-            return "bench";
-        }
-
-        @Override
-        public String protocolVersion() {
-            return "2025-11-25";
-        }
-
-        @Override
-        public dev.switchboard.security.Principal principal() {
-            return dev.switchboard.security.Principal.OPEN;
-        }
-
-        @Override
-        public String toolName() {
-            return "weather.get";
-        }
-
-        @Override
-        public void progress(double progress, Double total, String message) {}
-
-        @Override
-        public void log(LogLevel level, Object data) {}
-
-        @Override
-        public boolean closeConnection() {
-            return false;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {}
-
-        @Override
-        public ClientAnswers ask(InputRequest... requests) {
-            throw new UnsupportedOperationException("The benchmark's tool asks nothing");
-        }
     }
 }

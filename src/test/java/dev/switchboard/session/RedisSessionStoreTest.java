@@ -1,5 +1,6 @@
 package dev.switchboard.session;
 
+import dev.switchboard.testing.Await;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.ShortTtlProfile;
 import io.quarkus.test.common.TestResourceScope;
@@ -26,12 +27,7 @@ class RedisSessionStoreTest extends SessionStoreContract {
 
     @Override
     protected void elapse(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Await.sleep(duration);
     }
 
     @Override

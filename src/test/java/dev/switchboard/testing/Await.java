@@ -9,6 +9,16 @@ public final class Await {
 
     private Await() {}
 
+    /** Lets real time pass (tests of TTLs and refills against a real Redis). */
+    public static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void until(BooleanSupplier condition) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (!condition.getAsBoolean()) {

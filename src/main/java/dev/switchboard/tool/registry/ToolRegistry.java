@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -202,9 +201,7 @@ public final class ToolRegistry {
 
     /** Every scope some tool requires. */
     public Set<String> scopes() {
-        Set<String> all = new TreeSet<>();
-        tools.forEach(tool -> all.addAll(tool.scopes()));
-        return all;
+        return Scopes.union(tools.stream().map(RegisteredTool::scopes));
     }
 
     public Optional<RegisteredTool> find(String name) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.testing.QuietToolContext;
 import dev.switchboard.tool.Description;
 import dev.switchboard.tool.McpTool;
 import dev.switchboard.tool.TextContent;
@@ -37,54 +38,7 @@ class ToolRegistryTest {
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory()
             .getValidator();
-    private static final ToolContext CONTEXT = new OfflineContext();
-
-    /** A context for tools that only read their arguments: no session traffic. */
-    private static final class OfflineContext implements ToolContext {
-        @Override
-        public String sessionId() {
-            return "s";
-        }
-
-        @Override
-        public String protocolVersion() {
-            return "2025-11-25";
-        }
-
-        @Override
-        public dev.switchboard.security.Principal principal() {
-            return dev.switchboard.security.Principal.OPEN;
-        }
-
-        @Override
-        public String toolName() {
-            return "forecast";
-        }
-
-        @Override
-        public void progress(double progress, Double total, String message) {}
-
-        @Override
-        public void log(dev.switchboard.tool.LogLevel level, Object data) {}
-
-        @Override
-        public boolean closeConnection() {
-            return false;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {}
-
-        @Override
-        public dev.switchboard.tool.ClientAnswers ask(dev.switchboard.tool.InputRequest... requests) {
-            throw new UnsupportedOperationException("offline");
-        }
-    }
+    private static final ToolContext CONTEXT = new QuietToolContext("forecast");
 
     enum Unit {
         CELSIUS,
