@@ -78,7 +78,8 @@ public class BearerAuthFilter {
                 })
                 .onFailure(BearerAuthFilter::refusedToken)
                 .recoverWithItem(failure -> {
-                    LOG.debugf("Bearer token refused: %s", failure.getMessage());
+                    // The type only: the messages of JWT libraries quote the token's claims (subject, email...).
+                    LOG.debugf("Bearer token refused (%s)", failure.getClass().getSimpleName());
                     return refuse(
                             401,
                             "Unauthorized: the access token is invalid, expired, or not issued for this server",
