@@ -9,7 +9,8 @@
 #   scripts/bench.sh --quick             all scenarios at 1 and 64 connections, short windows (under 2 minutes)
 #   scripts/bench.sh --jmh [--quick]     the JMH micro-benchmarks of the dispatch path instead
 #   Options: --scenarios a,b,c,d,e (or a-redis, a-memory, c-builtin, c-1000)  --connections 1,16,64
-#            --duration SECONDS  --warmup SECONDS  --no-build  --profile (JFR on the Redis run, top frames printed)
+#            --duration SECONDS  --warmup SECONDS (per level)  --jvm-warmup SECONDS (per scenario, once per service)
+#            --no-build  --profile (JFR on the Redis run, top frames printed)
 #   Environment: SERVICE_JAVA_OPTS (JVM flags of the service), LOADGEN_JAVA_OPTS (of the load generator).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,10 +20,13 @@ SCENARIOS=a,b,c,d,e
 CONNECTIONS=1,16,64,256
 DURATION=10
 WARMUP=3
+# Seconds of load per scenario before anything is measured on a fresh service: a cold JVM on two cores compiles its
+# hot paths for tens of seconds, and without this the first scenario of each run measured the JIT compiler.
+JVM_WARMUP=15
 BUILD=1
 JMH=0
 PROFILE=0
-custom_connections= custom_duration= custom_warmup=
+custom_connections= custom_duration= custom_warmup= custom_jvm_warmup=
 
 usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
@@ -34,6 +38,7 @@ while [ $# -gt 0 ]; do
     --connections) custom_connections=$2; shift ;;
     --duration) custom_duration=$2; shift ;;
     --warmup) custom_warmup=$2; shift ;;
+    --jvm-warmup) custom_jvm_warmup=$2; shift ;;
     --no-build) BUILD=0 ;;
     --profile) PROFILE=1 ;;
     -h|--help) usage 0 ;;
@@ -42,8 +47,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 if [ "$MODE" = quick ]; then
-  CONNECTIONS=1,64 DURATION=3 WARMUP=1.5
+  CONNECTIONS=1,64 DURATION=3 WARMUP=1.5 JVM_WARMUP=3
 fi
+JVM_WARMUP=${custom_jvm_warmup:-$JVM_WARMUP}
 CONNECTIONS=${custom_connections:-$CONNECTIONS}
 DURATION=${custom_duration:-$DURATION}
 WARMUP=${custom_warmup:-$WARMUP}
@@ -194,6 +200,19 @@ load() {
     --out "$RESULTS" --tag "label=$label" "$@"
 }
 
+# warm_jvm SCENARIO...: load the fresh service with each scenario at 4 connections (leaving CPU to the JIT compiler)
+# for JVM_WARMUP seconds, recording nothing, so the measured windows run compiled code.
+warm_jvm() {
+  local scenario
+  for scenario in "$@"; do
+    # shellcheck disable=SC2086
+    java ${LOADGEN_JAVA_OPTS:--Xmx512m} -cp "$BENCH_CP" dev.switchboard.bench.LoadGenerator \
+      --url "http://127.0.0.1:$SERVICE_PORT/mcp" --scenario "$scenario" --connections 4 \
+      --warmup "$JVM_WARMUP" --duration 1 --redis-port "$REDIS_PORT" --pid "$SERVICE_PID" \
+      --out /dev/null --tag label=jvm-warm-up >/dev/null
+  done
+}
+
 wanted() { # wanted a-redis: true when --scenarios names it, or its letter
   local id=$1 letter=${1%%-*}
   [[ ",$SCENARIOS," == *",$id,"* || ",$SCENARIOS," == *",$letter,"* ]]
@@ -206,12 +225,13 @@ git diff --quiet HEAD 2>/dev/null || commit="$commit+changes"
 echo "{\"type\":\"meta\",\"date\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"cpus\":$(nproc),\"cpuModel\":\"$cpu_model\"," \
   "\"loadAverage\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\"," \
   "\"commit\":\"$commit\",\"mode\":\"$MODE\",\"connections\":\"$CONNECTIONS\",\"warmupSeconds\":$WARMUP," \
-  "\"durationSeconds\":$DURATION}" | tr -d '\n' >>"$RESULTS"
+  "\"durationSeconds\":$DURATION,\"jvmWarmupSeconds\":$JVM_WARMUP}" | tr -d '\n' >>"$RESULTS"
 echo >>"$RESULTS"
 log "mode $MODE: connections $CONNECTIONS, warm-up ${WARMUP}s, window ${DURATION}s per level; results in $OUT"
 
 if wanted a-redis || wanted b || wanted c-builtin || wanted d || wanted e; then
   start_service redis -Dswitchboard.sessions.store=redis
+  warm_jvm tools-call session-cycle tools-list progress-sse stateless-call
   wanted a-redis && load tools-call "a. tools/call, Redis store" --tag store=redis
   wanted b && load session-cycle "b. session per operation (4 requests)" --tag store=redis
   wanted c-builtin && load tools-list "c. tools/list, built-in tools" --tag store=redis --tag tools=builtin
@@ -221,11 +241,13 @@ if wanted a-redis || wanted b || wanted c-builtin || wanted d || wanted e; then
 fi
 if wanted a-memory; then
   start_service memory -Dswitchboard.sessions.store=memory
+  warm_jvm tools-call
   load tools-call "a. tools/call, memory store" --tag store=memory
   stop_service
 fi
 if wanted c-1000; then
   start_service redis-1000-tools -Dswitchboard.sessions.store=redis -Dswitchboard-bench.generated-tools=true
+  warm_jvm tools-list
   load tools-list "c. tools/list, 1,000 more tools (21 pages)" --tag store=redis --tag tools=1000
   stop_service
 fi
