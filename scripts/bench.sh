@@ -5,8 +5,8 @@
 # bench), stops everything on exit, and writes results.md, results.json and the raw results.jsonl to
 # bench-results/<date>/ (ignored by git).
 #
-#   scripts/bench.sh                     all scenarios at 1, 16, 64 and 256 connections (about 7 to 9 minutes)
-#   scripts/bench.sh --quick             all scenarios at 1 and 64 connections, short windows (under 2 minutes)
+#   scripts/bench.sh                     all scenarios at 1, 16, 64 and 256 connections (about 10 minutes)
+#   scripts/bench.sh --quick             all scenarios at 1 and 64 connections, short windows (about 3 minutes)
 #   scripts/bench.sh --jmh [--quick]     the JMH micro-benchmarks of the dispatch path instead
 #   Options: --scenarios a,b,c,d,e (or a-redis, a-memory, c-builtin, c-1000)  --connections 1,16,64
 #            --duration SECONDS  --warmup SECONDS (per level)  --jvm-warmup SECONDS (per scenario, once per service)
