@@ -13,10 +13,8 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.security.Principal;
-import dev.switchboard.security.limits.RateLimit;
-import dev.switchboard.security.limits.RateLimitedException;
+import dev.switchboard.security.limits.RequestRateLimits;
 import dev.switchboard.security.limits.SessionAdmission;
-import dev.switchboard.session.Allowance;
 import dev.switchboard.session.AllowanceExceededException;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
@@ -58,8 +56,7 @@ public class SessionEraServer {
     private final LogLevel defaultLogLevel;
     private final RequestObserver observer;
     private final SessionAdmission admission;
-    private final RateLimit perSession;
-    private final Allowance allowance;
+    private final RequestRateLimits rateLimits;
 
     public SessionEraServer(
             SessionStore sessions,
@@ -77,15 +74,11 @@ public class SessionEraServer {
             ResourceSubscriptions subscriptions,
             RequestObserver observer,
             SessionAdmission admission,
+            RequestRateLimits rateLimits,
             SwitchboardConfig config) {
         this.admission = admission;
+        this.rateLimits = rateLimits;
         this.observer = observer;
-        // The per-session rate limit lives in the session record: checking it costs no round trip of its own.
-        this.perSession = new RateLimit(
-                config.rateLimit().perSession(), config.rateLimit().window());
-        this.allowance = config.rateLimit().enabled()
-                ? new Allowance(perSession.emissionIntervalMicros(), perSession.permits())
-                : null;
         this.defaultLogLevel = LogLevel.of(config.logging().defaultLevel())
                 .orElseThrow(() -> new IllegalArgumentException("switchboard.logging.default-level must be one of"
                         + " debug, info, notice, warning, error, critical, alert, emergency"));
@@ -229,15 +222,14 @@ public class SessionEraServer {
         });
     }
 
-    /** Loads the session for one message, taking one request from its allowance (429 when used up). */
+    /**
+     * Loads the session for one message, taking one request from its rate-limit allowance in the same round trip
+     * (429 when used up).
+     */
     private Uni<Optional<Session>> touch(String sessionId, Principal principal, ToolUse use) {
-        return sessions.touch(sessionId, principal.id(), use, allowance)
+        return sessions.touch(sessionId, principal.id(), use, rateLimits.sessionAllowance())
                 .onFailure(AllowanceExceededException.class)
-                .transform(used -> new RateLimitedException(
-                        "session",
-                        perSession,
-                        "switchboard.rate-limit.per-session",
-                        ((AllowanceExceededException) used).retryAfter()));
+                .transform(used -> rateLimits.sessionLimited(((AllowanceExceededException) used).retryAfter()));
     }
 
     private Uni<JsonRpcResponse> dispatch(McpRequest request) {

@@ -29,6 +29,8 @@ public class BearerAuthFilter {
 
     private static final Logger LOG = Logger.getLogger(BearerAuthFilter.class);
     private static final String PRINCIPAL = Principal.class.getName();
+    /** Go on to the endpoint (a null response); one instance serves every request. */
+    private static final Uni<Response> PASS = Uni.createFrom().nullItem();
 
     private final boolean enabled;
     private final Set<String> baseScopes;
@@ -54,7 +56,7 @@ public class BearerAuthFilter {
         if (!enabled
                 || !protectedPath(routing.normalizedPath())
                 || routing.request().method().name().equals(HttpMethod.OPTIONS)) {
-            return Uni.createFrom().nullItem();
+            return PASS;
         }
         return identities
                 .getDeferredIdentity()

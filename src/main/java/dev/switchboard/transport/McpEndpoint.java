@@ -271,7 +271,7 @@ public class McpEndpoint {
             holdSlot(sessionId, routing);
             // The session's own limit is checked with the session, in the same round trip (SessionEraServer).
             rateLimits
-                    .admit(principal.authenticated() ? principal.id() : null)
+                    .admit(principal)
                     .chain(() -> server.handle(payload, sessionId, principal, exchange))
                     .subscribe()
                     .with(
@@ -306,7 +306,7 @@ public class McpEndpoint {
                 StatelessHeaders.checkStandard(request, headers);
                 Map<String, String> paramHeaders = StatelessHeaders.params(request, headers);
                 rateLimits
-                        .admit(principal.authenticated() ? principal.id() : null)
+                        .admit(principal)
                         .chain(() -> stateless.handle(request, paramHeaders, principal, exchange))
                         .subscribe()
                         .with(

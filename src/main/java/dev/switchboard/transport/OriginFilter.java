@@ -1,8 +1,6 @@
 package dev.switchboard.transport;
 
-import dev.switchboard.jsonrpc.JsonRpcError;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
-import dev.switchboard.jsonrpc.JsonRpcResponse;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -32,14 +30,13 @@ public class OriginFilter {
         if (origins.allows(origin)) {
             return null;
         }
-        return Response.status(403)
+        HttpErrors.HttpError forbidden = HttpErrors.error(
+                403,
+                JsonRpcErrorCodes.INVALID_REQUEST,
+                "Forbidden: Origin '" + origin + "' is not allowed; add it to switchboard.transport.allowed-origins");
+        return Response.status(forbidden.status())
                 .type(MediaType.APPLICATION_JSON)
-                .entity(JsonRpcResponse.failure(
-                        null,
-                        new JsonRpcError(
-                                JsonRpcErrorCodes.INVALID_REQUEST,
-                                "Forbidden: Origin '" + origin + "' is not allowed; add it to"
-                                        + " switchboard.transport.allowed-origins")))
+                .entity(forbidden.body())
                 .build();
     }
 }

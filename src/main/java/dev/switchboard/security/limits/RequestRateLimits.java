@@ -1,10 +1,13 @@
 package dev.switchboard.security.limits;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.security.Principal;
+import dev.switchboard.session.Allowance;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -24,12 +27,16 @@ public class RequestRateLimits {
 
     private static final Logger LOG = Logger.getLogger(RequestRateLimits.class);
     private static final String PER_PRINCIPAL = "switchboard.rate-limit.per-principal";
+    private static final String PER_SESSION = "switchboard.rate-limit.per-session";
+    private static final Uni<Void> ADMITTED = Uni.createFrom().voidItem();
     private static final RateDecision UNLIMITED = RateDecision.allowed(Long.MAX_VALUE);
     private static final long WARNING_INTERVAL = TimeUnit.MINUTES.toNanos(1);
 
     private final RateLimiter limiter;
     private final boolean enabled;
     private final RateLimit perPrincipal;
+    private final RateLimit perSession;
+    private final Allowance sessionAllowance;
     private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
 
     @Inject
@@ -41,27 +48,41 @@ public class RequestRateLimits {
         this.limiter = limiter;
         this.enabled = config.enabled();
         this.perPrincipal = new RateLimit(config.perPrincipal(), config.window());
+        this.perSession = new RateLimit(config.perSession(), config.window());
+        this.sessionAllowance =
+                enabled ? new Allowance(perSession.emissionIntervalMicros(), perSession.permits()) : null;
     }
 
     /**
-     * Takes one permit from the principal's bucket (one round trip to Redis). The principal is the token's stable
-     * subject; null (no authenticated principal) consults nothing. A session's own allowance is kept in the session
-     * record and taken when the session is loaded ({@code SessionStore.touch}), so it costs no round trip here.
+     * Takes one permit from the principal's bucket (one round trip to Redis). Without authorization there is no
+     * principal to count ({@link Principal#OPEN}), and nothing is consulted. A session's own allowance
+     * ({@link #sessionAllowance}) is kept in the session record and taken when the session is loaded, so it costs no
+     * round trip here.
      *
      * @return completes when the request may go on; fails with {@link RateLimitedException} when the principal's
      *     allowance is used up
      */
-    public Uni<Void> admit(String principal) {
-        if (!enabled || principal == null) {
-            return Uni.createFrom().voidItem();
+    public Uni<Void> admit(Principal principal) {
+        if (!enabled || !principal.authenticated()) {
+            return ADMITTED;
         }
-        return acquire("principal:" + principal, perPrincipal)
+        return acquire("principal:" + principal.id(), perPrincipal)
                 .invoke(decision -> {
                     if (!decision.allowed()) {
                         throw new RateLimitedException("principal", perPrincipal, PER_PRINCIPAL, decision.retryAfter());
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /** Each session's allowance, taken by {@code SessionStore.touch}; null when rate limits are off. */
+    public Allowance sessionAllowance() {
+        return sessionAllowance;
+    }
+
+    /** The refusal of a request whose session used up its allowance. */
+    public RateLimitedException sessionLimited(Duration retryAfter) {
+        return new RateLimitedException("session", perSession, PER_SESSION, retryAfter);
     }
 
     private Uni<RateDecision> acquire(String key, RateLimit limit) {

@@ -3,12 +3,14 @@ package dev.switchboard.security.limits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.switchboard.security.Principal;
 import dev.switchboard.session.SessionStoreUnavailableException;
 import dev.switchboard.testing.MutableClock;
 import io.smallrye.mutiny.Uni;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The per-principal limit applied to requests (the per-session one is in the session store's contract). */
@@ -25,7 +27,9 @@ class RequestRateLimitsTest {
     }
 
     private static void admit(RequestRateLimits limits, String principal) {
-        limits.admit(principal).await().indefinitely();
+        limits.admit(principal == null ? Principal.OPEN : new Principal(principal, Set.of(), true))
+                .await()
+                .indefinitely();
     }
 
     @Test
