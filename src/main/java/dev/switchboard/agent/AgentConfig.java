@@ -33,6 +33,13 @@ public interface AgentConfig {
     /** The MCP server the agent uses; unset, this server's own {@code /mcp}. */
     Optional<URI> mcpUrl();
 
+    /**
+     * Whether the agent sends its caller's {@code Authorization} header to the MCP server, acting as the caller there.
+     * Only right when that server is this one (the resource the token was issued for): unset, true exactly when
+     * {@code mcp-url} is unset. Never set it for another server, which would be token passthrough.
+     */
+    Optional<Boolean> forwardAuthorization();
+
     /** Timeout of each MCP request (a tool call included). */
     @WithDefault("60s")
     Duration mcpTimeout();

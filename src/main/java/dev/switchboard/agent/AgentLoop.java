@@ -32,7 +32,7 @@ public class AgentLoop {
     private final ObjectMapper mapper;
     private final ChatCompletionsApi chat;
     private final McpHttpApi mcp;
-    private final boolean ownServer;
+    private final boolean forwardAuthorization;
 
     public AgentLoop(
             SwitchboardConfig config,
@@ -45,7 +45,8 @@ public class AgentLoop {
                 .connectTimeout(10, TimeUnit.SECONDS)
                 .readTimeout(this.config.modelTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .build(ChatCompletionsApi.class);
-        this.ownServer = this.config.mcpUrl().isEmpty();
+        this.forwardAuthorization =
+                this.config.forwardAuthorization().orElse(this.config.mcpUrl().isEmpty());
         URI mcpUrl = this.config.mcpUrl().orElse(URI.create("http://localhost:" + httpPort + "/mcp"));
         this.mcp = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(mcpUrl)
@@ -61,12 +62,12 @@ public class AgentLoop {
      *
      * @param sessionId an MCP session to continue, or null for a new one
      * @param authorization the caller's {@code Authorization} header, or null. It goes only to this server's own
-     *     {@code /mcp}, the resource it was issued for (the agent acts as the caller there); never to another MCP
-     *     server or to the model API, which would be token passthrough
+     *     {@code /mcp} ({@code switchboard.agent.forward-authorization}), the resource it was issued for, where the
+     *     agent acts as the caller; never to the model API
      * @throws AgentException when the model or the MCP server cannot be used
      */
     public AgentRun run(String prompt, String sessionId, String authorization) {
-        McpSession session = McpSession.open(mcp, ownServer ? authorization : null, mapper, sessionId);
+        McpSession session = McpSession.open(mcp, forwardAuthorization ? authorization : null, mapper, sessionId);
         ToolFunctions functions = new ToolFunctions(session.listTools(), mapper);
         ArrayNode messages = mapper.createArrayNode();
         messages.addObject().put("role", "system").put("content", config.systemPrompt());

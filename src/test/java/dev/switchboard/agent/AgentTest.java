@@ -41,14 +41,14 @@ class AgentTest {
         model.resetAll();
     }
 
-    private static String toolCall(String id, String function, String arguments) {
+    static String toolCall(String id, String function, String arguments) {
         return """
                 {"id":"c","object":"chat.completion","choices":[{"index":0,"finish_reason":"tool_calls","message":\
                 {"role":"assistant","content":null,"tool_calls":[{"id":"%s","type":"function","function":\
                 {"name":"%s","arguments":%s}}]}}]}""".formatted(id, function, quoted(arguments));
     }
 
-    private static String answer(String text) {
+    static String answer(String text) {
         return """
                 {"id":"c","object":"chat.completion","choices":[{"index":0,"finish_reason":"stop","message":\
                 {"role":"assistant","content":%s}}]}""".formatted(quoted(text));

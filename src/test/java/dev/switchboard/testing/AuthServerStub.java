@@ -49,7 +49,7 @@ public class AuthServerStub extends WireMockStub {
 
     @Override
     public void inject(TestInjector injector) {
-        super.inject(injector);
+        // Only the tokens: a test's WireMockServer field belongs to the API it stubs (e.g. the model server).
         injector.injectIntoFields(tokens, new TestInjector.MatchesType(Tokens.class));
     }
 }
