@@ -63,7 +63,7 @@ public abstract class SessionStoreContract {
                         .await()
                         .indefinitely());
         assertTrue(
-                refused.retryAfter().compareTo(java.time.Duration.ofSeconds(25)) > 0,
+                refused.retryAfter().compareTo(java.time.Duration.ofSeconds(15)) > 0,
                 refused.retryAfter().toString());
         assertEquals(
                 2, store().toolsUsed(session.id()).await().indefinitely().size(), "the refused call left no trace");
