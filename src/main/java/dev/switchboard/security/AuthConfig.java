@@ -7,8 +7,9 @@ import java.util.Set;
 /**
  * OAuth 2.1 resource-server settings ({@code switchboard.auth.*}). Token signatures, issuer and expiry are checked by
  * Quarkus OIDC, which these settings feed (see {@code application.properties}); Switchboard adds the audience binding,
- * the scopes and the RFC 9728 metadata.
+ * the scopes and the RFC 9728 metadata. {@link UsableAuthSettings} refuses to start with settings that cannot work.
  */
+@UsableAuthSettings
 public interface AuthConfig {
 
     /**

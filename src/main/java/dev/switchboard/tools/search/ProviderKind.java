@@ -34,8 +34,8 @@ enum ProviderKind {
                 URI url = config.searxng()
                         .url()
                         .orElseThrow(() -> new IllegalStateException("switchboard.search.provider=searxng needs"
-                                + " switchboard.search.searxng.url, the base URL of the instance, e.g."
-                                + " http://searxng:8080"));
+                                + " switchboard.search.searxng.url, the base URL of the instance: set"
+                                + " SWITCHBOARD_SEARCH_SEARXNG_URL, e.g. http://searxng:8080"));
                 checkHttpUrl("switchboard.search.searxng.url", url);
                 return SEARXNG;
             case "brave":

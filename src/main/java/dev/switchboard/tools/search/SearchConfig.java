@@ -7,8 +7,10 @@ import java.util.Optional;
 
 /**
  * Settings of the {@code search} tool, under {@code switchboard.search}. {@link ProviderKind#of(SearchConfig)} checks
- * them at start-up, so a provider named without what it needs stops the service with a message saying what is missing.
+ * them when the configuration loads ({@link UsableSearchSettings}), so a provider named without what it needs stops
+ * the service with a message saying what is missing.
  */
+@UsableSearchSettings
 public interface SearchConfig {
 
     /** Which provider answers searches: {@code searxng} or {@code brave}; unset, the tool says how to configure one. */

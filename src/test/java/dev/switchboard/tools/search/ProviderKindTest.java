@@ -37,7 +37,7 @@ class ProviderKindTest {
     void searxngNeedsAnAbsoluteHttpUrl() {
         assertEquals(
                 "switchboard.search.provider=searxng needs switchboard.search.searxng.url, the base URL of the"
-                        + " instance, e.g. http://searxng:8080",
+                        + " instance: set SWITCHBOARD_SEARCH_SEARXNG_URL, e.g. http://searxng:8080",
                 failure(config("searxng", null, null)));
         assertEquals(
                 "switchboard.search.searxng.url must be an absolute http(s) URL, e.g. http://searxng:8080, not"
