@@ -99,6 +99,15 @@ public interface SwitchboardConfig {
         /** Prefix of every Redis key Switchboard writes, so several deployments can share one Redis. */
         @WithDefault("switchboard")
         String redisKeyPrefix();
+
+        /**
+         * How long start-up waits for the Redis store to answer before it stops with a message naming
+         * {@code REDIS_URL}: a replica that can serve nothing should say why, and Kubernetes restarts it (with a
+         * back-off) until Redis is there. {@code 0s} starts without waiting; readiness then stays DOWN until Redis
+         * answers, as it does whenever Redis goes away later.
+         */
+        @WithDefault("10s")
+        Duration redisStartTimeout();
     }
 
     enum StoreKind {
