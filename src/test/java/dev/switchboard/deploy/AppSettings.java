@@ -78,6 +78,24 @@ final class AppSettings {
     }
 
     /**
+     * {@code quarkus.management.port} (9000 unless set) when the management interface is on in production, which is
+     * where health and metrics answer; the test fails when it is off, as the manifests assume it.
+     */
+    int managementPort() {
+        if (!Boolean.parseBoolean(value("quarkus.management.enabled", "false"))) {
+            throw new AssertionError("quarkus.management.enabled is not true in " + APPLICATION_PROPERTIES
+                    + ": the manifests probe health on the management port");
+        }
+        String value = value("quarkus.management.port", "9000");
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new AssertionError(
+                    "quarkus.management.port in " + APPLICATION_PROPERTIES + " is not a plain number: " + value);
+        }
+    }
+
+    /**
      * The SmallRye Health path of one probe ({@code live}, {@code ready} or {@code started}) under the
      * non-application root, as {@code quarkus.http.non-application-root-path} and {@code quarkus.smallrye-health.*}
      * place it ({@code /q/health/live} by default).

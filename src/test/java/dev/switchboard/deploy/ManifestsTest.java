@@ -124,13 +124,13 @@ class ManifestsTest {
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         Container app = appContainer(pod, "deploy/base Deployment");
 
-        ContainerPort port = single(app.getPorts(), "deploy/base Deployment ports");
-        assertEquals("http", port.getName(), "the Deployment's container port is named http");
+        Map<String, Integer> ports = app.getPorts().stream()
+                .collect(Collectors.toMap(ContainerPort::getName, ContainerPort::getContainerPort));
         assertEquals(
-                settings.httpPort(),
-                port.getContainerPort(),
-                "deploy/base/deployment.yaml containerPort must equal quarkus.http.port");
-        checkProbes(app, "deploy/base Deployment", new IntOrString("http"));
+                Map.of("http", settings.httpPort(), "management", settings.managementPort()),
+                ports,
+                "deploy/base/deployment.yaml names quarkus.http.port http and quarkus.management.port management");
+        checkProbes(app, "deploy/base Deployment", new IntOrString("management"));
         checkHardening(pod, app, "deploy/base Deployment");
 
         Duration drain = drain();
@@ -161,7 +161,12 @@ class ManifestsTest {
         assertEquals(
                 settings.httpPort(), port.getContainerPort(), knative + " containerPort must equal quarkus.http.port");
         assertTrue(Set.of("http1", "h2c").contains(port.getName()), knative + ": Knative names its port http1 or h2c");
-        checkProbes(app, knative.toString(), null);
+        // Knative probes the serving port only, and health is on the management port: it checks the port is open
+        for (Probe probe : List.of(app.getStartupProbe(), app.getLivenessProbe(), app.getReadinessProbe())) {
+            assertNotNull(probe, knative + ": startup, liveness and readiness probes");
+            assertNotNull(probe.getTcpSocket(), knative + ": probes check the serving port with tcpSocket");
+            assertEquals(null, probe.getTcpSocket().getPort(), knative + ": Knative fills in the probe's port");
+        }
         checkHardening(template.getSpec(), app, knative.toString());
         long timeout = knative.tree()
                 .path("spec")
@@ -235,6 +240,7 @@ class ManifestsTest {
         ServicePort servicePort = single(service.getSpec().getPorts(), "Service ports");
         assertEquals(80, servicePort.getPort(), "the Service listens on 80");
         assertEquals(new IntOrString("http"), servicePort.getTargetPort(), "the Service targets the named port http");
+        // single(...) above: the Service never exposes the management port
 
         PodDisruptionBudget budget = base("PodDisruptionBudget", APP).as(PodDisruptionBudget.class);
         assertEquals(new IntOrString(1), budget.getSpec().getMinAvailable(), "PodDisruptionBudget minAvailable");
@@ -261,12 +267,21 @@ class ManifestsTest {
                                 .getMatchLabels()
                                 .entrySet()),
                 "the app NetworkPolicy selects the Deployment's pods");
-        List<NetworkPolicyPort> appPorts =
-                appPolicy.getSpec().getIngress().get(0).getPorts();
-        assertEquals(
-                List.of(new IntOrString("http")),
-                appPorts.stream().map(NetworkPolicyPort::getPort).collect(Collectors.toList()),
-                "the app accepts ingress on its http port only");
+        for (var rule : appPolicy.getSpec().getIngress()) {
+            List<IntOrString> rulePorts =
+                    rule.getPorts().stream().map(NetworkPolicyPort::getPort).collect(Collectors.toList());
+            assertTrue(
+                    rulePorts.equals(List.of(new IntOrString("http")))
+                            || (rulePorts.equals(List.of(new IntOrString("management")))
+                                    && !rule.getFrom().isEmpty()),
+                    "the app accepts ingress from anywhere on its http port, and on its management port only from"
+                            + " named peers: " + rule);
+        }
+        assertTrue(
+                appPolicy.getSpec().getIngress().stream()
+                        .anyMatch(rule -> rule.getFrom().isEmpty()
+                                && rule.getPorts().stream().anyMatch(p -> new IntOrString("http").equals(p.getPort()))),
+                "clients reach the http port");
 
         NetworkPolicy redisPolicy = base("NetworkPolicy", "redis").as(NetworkPolicy.class);
         assertEquals(List.of("Ingress"), redisPolicy.getSpec().getPolicyTypes(), "the Redis policy restricts ingress");

@@ -146,7 +146,7 @@ class McpFuzzIT {
             throws Exception {
         HttpResponse<String> ready = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(process.url() + "/q/health/ready"))
+                        HttpRequest.newBuilder(URI.create(process.managementUrl() + "/q/health/ready"))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertEquals(200, ready.statusCode(), ready.body());
