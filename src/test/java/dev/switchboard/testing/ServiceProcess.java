@@ -16,9 +16,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-
     private final int port;
+    private final int managementPort = freePort();
     private final Map<String, String> environment;
     private Process process;
 
@@ -45,8 +44,23 @@ public final class ServiceProcess implements AutoCloseable {
         return service;
     }
 
+    /**
+     * Starts the jar with these settings alone (and its two ports), as a user following the README would, and waits
+     * until it is live.
+     */
+    public static ServiceProcess startWith(Map<String, String> settings) {
+        ServiceProcess service = new ServiceProcess(freePort(), Map.copyOf(settings));
+        service.launch();
+        return service;
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management interface (health, metrics), on a port of its own as in production. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** SIGTERM, then a normal shutdown. */
@@ -71,6 +85,15 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** Everything the replica printed so far, over all its starts. */
+    public String output() throws IOException {
+        return Files.readString(log());
+    }
+
+    private Path log() {
+        return Path.of("target", "replica-" + port + ".log");
+    }
+
     /** SIGKILL: the process dies mid-work, as in a crash. */
     public void kill() {
         if (process != null && process.isAlive()) {
@@ -91,25 +114,16 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void launch() {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: replica tests run after `./mvnw package` (verify)");
-        }
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx256m",
-                        "-jar",
-                        JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(
-                        Path.of("target", "replica-" + port + ".log").toFile()));
+        Map<String, String> settings = new java.util.HashMap<>();
         // The packaged jar runs the production profile, where authorization is on; tests that want it say so.
-        builder.environment().put("SWITCHBOARD_AUTH_ENABLED", "false");
-        builder.environment().putAll(environment);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        settings.put("SWITCHBOARD_AUTH_ENABLED", "false");
+        settings.putAll(environment);
+        settings.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        settings.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
-            process = builder.start();
+            process = PackagedJar.command(settings, log()).start();
         } catch (IOException e) {
-            throw new IllegalStateException("Could not start " + JAR, e);
+            throw new IllegalStateException("Could not start " + PackagedJar.JAR, e);
         }
         awaitLive();
     }
@@ -123,7 +137,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             try {
                 HttpURLConnection connection = (HttpURLConnection)
-                        URI.create(url() + "/q/health/live").toURL().openConnection();
+                        URI.create(managementUrl() + "/q/health/live").toURL().openConnection();
                 connection.setConnectTimeout(500);
                 connection.setReadTimeout(2000);
                 if (connection.getResponseCode() == 200) {
