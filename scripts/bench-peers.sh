@@ -8,8 +8,8 @@
 # scripts/bench.sh pinned to CPU 0. Stops everything on exit; writes results.md and results.jsonl to
 # bench-results/peers-<date>/ (ignored by git) and prints the table.
 #
-#   scripts/bench-peers.sh            1, 16 and 64 connections, 10 s windows, 20 s warm-up (about 16 minutes)
-#   scripts/bench-peers.sh --quick    1 and 64 connections, 2 s windows, short warm-up and time to peak (4 minutes)
+#   scripts/bench-peers.sh            1, 16 and 64 connections, 10 s windows, 20 s warm-up (about 15 minutes)
+#   scripts/bench-peers.sh --quick    1 and 64 connections, 2 s windows, short warm-up and time to peak (4 to 6 minutes)
 #   Options: --connections 1,16,64  --duration SECONDS (window per level)  --level-warmup SECONDS (before each
 #            level's window)  --warmup SECONDS (load after start, split over the server's scenarios)
 #            --peak-seconds SECONDS (time-to-peak run)  --servers ceiling,quarkiverse,switchboard-memory,
