@@ -14,6 +14,8 @@
 #   Environment: SERVICE_JAVA_OPTS (JVM flags of the service), LOADGEN_JAVA_OPTS (of the load generator).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh
 
 MODE=full
 SCENARIOS=a,b,c,d,e
@@ -65,17 +67,7 @@ RESULTS=$OUT/results.jsonl
 log() { echo "bench: $*" >&2; }
 
 # --- what the benchmark needs ------------------------------------------------------------------------------------
-if ! command -v redis-server >/dev/null 2>&1; then
-  if [ "$JMH" = 0 ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "installing redis-server (the benchmark starts its own instance)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
-  elif [ "$JMH" = 0 ]; then
-    echo "scripts/bench.sh: redis-server is missing. Install it (Debian/Ubuntu: sudo apt-get install redis-server;" \
-         "macOS: brew install redis) and run this again." >&2
-    exit 1
-  fi
-fi
+[ "$JMH" = 1 ] || need_redis_server scripts/bench.sh
 command -v curl >/dev/null 2>&1 || { echo "scripts/bench.sh: curl is needed to time the start-up" >&2; exit 1; }
 
 if [ "$BUILD" = 1 ] || [ ! -f "$APP" ] || [ ! -f "$CLASSPATH_FILE" ]; then
@@ -99,37 +91,17 @@ fi
 REDIS_PID= SERVICE_PID= REDIS_DIR=
 cleanup() {
   local status=$?
-  if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-    kill "$SERVICE_PID" 2>/dev/null || true
-    wait "$SERVICE_PID" 2>/dev/null || true
-  fi
-  if [ -n "$REDIS_PID" ] && kill -0 "$REDIS_PID" 2>/dev/null; then
-    kill "$REDIS_PID" 2>/dev/null || true
-    wait "$REDIS_PID" 2>/dev/null || true
-  fi
+  stop_pid "$SERVICE_PID"
+  stop_pid "$REDIS_PID"
   [ -n "$REDIS_DIR" ] && rm -rf "$REDIS_DIR"
   exit $status
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-free_port() {
-  local port
-  while :; do
-    port=$((20000 + RANDOM % 40000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
-
 REDIS_PORT=$(free_port)
 REDIS_DIR=$(mktemp -d)
-redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --dir "$REDIS_DIR" \
-  --logfile "$OUT/redis.log" &
-REDIS_PID=$!
-for _ in $(seq 100); do
-  (exec 3<>"/dev/tcp/127.0.0.1/$REDIS_PORT") 2>/dev/null && break
-  sleep 0.05
-done
+start_redis "$REDIS_PORT" "$REDIS_DIR" "$OUT/redis.log"
 log "redis-server on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID)"
 
 SERVICE_PORT=
@@ -143,7 +115,7 @@ start_service() {
   if [ "$PROFILE" = 1 ] && [ "$name" = redis ]; then
     jfr=("-XX:StartFlightRecording=filename=$OUT/service-$name.jfr,settings=profile,dumponexit=true")
   fi
-  local t0 t1 code
+  local t0
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   java ${SERVICE_JAVA_OPTS:-} "${jfr[@]}" \
@@ -155,38 +127,15 @@ start_service() {
     -Dswitchboard.rate-limit.per-session=50000000 -Dswitchboard.rate-limit.per-principal=50000000 \
     "$@" -jar "$APP" >"$OUT/service-$name.log" 2>&1 &
   SERVICE_PID=$!
-  while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$SERVICE_PORT/mcp" \
-      -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
-      -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: server/discover' -d "$DISCOVER" || true)
-    [ "$code" = 200 ] && break
-    if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-      echo "scripts/bench.sh: the service ($name) stopped during start-up; see $OUT/service-$name.log" >&2
-      exit 1
-    fi
-    if [ $(( ($(date +%s%N) - t0) / 1000000000 )) -gt 180 ]; then
-      echo "scripts/bench.sh: the service ($name) did not answer within 180 s" >&2
-      exit 1
-    fi
-    sleep 0.02
-  done
-  t1=$(date +%s%N)
-  sleep 1
-  local rss
-  rss=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo -1)
-  local millis=$(( (t1 - t0) / 1000000 ))
-  echo "{\"type\":\"startup\",\"run\":\"$name\",\"millis\":$millis,\"rssMiB\":${rss:--1}}" >>"$RESULTS"
-  log "service ($name) on 127.0.0.1:$SERVICE_PORT (pid $SERVICE_PID): first 200 after $millis ms, RSS $rss MiB"
+  await_200 "$SERVICE_PID" "$OUT/service-$name.log" "http://127.0.0.1:$SERVICE_PORT/mcp" "$DISCOVER" \
+    -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: server/discover'
+  record_startup "$RESULTS" "$name" "$SERVICE_PID" "$t0"
+  log "service ($name) on 127.0.0.1:$SERVICE_PORT (pid $SERVICE_PID): first 200 after $STARTUP_MILLIS ms," \
+    "RSS $STARTUP_RSS MiB"
 }
 
 stop_service() {
-  kill "$SERVICE_PID" 2>/dev/null || true
-  for _ in $(seq 300); do
-    kill -0 "$SERVICE_PID" 2>/dev/null || break
-    sleep 0.05
-  done
-  kill -9 "$SERVICE_PID" 2>/dev/null || true
-  wait "$SERVICE_PID" 2>/dev/null || true
+  stop_pid "$SERVICE_PID"
   SERVICE_PID=
 }
 
@@ -219,12 +168,7 @@ wanted() { # wanted a-redis: true when --scenarios names it, or its letter
 }
 
 # --- the runs ----------------------------------------------------------------------------------------------------
-cpu_model=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || echo unknown)
-commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
-git diff --quiet HEAD 2>/dev/null || commit="$commit+changes"
-echo "{\"type\":\"meta\",\"date\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"cpus\":$(nproc),\"cpuModel\":\"$cpu_model\"," \
-  "\"loadAverage\":\"$(cut -d' ' -f1-3 /proc/loadavg)\",\"java\":\"$(java -version 2>&1 | head -1 | tr -d '"')\"," \
-  "\"commit\":\"$commit\",\"mode\":\"$MODE\",\"connections\":\"$CONNECTIONS\",\"warmupSeconds\":$WARMUP," \
+echo "{\"type\":\"meta\",$(meta_fields "$MODE"),\"connections\":\"$CONNECTIONS\",\"warmupSeconds\":$WARMUP," \
   "\"durationSeconds\":$DURATION,\"jvmWarmupSeconds\":$JVM_WARMUP}" | tr -d '\n' >>"$RESULTS"
 echo >>"$RESULTS"
 log "mode $MODE: connections $CONNECTIONS, warm-up ${WARMUP}s, window ${DURATION}s per level; results in $OUT"

@@ -26,12 +26,7 @@ public final class BenchReport {
     private BenchReport() {}
 
     public static void main(String[] args) throws Exception {
-        List<ObjectNode> lines = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            if (!line.isBlank()) {
-                lines.add((ObjectNode) JSON.readTree(line));
-            }
-        }
+        List<ObjectNode> lines = read(Path.of(args[0]));
         Files.writeString(Path.of(args[1]), markdown(lines), StandardCharsets.UTF_8);
         ObjectNode all = JSON.createObjectNode();
         ArrayNode startups = all.putArray("startups");
@@ -50,27 +45,20 @@ public final class BenchReport {
                 StandardCharsets.UTF_8);
     }
 
-    static String markdown(List<ObjectNode> lines) {
-        StringBuilder md = new StringBuilder();
-        for (ObjectNode line : lines) {
-            if ("meta".equals(line.path("type").asText())) {
-                md.append("Run ")
-                        .append(line.path("date").asText())
-                        .append(" on ")
-                        .append(line.path("cpus").asText())
-                        .append(" CPUs (")
-                        .append(line.path("cpuModel").asText())
-                        .append("), load average at start ")
-                        .append(line.path("loadAverage").asText())
-                        .append(", ")
-                        .append(line.path("java").asText())
-                        .append(", commit ")
-                        .append(line.path("commit").asText())
-                        .append(", mode ")
-                        .append(line.path("mode").asText())
-                        .append(". The load generator runs on the same machine.\n\n");
+    /** The JSON lines of a results file. */
+    static List<ObjectNode> read(Path results) throws java.io.IOException {
+        List<ObjectNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            if (!line.isBlank()) {
+                lines.add((ObjectNode) JSON.readTree(line));
             }
         }
+        return lines;
+    }
+
+    static String markdown(List<ObjectNode> lines) {
+        StringBuilder md = new StringBuilder();
+        md.append(runLine(lines)).append(" The load generator runs on the same machine.\n\n");
         md.append("| Scenario | Conns | ops/s | p50 ms | p99 ms | p99.9 ms | Errors | Req/op | Redis cmds/op"
                 + " | Service CPU µs/op | CPU service / loadgen | Peak RSS MiB |\n");
         md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
@@ -121,6 +109,37 @@ public final class BenchReport {
                         .append(" |\n");
             }
         }
+        md.append(errors(lines));
+        return md.toString();
+    }
+
+    /** "Run DATE on N CPUs (...), load average ..., JAVA, commit C, mode M." from the meta line. */
+    static String runLine(List<ObjectNode> lines) {
+        StringBuilder md = new StringBuilder();
+        for (ObjectNode line : lines) {
+            if ("meta".equals(line.path("type").asText())) {
+                md.append("Run ")
+                        .append(line.path("date").asText())
+                        .append(" on ")
+                        .append(line.path("cpus").asText())
+                        .append(" CPUs (")
+                        .append(line.path("cpuModel").asText())
+                        .append("), load average at start ")
+                        .append(line.path("loadAverage").asText())
+                        .append(", ")
+                        .append(line.path("java").asText())
+                        .append(", commit ")
+                        .append(line.path("commit").asText())
+                        .append(", mode ")
+                        .append(line.path("mode").asText())
+                        .append('.');
+            }
+        }
+        return md.toString();
+    }
+
+    /** The error reasons of every load line, as a markdown list, or nothing. */
+    static String errors(List<ObjectNode> lines) {
         List<String> errors = new ArrayList<>();
         for (ObjectNode line : lines) {
             line.path("errorReasons")
@@ -130,13 +149,10 @@ public final class BenchReport {
                             + line.path("connections").asInt() + ": "
                             + reason.getValue().asLong() + " x " + reason.getKey()));
         }
-        if (!errors.isEmpty()) {
-            md.append("\nErrors:\n\n").append(String.join("\n", errors)).append('\n');
-        }
-        return md.toString();
+        return errors.isEmpty() ? "" : "\nErrors:\n\n" + String.join("\n", errors) + "\n";
     }
 
-    private static String ms(JsonNode value) {
+    static String ms(JsonNode value) {
         double v = value.asDouble();
         return String.format(Locale.ROOT, v < 10 ? "%.2f" : "%.1f", v);
     }

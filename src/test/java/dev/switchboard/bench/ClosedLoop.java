@@ -20,8 +20,11 @@ import org.HdrHistogram.Histogram;
  */
 final class ClosedLoop {
 
-    /** What the measured window saw. Latency in microseconds. */
-    record Window(long operations, long errors, Histogram latency, Map<String, Long> errorReasons) {}
+    /**
+     * What the measured window saw. Latency in microseconds. {@code perSecond}: operations that succeeded in each
+     * second from the start of the loop (the first operation), warm-up included, for a process's time to peak.
+     */
+    record Window(long operations, long errors, Histogram latency, Map<String, Long> errorReasons, long[] perSecond) {}
 
     private static final int SET_UP_LANES = 8;
     private static final int STRAGGLER_WAIT_SECONDS = 20;
@@ -35,6 +38,8 @@ final class ClosedLoop {
     private final Map<String, Long> errorReasons = new TreeMap<>();
     private long operations;
     private long errors;
+    private long loopStart;
+    private long[] perSecond;
     private long windowStart;
     private long windowEnd;
     private int running;
@@ -81,6 +86,8 @@ final class ClosedLoop {
         ready.get(120, TimeUnit.SECONDS);
 
         long now = System.nanoTime();
+        loopStart = now;
+        perSecond = new long[(int) (warmup.plus(window).toSeconds() + 1)];
         windowStart = now + warmup.toNanos();
         windowEnd = windowStart + window.toNanos();
         running = connections;
@@ -103,7 +110,7 @@ final class ClosedLoop {
             });
             counted.get(10, TimeUnit.SECONDS);
         }
-        return new Window(operations, errors, latency, errorReasons);
+        return new Window(operations, errors, latency, errorReasons, perSecond);
     }
 
     private void next(Scenario.User user) {
@@ -116,6 +123,10 @@ final class ClosedLoop {
         }
         operation.onComplete(outcome -> {
             long end = System.nanoTime();
+            int second = (int) ((end - loopStart) / 1_000_000_000L);
+            if (outcome.succeeded() && second < perSecond.length) {
+                perSecond[second]++;
+            }
             if (start >= windowStart && end <= windowEnd) {
                 if (outcome.succeeded()) {
                     operations++;

@@ -1,6 +1,7 @@
 package dev.switchboard.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -28,7 +29,12 @@ import org.HdrHistogram.Histogram;
  * <pre>
  * LoadGenerator --url http://127.0.0.1:8080/mcp --scenario tools-call --connections 1,16,64,256
  *               --warmup 3 --duration 10 [--redis-port 6379] [--pid 1234] [--tag store=redis]... --out results.jsonl
+ *               [--delete-status 204] [--per-second true]
  * </pre>
+ *
+ * {@code --delete-status}: what a session's DELETE must answer (the Quarkiverse server answers 200);
+ * {@code --per-second true}: the line also lists the operations that succeeded in each second from the first one,
+ * warm-up included ({@code opsEachSecond}), for a fresh process's time to peak (scripts/bench-peers.sh).
  */
 public final class LoadGenerator {
 
@@ -41,7 +47,12 @@ public final class LoadGenerator {
         Map<String, List<String>> options = options(args);
         URI url = URI.create(one(options, "url"));
         String scenarioName = one(options, "scenario");
-        Scenario scenario = McpScenarios.byName(scenarioName);
+        Scenario scenario = McpScenarios.byName(
+                scenarioName,
+                Integer.parseInt(
+                        options.getOrDefault("delete-status", List.of("204")).get(0)));
+        boolean perSecond = Boolean.parseBoolean(
+                options.getOrDefault("per-second", List.of("false")).get(0));
         List<Integer> levels = new ArrayList<>();
         for (String level : one(options, "connections").split(",")) {
             levels.add(Integer.parseInt(level.trim()));
@@ -69,7 +80,8 @@ public final class LoadGenerator {
                                 .setTcpNoDelay(true),
                         new PoolOptions().setHttp1MaxSize(connections).setMaxWaitQueueSize(-1));
                 McpClient client = new McpClient(http, url.getPath());
-                ObjectNode line = measure(scenarioName, scenario, vertx, client, connections, warmup, window, probe);
+                ObjectNode line =
+                        measure(scenarioName, scenario, vertx, client, connections, warmup, window, probe, perSecond);
                 options.getOrDefault("tag", List.of()).forEach(tag -> {
                     int eq = tag.indexOf('=');
                     line.put(tag.substring(0, eq), tag.substring(eq + 1));
@@ -105,7 +117,8 @@ public final class LoadGenerator {
             int connections,
             Duration warmup,
             Duration window,
-            ServiceProbe probe)
+            ServiceProbe probe,
+            boolean perSecond)
             throws Exception {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -113,6 +126,7 @@ public final class LoadGenerator {
         long[] requests = new long[2];
         long[] ownCpu = new long[2];
         long[] wall = new long[2];
+        long[] rssKib = new long[1];
         ClosedLoop.Window result = new ClosedLoop(vertx, client, scenario, connections)
                 .run(
                         warmup,
@@ -130,6 +144,7 @@ public final class LoadGenerator {
                             ownCpu[1] = os.getProcessCpuTime();
                             requests[1] = client.requests.sum();
                             edges[1] = probe.snapshot();
+                            rssKib[0] = probe.rssKib();
                         });
         double seconds = (wall[1] - wall[0]) / 1e9;
         long ops = result.operations();
@@ -173,6 +188,13 @@ public final class LoadGenerator {
         }
         line.put("loadGeneratorCpuPercent", round(100.0 * (ownCpu[1] - ownCpu[0]) / 1e9 / seconds, 0));
         line.put("peakRssMiB", probe.peakRssKib() < 0 ? -1 : round(probe.peakRssKib() / 1024.0, 0));
+        line.put("rssMiBAtEnd", rssKib[0] < 0 ? -1 : round(rssKib[0] / 1024.0, 0));
+        if (perSecond) {
+            ArrayNode each = line.putArray("opsEachSecond");
+            for (long count : result.perSecond()) {
+                each.add(count);
+            }
+        }
         return line;
     }
 

@@ -1,0 +1,97 @@
+# Shell functions shared by scripts/bench.sh and scripts/bench-peers.sh (sourced, not run).
+
+# free_port: a TCP port on 127.0.0.1 that nothing listens on.
+free_port() {
+  local port
+  for _ in $(seq 1000); do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
+  done
+  echo "no free port found" >&2
+  return 1
+}
+
+# need_redis_server SCRIPT: installs redis-server with apt when missing and run as root, or fails with a hint.
+need_redis_server() {
+  command -v redis-server >/dev/null 2>&1 && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "$1: installing redis-server (the benchmark starts its own instance)" >&2
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+  else
+    echo "$1: redis-server is missing. Install it (Debian/Ubuntu: sudo apt-get install redis-server;" \
+         "macOS: brew install redis) and run this again." >&2
+    exit 1
+  fi
+}
+
+# start_redis PORT DIR LOG [COMMAND PREFIX...]: a private redis-server without persistence, e.g. with the prefix
+# `taskset -c 1`; sets REDIS_PID and returns once the port accepts connections (5 s at most).
+start_redis() {
+  local port=$1 dir=$2 log=$3; shift 3
+  "$@" redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --dir "$dir" --logfile "$log" &
+  REDIS_PID=$!
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return
+    sleep 0.05
+  done
+  echo "redis-server did not listen on 127.0.0.1:$port within 5 s; see $log" >&2
+  exit 1
+}
+
+# stop_pid PID: SIGTERM, up to 15 s to exit, then SIGKILL.
+stop_pid() {
+  local pid=$1
+  [ -n "$pid" ] || return 0
+  kill "$pid" 2>/dev/null || true
+  for _ in $(seq 300); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+  done
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# meta_fields MODE: the machine and run fields of a results file's meta line, as JSON members without braces.
+meta_fields() {
+  local cpu_model commit
+  cpu_model=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo 2>/dev/null || echo unknown)
+  commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git diff --quiet HEAD 2>/dev/null || commit="$commit+changes"
+  printf '"date":"%s","cpus":%s,"cpuModel":"%s","loadAverage":"%s","java":"%s","commit":"%s","mode":"%s"' \
+    "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(nproc)" "$cpu_model" "$(cut -d' ' -f1-3 /proc/loadavg)" \
+    "$(java -version 2>&1 | head -1 | tr -d '"')" "$commit" "$1"
+}
+
+# await_200 PID LOG URL BODY [CURL OPTIONS...]: POSTs BODY to URL every 20 ms until it answers 200, for at most
+# 180 s; fails when process PID stops first (its output is in LOG).
+await_200() {
+  local pid=$1 log=$2 url=$3 body=$4; shift 4
+  local code deadline=$(( $(date +%s) + 180 ))
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" -H 'Content-Type: application/json' \
+      -H 'Accept: application/json, text/event-stream' "$@" -d "$body" || true)
+    [ "$code" = 200 ] && return
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "the server (pid $pid) stopped during start-up; see $log" >&2
+      exit 1
+    fi
+    if [ "$(date +%s)" -gt "$deadline" ]; then
+      echo "the server (pid $pid) did not answer 200 within 180 s; see $log" >&2
+      exit 1
+    fi
+    sleep 0.02
+  done
+}
+
+# record_startup RESULTS NAME PID T0: called right after the first 200 of a server launched at T0 (date +%s%N);
+# appends a startup line (milliseconds to that 200, RSS a second later) to RESULTS and sets STARTUP_MILLIS and
+# STARTUP_RSS.
+record_startup() {
+  local results=$1 name=$2 pid=$3 t0=$4
+  STARTUP_MILLIS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  sleep 1
+  STARTUP_RSS=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status" 2>/dev/null || true)
+  STARTUP_RSS=${STARTUP_RSS:--1}
+  echo "{\"type\":\"startup\",\"run\":\"$name\",\"millis\":$STARTUP_MILLIS,\"rssMiB\":$STARTUP_RSS}" >>"$results"
+}

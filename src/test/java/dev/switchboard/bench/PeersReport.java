@@ -1,0 +1,199 @@
+package dev.switchboard.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The report of scripts/bench-peers.sh: Switchboard side by side with the Quarkiverse MCP server and a bare Quarkus
+ * REST endpoint (the ceiling), from the JSON lines of one run. Load lines carry the tags {@code server} and
+ * {@code case} (the scenario's label), the time-to-peak line also {@code phase=timeline}; start-up lines name the
+ * server in {@code run}.
+ *
+ * <pre>PeersReport results.jsonl results.md</pre>
+ */
+public final class PeersReport {
+
+    static final String QUARKIVERSE = "quarkiverse";
+    static final String CEILING = "ceiling";
+    /** A process reaches its peak when one second's throughput first comes to this share of its best second. */
+    static final double PEAK_SHARE = 0.8;
+
+    private PeersReport() {}
+
+    public static void main(String[] args) throws Exception {
+        Files.writeString(Path.of(args[1]), markdown(BenchReport.read(Path.of(args[0]))), StandardCharsets.UTF_8);
+    }
+
+    static String markdown(List<ObjectNode> lines) {
+        List<ObjectNode> loads = new ArrayList<>();
+        Map<String, ObjectNode> timelines = new LinkedHashMap<>();
+        Map<String, ObjectNode> startups = new LinkedHashMap<>();
+        Set<String> servers = new LinkedHashSet<>();
+        for (ObjectNode line : lines) {
+            String type = line.path("type").asText();
+            if ("startup".equals(type)) {
+                startups.put(line.path("run").asText(), line);
+                servers.add(line.path("run").asText());
+            } else if ("load".equals(type)
+                    && "timeline".equals(line.path("phase").asText())) {
+                timelines.put(line.path("server").asText(), line);
+            } else if ("load".equals(type)) {
+                loads.add(line);
+            }
+        }
+
+        // side by side: by scenario, then level, then server in the order they ran
+        List<String> order = new ArrayList<>(servers);
+        loads.sort(Comparator.comparing((ObjectNode line) -> line.path("case").asText())
+                .thenComparingInt(line -> line.path("connections").asInt())
+                .thenComparingInt(line -> order.indexOf(line.path("server").asText())));
+
+        StringBuilder md = new StringBuilder();
+        md.append(BenchReport.runLine(lines))
+                .append(" Each server pinned to CPU 1 (`taskset -c 1`, default JVM flags), the load generator to"
+                        + " CPU 0. ops/s counts operations (a session cycle is 4 requests); req/s counts HTTP"
+                        + " requests. RSS at the end of the window; CPU from `/proc/<pid>/stat` (10 ms ticks)."
+                        + " The ratios divide ops/s by the Quarkiverse server's and the ceiling's at the same"
+                        + " scenario and level.\n\n");
+        md.append("| Scenario | Conns | Server | ops/s | req/s | p50 ms | p99 ms | Errors | RSS MiB | CPU µs/op"
+                + " | × Quarkiverse | × ceiling |\n");
+        md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (ObjectNode line : loads) {
+            double ops = line.path("opsPerSecond").asDouble();
+            JsonNode latency = line.path("latencyMs");
+            md.append("| ")
+                    .append(line.path("case").asText(line.path("scenario").asText()))
+                    .append(" | ")
+                    .append(line.path("connections").asInt())
+                    .append(" | ")
+                    .append(line.path("server").asText())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%,.0f", ops))
+                    .append(" | ")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%,.0f",
+                            ops * line.path("requestsPerOperation").asDouble()))
+                    .append(" | ")
+                    .append(BenchReport.ms(latency.path("p50")))
+                    .append(" | ")
+                    .append(BenchReport.ms(latency.path("p99")))
+                    .append(" | ")
+                    .append(line.path("errors").asLong())
+                    .append(" | ")
+                    .append(whole(line.path("rssMiBAtEnd")))
+                    .append(" | ")
+                    .append(whole(line.path("serviceCpuMicrosPerOperation")))
+                    .append(" | ")
+                    .append(ratio(ops, peer(loads, line, QUARKIVERSE)))
+                    .append(" | ")
+                    .append(ratio(ops, peer(loads, line, CEILING)))
+                    .append(" |\n");
+        }
+
+        md.append("\n| Server | JVM start to first 200 ms | RSS after start MiB | Peak ops/s (1 s) | Seconds to 80 %"
+                + " of peak | ops each second from the first call |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | --- |\n");
+        for (String server : servers) {
+            ObjectNode startup = startups.get(server);
+            ObjectNode timeline = timelines.get(server);
+            md.append("| ")
+                    .append(server)
+                    .append(" | ")
+                    .append(startup.path("millis").asText())
+                    .append(" | ")
+                    .append(startup.path("rssMiB").asText())
+                    .append(" | ");
+            if (timeline == null) {
+                md.append("- | - | - |\n");
+                continue;
+            }
+            long[] each = seconds(timeline);
+            long peak = 0;
+            for (long count : each) {
+                peak = Math.max(peak, count);
+            }
+            md.append(String.format(Locale.ROOT, "%,d", peak))
+                    .append(" | ")
+                    .append(secondReaching(each, (long) Math.ceil(peak * PEAK_SHARE)))
+                    .append(" | ");
+            StringBuilder list = new StringBuilder();
+            for (long count : each) {
+                list.append(list.length() == 0 ? "" : " ").append(count);
+            }
+            md.append(list).append(" |\n");
+        }
+        md.append("\nTime to peak: scenario ")
+                .append(timelines.values().stream()
+                        .findFirst()
+                        .map(t -> t.path("scenario").asText() + " at "
+                                + t.path("connections").asInt() + " connections")
+                        .orElse("-"))
+                .append(" on the fresh process right after its first 200, counted per second from the first"
+                        + " call (the sessions are opened before it); the column gives the second (1 = the first)"
+                        + " whose count first reaches 80 % of the best second.\n");
+        md.append(BenchReport.errors(lines));
+        return md.toString();
+    }
+
+    /** The full one-second buckets of a time-to-peak line (the last one, cut by the window's end, is left out). */
+    static long[] seconds(ObjectNode timeline) {
+        JsonNode each = timeline.path("opsEachSecond");
+        int full = Math.max(0, Math.min(each.size(), (int)
+                Math.floor(timeline.path("seconds").asDouble())));
+        long[] counts = new long[full];
+        for (int i = 0; i < full; i++) {
+            counts[i] = each.get(i).asLong();
+        }
+        return counts;
+    }
+
+    /** 1-based second in which {@code counts} first reaches {@code threshold}, or "-". */
+    static String secondReaching(long[] counts, long threshold) {
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] >= threshold && counts[i] > 0) {
+                return String.valueOf(i + 1);
+            }
+        }
+        return "-";
+    }
+
+    private static ObjectNode peer(List<ObjectNode> loads, ObjectNode line, String server) {
+        for (ObjectNode other : loads) {
+            if (server.equals(other.path("server").asText())
+                    && other.path("scenario")
+                            .asText()
+                            .equals(line.path("scenario").asText())
+                    && other.path("connections").asInt()
+                            == line.path("connections").asInt()) {
+                return other;
+            }
+        }
+        return null;
+    }
+
+    private static String whole(JsonNode number) {
+        return number.isNumber() && number.asDouble() >= 0
+                ? String.format(Locale.ROOT, "%,.0f", number.asDouble())
+                : "-";
+    }
+
+    private static String ratio(double ops, ObjectNode peer) {
+        if (peer == null || peer.path("opsPerSecond").asDouble() <= 0) {
+            return "-";
+        }
+        return String.format(
+                Locale.ROOT, "%.2f", ops / peer.path("opsPerSecond").asDouble());
+    }
+}

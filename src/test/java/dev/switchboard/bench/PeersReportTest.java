@@ -1,0 +1,65 @@
+package dev.switchboard.bench;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The side-by-side report: ratios to the peers at the same scenario and level, and the time to peak. */
+class PeersReportTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void comparesEachServerWithTheQuarkiverseServerAndTheCeiling() throws Exception {
+        List<ObjectNode> lines = new ArrayList<>();
+        for (String server : List.of("ceiling", "quarkiverse", "switchboard-memory")) {
+            lines.add(line("{\"type\":\"startup\",\"run\":\"" + server + "\",\"millis\":900,\"rssMiB\":120}"));
+        }
+        lines.add(load("ceiling", 64, 4000));
+        lines.add(load("quarkiverse", 64, 2000));
+        lines.add(load("switchboard-memory", 64, 3000));
+        lines.add(load("switchboard-memory", 1, 500));
+        lines.add(
+                line("{\"type\":\"load\",\"phase\":\"timeline\",\"server\":\"quarkiverse\",\"scenario\":\"tools-call\","
+                        + "\"connections\":64,\"seconds\":4.01,\"opsEachSecond\":[100,700,1000,900,30]}"));
+
+        String md = PeersReport.markdown(lines);
+
+        assertTrue(
+                md.contains("| a. tools/call | 64 | switchboard-memory | 3,000 | 3,000 | 1.00 | 2.00 | 0 | 300 | 150"
+                        + " | 1.50 | 0.75 |"),
+                md);
+        assertTrue(
+                md.contains(
+                        "| a. tools/call | 1 | switchboard-memory | 500 | 500 | 1.00 | 2.00 | 0 | 300 | 150 | - | - |"),
+                md);
+        assertTrue(md.indexOf("| 1 | switchboard-memory") < md.indexOf("| 64 | ceiling"), "levels in order: " + md);
+        assertTrue(md.contains("| quarkiverse | 900 | 120 | 1,000 | 3 | 100 700 1000 900 |"), md);
+        assertTrue(md.contains("| ceiling | 900 | 120 | - | - | - |"), md);
+    }
+
+    @Test
+    void peakIsTheFirstSecondAtEightyPercentOfTheBest() throws Exception {
+        long[] seconds = PeersReport.seconds(line("{\"seconds\":3.2,\"opsEachSecond\":[10,79,80,100,5]}"));
+        assertArrayEquals(new long[] {10, 79, 80}, seconds);
+        assertEquals("3", PeersReport.secondReaching(seconds, 80));
+        assertEquals("-", PeersReport.secondReaching(new long[] {0, 0}, 0));
+    }
+
+    private static ObjectNode load(String server, int connections, double ops) throws Exception {
+        return line("{\"type\":\"load\",\"server\":\"" + server + "\",\"case\":\"a. tools/call\",\"scenario\":"
+                + "\"tools-call\",\"connections\":" + connections + ",\"opsPerSecond\":" + ops
+                + ",\"requestsPerOperation\":1.0,\"errors\":0,\"latencyMs\":{\"p50\":1.0,\"p99\":2.0},"
+                + "\"rssMiBAtEnd\":300.0,\"serviceCpuMicrosPerOperation\":150.0}");
+    }
+
+    private static ObjectNode line(String json) throws Exception {
+        return (ObjectNode) JSON.readTree(json);
+    }
+}
