@@ -134,6 +134,9 @@ public class ToolsHandler {
      * bounded by its timeout. A call the client cancelled yields null: no response is sent for it.
      */
     private <T> Uni<T> run(McpRequest request, RegisteredTool tool, Function<CallContext, T> work) {
+        if (!tool.blocking()) {
+            return runHere(request, tool, work);
+        }
         Caller caller = request.caller();
         JsonRpcId id = request.message().id();
         CallControl control = caller.stateless() ? new CallControl() : running.start(caller.sessionId(), id);
@@ -183,6 +186,33 @@ public class ToolsHandler {
                     }
                 });
     }
+
+    /**
+     * Runs a tool that never blocks on the request's own thread: no hop to a worker and back, no timer (it holds the
+     * thread until it returns, so it cannot overrun unnoticed), and nothing to cancel mid-call. It gets no progress
+     * token and cannot ask the session-era client for input: both may wait on the session's stream.
+     */
+    private <T> Uni<T> runHere(McpRequest request, RegisteredTool tool, Function<CallContext, T> work) {
+        Caller caller = request.caller();
+        InputSource inputs = caller.stateless() ? new RetriedInputs(request.retry()) : ASKING_BLOCKS;
+        CallContext context =
+                new CallContext(caller, tool.name(), null, request.channel(), new CallControl(), inputs, mapper);
+        McpMetrics.ToolMeters meters = metrics.tool(tool.name());
+        long start = System.nanoTime();
+        try {
+            T item = work.apply(context);
+            meters.record(System.nanoTime() - start, item instanceof ToolResult result && result.isError());
+            return Uni.createFrom().item(item);
+        } catch (RuntimeException e) {
+            meters.record(System.nanoTime() - start, !(e instanceof InputRequiredException));
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private static final InputSource ASKING_BLOCKS = (caller, requests) -> {
+        throw new IllegalStateException("A tool whose McpTool.blocking() is false cannot ask the client for input:"
+                + " asking waits for the answer");
+    };
 
     private static JsonNode progressToken(JsonRpcRequest request) {
         JsonNode token = request.param("_meta").get("progressToken");

@@ -12,11 +12,21 @@ package dev.switchboard.tool;
  * and a JSON text copy for older clients); a {@link String} becomes text content; a {@link ToolResult} is sent as
  * it is.
  *
- * <p>{@link #call} runs on a worker thread and may block. Throw {@link ToolException} for failures the model should
+ * <p>{@link #call} runs on a worker thread and may block, unless the tool says it does not ({@link #blocking}). Throw {@link ToolException} for failures the model should
  * read and act on. Annotate the tool class with {@code @RegisterForReflection} so its nested argument and result
  * records keep their reflection data in a native image; start-up fails with a clear message when it is missing.
  */
 public interface McpTool<A, R> {
 
     R call(A arguments, ToolContext context);
+
+    /**
+     * Whether {@link #call} may block: wait on I/O, a lock, or the client. A tool that only computes returns false
+     * and runs on the request's own (event-loop) thread, without the hop to a worker and back; it must then never
+     * block. It cannot ask the client for input (that waits for the answer), and progress it reports is not sent
+     * (sending may wait on the session's event log). Read once, at start-up.
+     */
+    default boolean blocking() {
+        return true;
+    }
 }

@@ -27,6 +27,7 @@ public final class RegisteredTool {
     private final List<HeaderParam> headerParams;
     private final Set<String> scopes;
     private final RawValue wire;
+    private final boolean blocking;
 
     RegisteredTool(
             ToolDescriptor descriptor,
@@ -49,12 +50,18 @@ public final class RegisteredTool {
         this.descriptor = descriptor;
         this.beanClass = beanClass;
         this.bean = bean;
+        this.blocking = bean.blocking();
         this.arguments = arguments;
         this.mapper = mapper;
     }
 
     public String name() {
         return descriptor.name();
+    }
+
+    /** Whether the tool may block, so it runs on a worker thread ({@link McpTool#blocking}). */
+    public boolean blocking() {
+        return blocking;
     }
 
     public ToolDescriptor descriptor() {

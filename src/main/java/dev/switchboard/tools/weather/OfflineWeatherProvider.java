@@ -31,6 +31,12 @@ public class OfflineWeatherProvider implements WeatherProvider {
         this.clock = clock;
     }
 
+    /** Computed from the query alone: no I/O, so {@code weather.get} runs without a thread hop. */
+    @Override
+    public boolean blocking() {
+        return false;
+    }
+
     @Override
     public Weather forecast(WeatherQuery query) {
         Weather.Location location;

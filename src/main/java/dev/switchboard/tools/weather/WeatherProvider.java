@@ -10,4 +10,9 @@ public interface WeatherProvider {
      *     message tells the model what to do
      */
     Weather forecast(WeatherQuery query);
+
+    /** Whether {@link #forecast} may block (it asks a remote service); the tool runs on a worker thread then. */
+    default boolean blocking() {
+        return true;
+    }
 }

@@ -64,6 +64,11 @@ public class WeatherTool implements McpTool<WeatherTool.Args, Weather> {
         return provider.forecast(query(args));
     }
 
+    @Override
+    public boolean blocking() {
+        return provider.blocking();
+    }
+
     /** The rules a schema cannot state: a place is a city or a pair of coordinates, never both. */
     static WeatherQuery query(Args args) {
         TemperatureUnit units = args.units() == null ? TemperatureUnit.CELSIUS : args.units();

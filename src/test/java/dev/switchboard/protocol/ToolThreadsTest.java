@@ -1,0 +1,38 @@
+package dev.switchboard.protocol;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.TestToolsProfile;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+/** A tool that declares it never blocks runs on the request's event loop; any other tool on a worker thread. */
+@QuarkusTest
+@TestProfile(TestToolsProfile.class)
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class ToolThreadsTest {
+
+    @Test
+    void nonBlockingToolsRunWithoutAThreadHop() {
+        String session = Mcp.initialize();
+        String computing = thread(session, 2, "test.thread.computing");
+        String blocking = thread(session, 3, "test.thread.blocking");
+        assertTrue(computing.startsWith("vert.x-eventloop-thread-"), computing);
+        assertFalse(blocking.startsWith("vert.x-eventloop-thread-"), blocking);
+    }
+
+    private static String thread(String session, int id, String tool) {
+        return Mcp.post(session, Mcp.call(id, tool, "{}"))
+                .statusCode(200)
+                .body("result.isError", equalTo(false))
+                .extract()
+                .path("result.content[0].text");
+    }
+}
