@@ -1,4 +1,4 @@
-# Shell functions shared by scripts/bench.sh and scripts/bench-peers.sh (sourced, not run).
+# Shell functions shared by scripts/bench.sh, scripts/bench-peers.sh and scripts/test.sh (sourced, not run).
 
 # free_port: a TCP port on 127.0.0.1 that nothing listens on.
 free_port() {
@@ -15,7 +15,7 @@ free_port() {
 need_redis_server() {
   command -v redis-server >/dev/null 2>&1 && return
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "$1: installing redis-server (the benchmark starts its own instance)" >&2
+    echo "$1: installing redis-server (it starts an instance of its own)" >&2
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
   else

@@ -7,21 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_redis() {
-  command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ]
-}
-
-if ! need_redis; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "scripts/test.sh: installing redis-server (the tests start their own instance)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
-  else
-    echo "scripts/test.sh: redis-server is missing. Install it (Debian/Ubuntu: sudo apt-get install redis-server;" \
-         "macOS: brew install redis) and run this again." >&2
-    exit 1
-  fi
-fi
+# shellcheck source=scripts/bench-lib.sh
+. scripts/bench-lib.sh # need_redis_server: redis-server via apt when missing (as root), else how to install it
+need_redis_server scripts/test.sh
 
 # The conformance suite (run inside the build by ConformanceSuiteTest) needs Node >= 22 and the pinned suite.
 bash scripts/install-conformance.sh

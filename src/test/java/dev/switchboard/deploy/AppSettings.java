@@ -68,13 +68,7 @@ final class AppSettings {
 
     /** {@code quarkus.http.port}, 8080 unless application.properties says otherwise. */
     int httpPort() {
-        String value = value("quarkus.http.port", "8080");
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new AssertionError(
-                    "quarkus.http.port in " + APPLICATION_PROPERTIES + " is not a plain number: " + value);
-        }
+        return port("quarkus.http.port", "8080");
     }
 
     /**
@@ -86,12 +80,15 @@ final class AppSettings {
             throw new AssertionError("quarkus.management.enabled is not true in " + APPLICATION_PROPERTIES
                     + ": the manifests probe health on the management port");
         }
-        String value = value("quarkus.management.port", "9000");
+        return port("quarkus.management.port", "9000");
+    }
+
+    private int port(String key, String fallback) {
+        String value = value(key, fallback);
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new AssertionError(
-                    "quarkus.management.port in " + APPLICATION_PROPERTIES + " is not a plain number: " + value);
+            throw new AssertionError(key + " in " + APPLICATION_PROPERTIES + " is not a plain number: " + value);
         }
     }
 
