@@ -14,17 +14,32 @@ public enum LogLevel {
     ALERT,
     EMERGENCY;
 
+    // Read on every session-era request (the session's threshold): no lower-casing, array copy or Optional per call.
+    private static final LogLevel[] LEVELS = values();
+    private static final Optional<LogLevel>[] FOUND = found();
+
+    private final String wire = name().toLowerCase(Locale.ROOT);
+
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
+        return wire;
     }
 
     public static Optional<LogLevel> of(String wire) {
-        for (LogLevel level : values()) {
-            if (level.wire().equals(wire)) {
-                return Optional.of(level);
+        for (LogLevel level : LEVELS) {
+            if (level.wire.equals(wire)) {
+                return FOUND[level.ordinal()];
             }
         }
         return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<LogLevel>[] found() {
+        Optional<LogLevel>[] found = new Optional[LEVELS.length];
+        for (LogLevel level : LEVELS) {
+            found[level.ordinal()] = Optional.of(level);
+        }
+        return found;
     }
 
     public boolean atLeast(LogLevel threshold) {
