@@ -62,7 +62,9 @@ class HealthAndOpenApiTest {
                 // health answers on the management port in production, so the public API document leaves it out
                 .body("paths.'/q/health/ready'", nullValue())
                 .body("paths.'/agent'.post.responses.'502'", notNullValue())
-                .body("components.schemas.AgentRequest.required", hasItems("prompt"));
+                .body("components.schemas.AgentRequest.required", hasItems("prompt"))
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 }
