@@ -24,8 +24,8 @@ final class JsonAnswer {
             Object body,
             String retryAfter,
             String challenge) {
-        byte[] bytes = body == null ? new byte[0] : json.writeBytes(body);
-        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length));
+        Buffer bytes = body == null ? Buffer.buffer() : json.writeBuffer(body);
+        response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_LENGTH, Integer.toString(bytes.length()));
         if (body != null) {
             response.putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
         }
@@ -35,7 +35,7 @@ final class JsonAnswer {
         if (challenge != null) {
             response.putHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
         }
-        response.write(Buffer.buffer(bytes));
+        response.write(bytes);
         connection.close();
     }
 }
