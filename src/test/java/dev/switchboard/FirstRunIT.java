@@ -73,6 +73,13 @@ class FirstRunIT {
                                 "SWITCHBOARD_AUTH_RESOURCE", "https://mcp.example.com/mcp"),
                         List.of("SWITCHBOARD_AUTH_ISSUER", "'login.example.com'")),
                 Arguments.of(
+                        "a request-state key too short to sign",
+                        Map.of(
+                                "SWITCHBOARD_AUTH_ENABLED", "false",
+                                "SWITCHBOARD_SESSIONS_STORE", "memory",
+                                "SWITCHBOARD_STATELESS_REQUEST_STATE_KEY", "c2hvcnQ="),
+                        List.of("SWITCHBOARD_STATELESS_REQUEST_STATE_KEY", "openssl rand -base64 32")),
+                Arguments.of(
                         "Redis unreachable at start",
                         Map.of(
                                 "SWITCHBOARD_AUTH_ENABLED", "false",

@@ -10,6 +10,7 @@ import dev.switchboard.security.Principal;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.tool.ToolException;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -70,13 +71,8 @@ public class RequestStates {
      */
     void onStart(@Observes StartupEvent event, SessionStore store) {
         if (config.stateless().requestStateKey().isPresent()) {
-            byte[] configured = Base64.getDecoder()
-                    .decode(config.stateless().requestStateKey().get());
-            if (configured.length < 32) {
-                throw new IllegalArgumentException(
-                        "switchboard.stateless.request-state-key must be base64 of at least 32 bytes");
-            }
-            key = new SecretKeySpec(configured, ALGORITHM);
+            key = new SecretKeySpec(
+                    configuredKey(config.stateless().requestStateKey().get()), ALGORITHM);
             return;
         }
         try {
@@ -92,6 +88,22 @@ public class RequestStates {
                             + " switchboard.stateless.request-state-key to avoid this.",
                     store.kind(), e.getMessage());
         }
+    }
+
+    /** The configured key; a key that cannot sign stops start-up with the variable to fix, not a stack trace. */
+    static byte[] configuredKey(String base64) {
+        byte[] configured;
+        try {
+            configured = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            configured = new byte[0];
+        }
+        if (configured.length < 32) {
+            throw new ConfigurationException("SWITCHBOARD_STATELESS_REQUEST_STATE_KEY"
+                    + " (switchboard.stateless.request-state-key) must be base64 of at least 32 random bytes, the same"
+                    + " on every replica: e.g. `openssl rand -base64 32`");
+        }
+        return configured;
     }
 
     /**
