@@ -40,6 +40,20 @@ start_redis() {
 }
 
 # stop_pid PID: SIGTERM, up to 15 s to exit, then SIGKILL.
+# stop_on_exit: when the script ends or is interrupted, stops the processes in $SERVER_PID and $REDIS_PID and removes
+# $REDIS_DIR (each may be empty), keeping the script's exit status.
+stop_on_exit() {
+  trap '_stop_all' EXIT
+  trap 'exit 130' INT TERM
+}
+_stop_all() {
+  local status=$?
+  stop_pid "${SERVER_PID:-}"
+  stop_pid "${REDIS_PID:-}"
+  [ -n "${REDIS_DIR:-}" ] && rm -rf "$REDIS_DIR"
+  exit $status
+}
+
 stop_pid() {
   local pid=$1
   [ -n "$pid" ] || return 0

@@ -89,15 +89,7 @@ done
 
 # --- processes ---------------------------------------------------------------------------------------------------
 REDIS_PID= REDIS_DIR= SERVER_PID= SERVER_PORT=
-cleanup() {
-  local status=$?
-  stop_pid "$SERVER_PID"
-  stop_pid "$REDIS_PID"
-  [ -n "$REDIS_DIR" ] && rm -rf "$REDIS_DIR"
-  exit $status
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+stop_on_exit
 
 INITIALIZE='{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",'\
 '"capabilities":{},"clientInfo":{"name":"bench-peers","version":"1"}}}'

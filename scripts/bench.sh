@@ -88,16 +88,8 @@ if [ "$JMH" = 1 ]; then
 fi
 
 # --- processes ---------------------------------------------------------------------------------------------------
-REDIS_PID= SERVICE_PID= REDIS_DIR=
-cleanup() {
-  local status=$?
-  stop_pid "$SERVICE_PID"
-  stop_pid "$REDIS_PID"
-  [ -n "$REDIS_DIR" ] && rm -rf "$REDIS_DIR"
-  exit $status
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+REDIS_PID= SERVER_PID= REDIS_DIR=
+stop_on_exit
 
 REDIS_PORT=$(free_port)
 REDIS_DIR=$(mktemp -d)
@@ -126,17 +118,17 @@ start_service() {
     -Dswitchboard.auth.enabled=false \
     -Dswitchboard.rate-limit.per-session=50000000 -Dswitchboard.rate-limit.per-principal=50000000 \
     "$@" -jar "$APP" >"$OUT/service-$name.log" 2>&1 &
-  SERVICE_PID=$!
-  await_200 "$SERVICE_PID" "$OUT/service-$name.log" "http://127.0.0.1:$SERVICE_PORT/mcp" "$DISCOVER" \
+  SERVER_PID=$!
+  await_200 "$SERVER_PID" "$OUT/service-$name.log" "http://127.0.0.1:$SERVICE_PORT/mcp" "$DISCOVER" \
     -H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: server/discover'
-  record_startup "$RESULTS" "$name" "$SERVICE_PID" "$t0"
-  log "service ($name) on 127.0.0.1:$SERVICE_PORT (pid $SERVICE_PID): first 200 after $STARTUP_MILLIS ms," \
+  record_startup "$RESULTS" "$name" "$SERVER_PID" "$t0"
+  log "service ($name) on 127.0.0.1:$SERVICE_PORT (pid $SERVER_PID): first 200 after $STARTUP_MILLIS ms," \
     "RSS $STARTUP_RSS MiB"
 }
 
 stop_service() {
-  stop_pid "$SERVICE_PID"
-  SERVICE_PID=
+  stop_pid "$SERVER_PID"
+  SERVER_PID=
 }
 
 # load SCENARIO LABEL [--tag k=v ...]: one scenario at every concurrency level, from a separate JVM.
@@ -145,7 +137,7 @@ load() {
   # shellcheck disable=SC2086
   java ${LOADGEN_JAVA_OPTS:--Xmx512m} -cp "$BENCH_CP" dev.switchboard.bench.LoadGenerator \
     --url "http://127.0.0.1:$SERVICE_PORT/mcp" --scenario "$scenario" --connections "$CONNECTIONS" \
-    --warmup "$WARMUP" --duration "$DURATION" --redis-port "$REDIS_PORT" --pid "$SERVICE_PID" \
+    --warmup "$WARMUP" --duration "$DURATION" --redis-port "$REDIS_PORT" --pid "$SERVER_PID" \
     --out "$RESULTS" --tag "label=$label" "$@"
 }
 
@@ -157,7 +149,7 @@ warm_jvm() {
     # shellcheck disable=SC2086
     java ${LOADGEN_JAVA_OPTS:--Xmx512m} -cp "$BENCH_CP" dev.switchboard.bench.LoadGenerator \
       --url "http://127.0.0.1:$SERVICE_PORT/mcp" --scenario "$scenario" --connections 4 \
-      --warmup "$JVM_WARMUP" --duration 1 --redis-port "$REDIS_PORT" --pid "$SERVICE_PID" \
+      --warmup "$JVM_WARMUP" --duration 1 --redis-port "$REDIS_PORT" --pid "$SERVER_PID" \
       --out /dev/null --tag label=jvm-warm-up >/dev/null
   done
 }
