@@ -1,5 +1,6 @@
 package dev.switchboard.security;
 
+import dev.switchboard.config.HttpUrl;
 import dev.switchboard.config.SettingsProblem;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
@@ -11,7 +12,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -73,10 +73,7 @@ public @interface UsableAuthSettings {
         private static boolean isAbsoluteHttpUrl(String value, boolean fragmentAllowed) {
             try {
                 URI uri = new URI(value);
-                String scheme = Optional.ofNullable(uri.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-                return (scheme.equals("http") || scheme.equals("https"))
-                        && uri.getHost() != null
-                        && (fragmentAllowed || uri.getRawFragment() == null);
+                return HttpUrl.isAbsoluteHttp(uri) && (fragmentAllowed || uri.getRawFragment() == null);
             } catch (URISyntaxException e) {
                 return false;
             }

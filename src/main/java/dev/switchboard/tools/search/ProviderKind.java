@@ -1,9 +1,9 @@
 package dev.switchboard.tools.search;
 
+import dev.switchboard.config.HttpUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 /** The search providers one can configure, and the start-up check of their settings. */
 enum ProviderKind {
@@ -66,8 +66,7 @@ enum ProviderKind {
     }
 
     private static void checkHttpUrl(String property, URI url) {
-        String scheme = Optional.ofNullable(url.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+        if (!HttpUrl.isAbsoluteHttp(url)) {
             throw new IllegalStateException(
                     property + " must be an absolute http(s) URL, e.g. http://searxng:8080, not '" + url + "'");
         }
