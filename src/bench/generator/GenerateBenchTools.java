@@ -37,10 +37,10 @@ public class GenerateBenchTools {
         return """
                 package dev.switchboard.bench.generated;
 
-                import dev.switchboard.tool.Description;
-                import dev.switchboard.tool.McpTool;
-                import dev.switchboard.tool.ToolContext;
-                import dev.switchboard.tool.ToolDefinition;
+                import dev.switchboard.api.Description;
+                import dev.switchboard.api.McpTool;
+                import dev.switchboard.api.ToolContext;
+                import dev.switchboard.api.ToolDefinition;
                 import io.quarkus.arc.lookup.LookupIfProperty;
                 import io.quarkus.runtime.annotations.RegisterForReflection;
                 import jakarta.enterprise.context.ApplicationScoped;

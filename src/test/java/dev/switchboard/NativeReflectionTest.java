@@ -3,7 +3,7 @@ package dev.switchboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.tool.McpTool;
+import dev.switchboard.api.McpTool;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.lang.reflect.GenericArrayType;
@@ -38,11 +38,12 @@ class NativeReflectionTest {
     private static final List<String> DTO_PACKAGES = List.of(
             "dev.switchboard.jsonrpc",
             "dev.switchboard.protocol",
-            "dev.switchboard.tool",
+            "dev.switchboard.api",
+            "dev.switchboard.registry",
             "dev.switchboard.resource",
             "dev.switchboard.prompt",
             "dev.switchboard.agent",
-            "dev.switchboard.tools");
+            "dev.switchboard.builtin");
 
     private static final String DISPATCH =
             "dispatcher value passed between handlers; its JSON parts are registered types";
@@ -67,23 +68,24 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.resource.ResourceRegistry$Fixed", REGISTRY),
             Map.entry("dev.switchboard.resource.ResourceRegistry$Template", REGISTRY),
             Map.entry("dev.switchboard.resource.ResourceRegistry$Resolved", REGISTRY),
-            Map.entry("dev.switchboard.tool.registry.HeaderParam", REGISTRY),
-            Map.entry("dev.switchboard.tool.registry.ToolRegistry$DiscoveredTool", REGISTRY),
-            Map.entry("dev.switchboard.tool.ElicitationResult", HAND_BUILT),
-            Map.entry("dev.switchboard.tool.SamplingResult", HAND_BUILT),
-            Map.entry("dev.switchboard.tool.Root", HAND_BUILT),
-            Map.entry("dev.switchboard.tool.InputRequest$Elicit", HAND_BUILT),
-            Map.entry("dev.switchboard.tool.InputRequest$ElicitUrl", HAND_BUILT),
-            Map.entry("dev.switchboard.tool.InputRequest$Sample", HAND_BUILT),
-            Map.entry("dev.switchboard.tool.InputRequest$ListRoots", HAND_BUILT),
-            Map.entry("dev.switchboard.tools.memory.MemoryScope", TOOL_STATE),
-            Map.entry("dev.switchboard.tools.memory.Memories$Recall", TOOL_STATE),
-            Map.entry("dev.switchboard.tools.memory.Memories$Stored", TOOL_STATE),
-            Map.entry("dev.switchboard.tools.memory.MemoryRanker$Match", TOOL_STATE),
-            Map.entry("dev.switchboard.tools.memory.InMemoryMemoryStore$Kept", TOOL_STATE),
-            Map.entry("dev.switchboard.tools.weather.Coordinates", TOOL_STATE),
-            Map.entry("dev.switchboard.tools.weather.WeatherQuery", TOOL_STATE),
-            Map.entry("dev.switchboard.tools.weather.openmeteo.PlaceMatcher$Query", TOOL_STATE));
+            Map.entry("dev.switchboard.registry.HeaderParam", REGISTRY),
+            Map.entry("dev.switchboard.registry.ToolRegistry$DiscoveredTool", REGISTRY),
+            Map.entry("dev.switchboard.api.Principal", "the caller's identity; stores keep only its id"),
+            Map.entry("dev.switchboard.api.ElicitationResult", HAND_BUILT),
+            Map.entry("dev.switchboard.api.SamplingResult", HAND_BUILT),
+            Map.entry("dev.switchboard.api.Root", HAND_BUILT),
+            Map.entry("dev.switchboard.api.InputRequest$Elicit", HAND_BUILT),
+            Map.entry("dev.switchboard.api.InputRequest$ElicitUrl", HAND_BUILT),
+            Map.entry("dev.switchboard.api.InputRequest$Sample", HAND_BUILT),
+            Map.entry("dev.switchboard.api.InputRequest$ListRoots", HAND_BUILT),
+            Map.entry("dev.switchboard.builtin.memory.MemoryScope", TOOL_STATE),
+            Map.entry("dev.switchboard.builtin.memory.Memories$Recall", TOOL_STATE),
+            Map.entry("dev.switchboard.builtin.memory.Memories$Stored", TOOL_STATE),
+            Map.entry("dev.switchboard.builtin.memory.MemoryRanker$Match", TOOL_STATE),
+            Map.entry("dev.switchboard.builtin.memory.InMemoryMemoryStore$Kept", TOOL_STATE),
+            Map.entry("dev.switchboard.builtin.weather.Coordinates", TOOL_STATE),
+            Map.entry("dev.switchboard.builtin.weather.WeatherQuery", TOOL_STATE),
+            Map.entry("dev.switchboard.builtin.weather.openmeteo.PlaceMatcher$Query", TOOL_STATE));
 
     private static List<Class<?>> classes;
     private static Set<Class<?>> registered;

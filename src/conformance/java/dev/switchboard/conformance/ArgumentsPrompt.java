@@ -1,11 +1,11 @@
 package dev.switchboard.conformance;
 
-import dev.switchboard.prompt.McpPrompt;
-import dev.switchboard.prompt.PromptContext;
-import dev.switchboard.prompt.PromptDefinition;
-import dev.switchboard.prompt.PromptMessage;
-import dev.switchboard.prompt.PromptResult;
-import dev.switchboard.tool.Description;
+import dev.switchboard.api.Description;
+import dev.switchboard.api.McpPrompt;
+import dev.switchboard.api.PromptContext;
+import dev.switchboard.api.PromptDefinition;
+import dev.switchboard.api.PromptMessage;
+import dev.switchboard.api.PromptResult;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,11 +2,11 @@ package dev.switchboard.conformance;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.tool.ElicitationResult;
-import dev.switchboard.tool.McpTool;
-import dev.switchboard.tool.NoArguments;
-import dev.switchboard.tool.ToolContext;
-import dev.switchboard.tool.ToolDefinition;
+import dev.switchboard.api.ElicitationResult;
+import dev.switchboard.api.McpTool;
+import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package dev.switchboard.conformance;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.tool.ToolContext;
+import dev.switchboard.api.ToolContext;
 
 /**
  * Tools, resources and prompts that the official MCP conformance suite

@@ -1,11 +1,11 @@
 package dev.switchboard.conformance;
 
-import dev.switchboard.tool.ImageContent;
-import dev.switchboard.tool.McpTool;
-import dev.switchboard.tool.NoArguments;
-import dev.switchboard.tool.ToolContext;
-import dev.switchboard.tool.ToolDefinition;
-import dev.switchboard.tool.ToolResult;
+import dev.switchboard.api.ImageContent;
+import dev.switchboard.api.McpTool;
+import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.ToolDefinition;
+import dev.switchboard.api.ToolResult;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package dev.switchboard.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.tool.McpTool;
-import dev.switchboard.tool.ToolContext;
-import dev.switchboard.tool.ToolDefinition;
+import dev.switchboard.api.McpTool;
+import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;

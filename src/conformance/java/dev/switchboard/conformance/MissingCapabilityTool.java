@@ -1,10 +1,10 @@
 package dev.switchboard.conformance;
 
-import dev.switchboard.tool.McpTool;
-import dev.switchboard.tool.NoArguments;
-import dev.switchboard.tool.SamplingRequest;
-import dev.switchboard.tool.ToolContext;
-import dev.switchboard.tool.ToolDefinition;
+import dev.switchboard.api.McpTool;
+import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.SamplingRequest;
+import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package dev.switchboard.conformance;
 
-import dev.switchboard.tool.Description;
-import dev.switchboard.tool.McpTool;
-import dev.switchboard.tool.SamplingRequest;
-import dev.switchboard.tool.SamplingResult;
-import dev.switchboard.tool.ToolContext;
-import dev.switchboard.tool.ToolDefinition;
+import dev.switchboard.api.Description;
+import dev.switchboard.api.McpTool;
+import dev.switchboard.api.SamplingRequest;
+import dev.switchboard.api.SamplingResult;
+import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package dev.switchboard.conformance;
 
-import dev.switchboard.resource.McpResource;
-import dev.switchboard.resource.ResourceContext;
-import dev.switchboard.resource.ResourceDefinition;
-import dev.switchboard.tool.ResourceContents;
+import dev.switchboard.api.McpResource;
+import dev.switchboard.api.ResourceContents;
+import dev.switchboard.api.ResourceContext;
+import dev.switchboard.api.ResourceDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,9 +1,9 @@
 package dev.switchboard.conformance;
 
-import dev.switchboard.resource.McpResourceTemplate;
-import dev.switchboard.resource.ResourceContext;
-import dev.switchboard.resource.ResourceTemplateDefinition;
-import dev.switchboard.tool.ResourceContents;
+import dev.switchboard.api.McpResourceTemplate;
+import dev.switchboard.api.ResourceContents;
+import dev.switchboard.api.ResourceContext;
+import dev.switchboard.api.ResourceTemplateDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

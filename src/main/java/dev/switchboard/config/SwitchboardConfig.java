@@ -1,12 +1,12 @@
 package dev.switchboard.config;
 
 import dev.switchboard.agent.AgentConfig;
+import dev.switchboard.builtin.memory.MemoryConfig;
+import dev.switchboard.builtin.search.SearchConfig;
+import dev.switchboard.builtin.weather.WeatherConfig;
 import dev.switchboard.security.AuthConfig;
 import dev.switchboard.security.limits.RateLimitConfig;
 import dev.switchboard.security.limits.SessionQuotaConfig;
-import dev.switchboard.tools.memory.MemoryConfig;
-import dev.switchboard.tools.search.SearchConfig;
-import dev.switchboard.tools.weather.WeatherConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;

@@ -1,8 +1,8 @@
 package dev.switchboard.health;
 
 import dev.switchboard.prompt.PromptRegistry;
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.resource.ResourceRegistry;
-import dev.switchboard.tool.registry.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

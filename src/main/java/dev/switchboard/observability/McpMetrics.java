@@ -2,9 +2,9 @@ package dev.switchboard.observability;
 
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.ListenStreams;
+import dev.switchboard.registry.ToolDescriptor;
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.stream.StreamHub;
-import dev.switchboard.tool.registry.ToolDescriptor;
-import dev.switchboard.tool.registry.ToolRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,7 +8,7 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.McpMethod;
 import dev.switchboard.protocol.McpReply;
 import dev.switchboard.protocol.RequestRejectedException;
-import dev.switchboard.tool.registry.ToolRegistry;
+import dev.switchboard.registry.ToolRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;

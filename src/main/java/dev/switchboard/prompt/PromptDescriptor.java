@@ -1,7 +1,8 @@
 package dev.switchboard.prompt;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.switchboard.tool.Icon;
+import dev.switchboard.api.Icon;
+import dev.switchboard.api.PromptArgument;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 

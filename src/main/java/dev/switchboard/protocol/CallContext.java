@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ClientAnswers;
+import dev.switchboard.api.InputRequest;
+import dev.switchboard.api.LogLevel;
+import dev.switchboard.api.Principal;
+import dev.switchboard.api.ToolContext;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
-import dev.switchboard.security.Principal;
-import dev.switchboard.tool.ClientAnswers;
-import dev.switchboard.tool.InputRequest;
-import dev.switchboard.tool.LogLevel;
-import dev.switchboard.tool.ToolContext;
 import java.util.List;
 
 /** The {@link ToolContext} of a tool call, in either era: messages go out on the request's channel. */

@@ -2,9 +2,9 @@ package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.security.Principal;
+import dev.switchboard.api.LogLevel;
+import dev.switchboard.api.Principal;
 import dev.switchboard.session.Session;
-import dev.switchboard.tool.LogLevel;
 
 /**
  * Who sent a request and what it declared. In the session era this comes from the session ({@code initialize}); in

@@ -1,7 +1,7 @@
 package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.tool.InputRequest;
+import dev.switchboard.api.InputRequest;
 import java.util.List;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package dev.switchboard.protocol;
 
-import dev.switchboard.tool.ClientAnswers;
-import dev.switchboard.tool.InputRequest;
-import dev.switchboard.tool.MissingClientCapabilityException;
+import dev.switchboard.api.ClientAnswers;
+import dev.switchboard.api.InputRequest;
+import dev.switchboard.api.MissingClientCapabilityException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.switchboard.protocol;
 
+import dev.switchboard.api.LogLevel;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.session.SessionStore;
-import dev.switchboard.tool.LogLevel;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;

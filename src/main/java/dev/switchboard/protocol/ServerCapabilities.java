@@ -15,7 +15,7 @@ public record ServerCapabilities(Tools tools, Resources resources, Prompts promp
     @RegisterForReflection
     public record Tools(boolean listChanged) {}
 
-    /** {@code listChanged}: {@link dev.switchboard.resource.ResourceNotifier#listChanged()} notifies it. */
+    /** {@code listChanged}: {@link dev.switchboard.api.ResourceNotifier#listChanged()} notifies it. */
     @RegisterForReflection
     public record Resources(boolean subscribe, boolean listChanged) {}
 

@@ -1,6 +1,8 @@
 package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.api.LogLevel;
+import dev.switchboard.api.Principal;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
@@ -12,7 +14,8 @@ import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.observability.RequestObserver;
-import dev.switchboard.security.Principal;
+import dev.switchboard.registry.RegisteredTool;
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.limits.RequestRateLimits;
 import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.AllowanceExceededException;
@@ -20,9 +23,6 @@ import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.session.ToolUse;
 import dev.switchboard.stream.StreamHub;
-import dev.switchboard.tool.LogLevel;
-import dev.switchboard.tool.registry.RegisteredTool;
-import dev.switchboard.tool.registry.ToolRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

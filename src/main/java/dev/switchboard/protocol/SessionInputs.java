@@ -1,8 +1,8 @@
 package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.tool.ClientAnswers;
-import dev.switchboard.tool.InputRequest;
+import dev.switchboard.api.ClientAnswers;
+import dev.switchboard.api.InputRequest;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

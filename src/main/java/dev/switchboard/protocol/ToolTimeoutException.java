@@ -1,6 +1,6 @@
 package dev.switchboard.protocol;
 
-import dev.switchboard.tool.ToolException;
+import dev.switchboard.api.ToolException;
 import java.time.Duration;
 
 /** A tool ran past its time limit and was cancelled. */

@@ -1,8 +1,12 @@
 package dev.switchboard.resource;
 
-import dev.switchboard.security.Principal;
+import dev.switchboard.api.McpResource;
+import dev.switchboard.api.McpResourceTemplate;
+import dev.switchboard.api.Principal;
+import dev.switchboard.api.ResourceDefinition;
+import dev.switchboard.api.ResourceTemplateDefinition;
+import dev.switchboard.registry.Icons;
 import dev.switchboard.security.Scopes;
-import dev.switchboard.tool.Icons;
 import io.quarkus.arc.All;
 import io.quarkus.arc.InstanceHandle;
 import jakarta.inject.Singleton;

@@ -1,7 +1,7 @@
 package dev.switchboard.resource;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.switchboard.tool.Icon;
+import dev.switchboard.api.Icon;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.switchboard.security;
 
+import dev.switchboard.api.Principal;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcError;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;

@@ -1,5 +1,6 @@
 package dev.switchboard.security;
 
+import dev.switchboard.api.Principal;
 import io.quarkus.security.identity.SecurityIdentity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

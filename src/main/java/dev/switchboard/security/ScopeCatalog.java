@@ -1,8 +1,8 @@
 package dev.switchboard.security;
 
 import dev.switchboard.prompt.PromptRegistry;
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.resource.ResourceRegistry;
-import dev.switchboard.tool.registry.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 import java.util.TreeSet;

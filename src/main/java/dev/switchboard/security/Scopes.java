@@ -1,5 +1,6 @@
 package dev.switchboard.security;
 
+import dev.switchboard.api.RequiresScopes;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package dev.switchboard.transport;
 
+import dev.switchboard.api.Principal;
 import dev.switchboard.config.JsonCodec;
 import dev.switchboard.config.RequestJson;
 import dev.switchboard.config.SwitchboardConfig;
@@ -17,7 +18,6 @@ import dev.switchboard.protocol.ResourceSubscriptions;
 import dev.switchboard.protocol.SessionEraServer;
 import dev.switchboard.protocol.StatelessEraServer;
 import dev.switchboard.security.BearerAuthFilter;
-import dev.switchboard.security.Principal;
 import dev.switchboard.security.limits.RequestRateLimits;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;

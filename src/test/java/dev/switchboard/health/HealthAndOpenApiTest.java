@@ -7,8 +7,8 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.testing.RedisServerResource;
-import dev.switchboard.tool.registry.ToolRegistry;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
-import dev.switchboard.tool.registry.ToolRegistry;
 import groovy.json.JsonOutput;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;

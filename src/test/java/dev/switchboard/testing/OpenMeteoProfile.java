@@ -12,7 +12,7 @@ public class OpenMeteoProfile implements io.quarkus.test.junit.QuarkusTestProfil
 
     /** The fault-tolerance settings of the Open-Meteo calls. */
     private static final String GUARDS =
-            "quarkus.fault-tolerance.\"dev.switchboard.tools.weather.openmeteo.OpenMeteoApi\".";
+            "quarkus.fault-tolerance.\"dev.switchboard.builtin.weather.openmeteo.OpenMeteoApi\".";
 
     public static final int TIMEOUT_MILLIS = 500;
     public static final int MAX_RETRIES = 2;

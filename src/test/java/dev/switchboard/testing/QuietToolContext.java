@@ -1,10 +1,10 @@
 package dev.switchboard.testing;
 
-import dev.switchboard.security.Principal;
-import dev.switchboard.tool.ClientAnswers;
-import dev.switchboard.tool.InputRequest;
-import dev.switchboard.tool.LogLevel;
-import dev.switchboard.tool.ToolContext;
+import dev.switchboard.api.ClientAnswers;
+import dev.switchboard.api.InputRequest;
+import dev.switchboard.api.LogLevel;
+import dev.switchboard.api.Principal;
+import dev.switchboard.api.ToolContext;
 
 /**
  * A context for tools run outside the server (unit tests, micro-benchmarks): a session-era call by the open principal

@@ -1,7 +1,7 @@
 package dev.switchboard.security.limits;
 
+import dev.switchboard.api.Principal;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.security.Principal;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

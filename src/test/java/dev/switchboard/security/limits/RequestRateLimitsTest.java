@@ -3,7 +3,7 @@ package dev.switchboard.security.limits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.switchboard.security.Principal;
+import dev.switchboard.api.Principal;
 import dev.switchboard.session.SessionStoreUnavailableException;
 import dev.switchboard.testing.MutableClock;
 import io.smallrye.mutiny.Uni;

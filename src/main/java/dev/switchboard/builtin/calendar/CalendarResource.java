@@ -1,0 +1,38 @@
+package dev.switchboard.builtin.calendar;
+
+import dev.switchboard.api.McpResource;
+import dev.switchboard.api.RequiresScopes;
+import dev.switchboard.api.ResourceContents;
+import dev.switchboard.api.ResourceContext;
+import dev.switchboard.api.ResourceDefinition;
+import dev.switchboard.config.JsonCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The session's calendar as a resource; subscribers hear of every added event. */
+@ApplicationScoped
+@RequiresScopes("calendar")
+@ResourceDefinition(
+        uri = CalendarResource.URI,
+        name = "calendar",
+        title = "Calendar of this session",
+        description = "The events of this session's calendar in start order, as JSON.",
+        mimeType = "application/json",
+        sessionScoped = true)
+public class CalendarResource implements McpResource {
+
+    public static final String URI = "switchboard://session/calendar";
+
+    private final CalendarBook book;
+    private final JsonCodec json;
+
+    CalendarResource(CalendarBook book, JsonCodec json) {
+        this.book = book;
+        this.json = json;
+    }
+
+    @Override
+    public ResourceContents read(ResourceContext context) {
+        CalendarListTool.Events events = new CalendarListTool.Events(book.list(context.sessionId(), null, null));
+        return ResourceContents.text(URI, "application/json", json.write(events));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.switchboard.builtin.calendar;
+
+import dev.switchboard.api.McpResourceTemplate;
+import dev.switchboard.api.RequiresScopes;
+import dev.switchboard.api.ResourceContents;
+import dev.switchboard.api.ResourceContext;
+import dev.switchboard.api.ResourceNotFoundException;
+import dev.switchboard.api.ResourceTemplateDefinition;
+import dev.switchboard.builtin.workspace.Workspaces;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.Map;
+
+/** A workspace's calendar as iCalendar (RFC 5545), readable in either era. */
+@ApplicationScoped
+@RequiresScopes("calendar")
+@ResourceTemplateDefinition(
+        uriTemplate = "switchboard://workspaces/{workspace}/calendar.ics",
+        name = "workspace-calendar-ics",
+        title = "Calendar of a workspace (iCalendar)",
+        description = "The events of a workspace's calendar as an iCalendar (RFC 5545) file. The workspace is a"
+                + " handle from the workspace.open tool.",
+        mimeType = ICalendar.MIME_TYPE)
+public class WorkspaceCalendarIcsResource implements McpResourceTemplate {
+
+    private final CalendarBook book;
+    private final Workspaces workspaces;
+    private final Clock clock;
+
+    WorkspaceCalendarIcsResource(CalendarBook book, Workspaces workspaces, Clock clock) {
+        this.book = book;
+        this.workspaces = workspaces;
+        this.clock = clock;
+    }
+
+    @Override
+    public ResourceContents read(Map<String, String> variables, ResourceContext context) {
+        String workspace = variables.get("workspace");
+        String uri = WorkspaceCalendarResource.icsUri(workspace);
+        if (!workspaces.exists(workspace, context.principal())) {
+            throw new ResourceNotFoundException(uri);
+        }
+        return ResourceContents.text(
+                uri, ICalendar.MIME_TYPE, ICalendar.write(book.list(workspace, null, null), clock.instant()));
+    }
+}

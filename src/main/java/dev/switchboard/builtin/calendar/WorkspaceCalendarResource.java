@@ -1,0 +1,56 @@
+package dev.switchboard.builtin.calendar;
+
+import dev.switchboard.api.McpResourceTemplate;
+import dev.switchboard.api.RequiresScopes;
+import dev.switchboard.api.ResourceContents;
+import dev.switchboard.api.ResourceContext;
+import dev.switchboard.api.ResourceNotFoundException;
+import dev.switchboard.api.ResourceTemplateDefinition;
+import dev.switchboard.builtin.workspace.Workspaces;
+import dev.switchboard.config.JsonCodec;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/** A workspace's calendar as a resource, readable in either era; listeners hear of every added event. */
+@ApplicationScoped
+@RequiresScopes("calendar")
+@ResourceTemplateDefinition(
+        uriTemplate = "switchboard://workspaces/{workspace}/calendar",
+        name = "workspace-calendar",
+        title = "Calendar of a workspace",
+        description = "The events of a workspace's calendar in start order, as JSON. The workspace is a handle from"
+                + " the workspace.open tool.",
+        mimeType = "application/json")
+public class WorkspaceCalendarResource implements McpResourceTemplate {
+
+    private final CalendarBook book;
+    private final Workspaces workspaces;
+    private final JsonCodec json;
+
+    WorkspaceCalendarResource(CalendarBook book, Workspaces workspaces, JsonCodec json) {
+        this.book = book;
+        this.workspaces = workspaces;
+        this.json = json;
+    }
+
+    /** The URI of a workspace's calendar. */
+    public static String uri(String workspace) {
+        return "switchboard://workspaces/" + workspace + "/calendar";
+    }
+
+    /** The URI of a workspace's calendar as iCalendar. */
+    public static String icsUri(String workspace) {
+        return uri(workspace) + ".ics";
+    }
+
+    @Override
+    public ResourceContents read(Map<String, String> variables, ResourceContext context) {
+        String workspace = variables.get("workspace");
+        String uri = uri(workspace);
+        if (!workspaces.exists(workspace, context.principal())) {
+            throw new ResourceNotFoundException(uri);
+        }
+        CalendarListTool.Events events = new CalendarListTool.Events(book.list(workspace, null, null));
+        return ResourceContents.text(uri, "application/json", json.write(events));
+    }
+}

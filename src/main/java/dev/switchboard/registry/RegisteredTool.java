@@ -1,0 +1,137 @@
+package dev.switchboard.registry;
+
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
+import dev.switchboard.api.McpTool;
+import dev.switchboard.api.MissingClientCapabilityException;
+import dev.switchboard.api.TextContent;
+import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.ToolException;
+import dev.switchboard.api.ToolResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A tool bean with everything prepared at start-up: its descriptor, argument binder and result conversion. */
+public final class RegisteredTool {
+
+    private final ToolDescriptor descriptor;
+    private final Class<?> beanClass;
+    private final McpTool<Object, Object> bean;
+    private final ArgumentBinder arguments;
+    private final ObjectMapper mapper;
+    private final Duration timeout;
+    private final List<HeaderParam> headerParams;
+    private final Set<String> scopes;
+    private final RawValue wire;
+    private final boolean blocking;
+
+    RegisteredTool(
+            ToolDescriptor descriptor,
+            Class<?> beanClass,
+            McpTool<Object, Object> bean,
+            ArgumentBinder arguments,
+            ObjectMapper mapper,
+            Duration timeout,
+            List<HeaderParam> headerParams,
+            Set<String> scopes) {
+        this.scopes = scopes;
+        try {
+            // Descriptors never change: serialised once here (UTF-8 bytes cached), every tools/list page copies them.
+            this.wire = new RawValue(new SerializedString(mapper.writeValueAsString(descriptor)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Tool " + descriptor.name() + " cannot be described as JSON", e);
+        }
+        this.timeout = timeout;
+        this.headerParams = headerParams;
+        this.descriptor = descriptor;
+        this.beanClass = beanClass;
+        this.bean = bean;
+        this.blocking = bean.blocking();
+        this.arguments = arguments;
+        this.mapper = mapper;
+    }
+
+    public String name() {
+        return descriptor.name();
+    }
+
+    /** Whether the tool may block, so it runs on a worker thread ({@link McpTool#blocking}). */
+    public boolean blocking() {
+        return blocking;
+    }
+
+    public ToolDescriptor descriptor() {
+        return descriptor;
+    }
+
+    /** The descriptor as {@code tools/list} sends it, serialised at start-up. */
+    public RawValue wire() {
+        return wire;
+    }
+
+    public Class<?> beanClass() {
+        return beanClass;
+    }
+
+    /** Arguments mirrored into {@code Mcp-Param-*} headers (2026-07-28). */
+    public List<HeaderParam> headerParams() {
+        return headerParams;
+    }
+
+    /** The scopes a caller needs to see and call it ({@code @RequiresScopes}); empty for none. */
+    public Set<String> scopes() {
+        return scopes;
+    }
+
+    /** The tool's own time limit, or empty to use the server default. */
+    public Optional<Duration> timeout() {
+        return Optional.ofNullable(timeout);
+    }
+
+    /**
+     * Binds and validates the arguments, runs the tool and converts what it returned. Runs on the caller's thread,
+     * which may block.
+     *
+     * @return the result; argument and {@link ToolException} failures are results with {@code isError: true}
+     * @throws RuntimeException any other failure of the tool, for the caller to log and answer as internal
+     */
+    public ToolResult invoke(JsonNode json, ToolContext context) {
+        try {
+            return toResult(call(json, context));
+        } catch (MissingClientCapabilityException e) {
+            throw e; // the protocol layer answers it as the client's revision says
+        } catch (ToolException e) {
+            return ToolResult.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Binds and validates the arguments and runs the tool, returning what it returned.
+     *
+     * @throws InvalidArgumentsException when the arguments do not fit
+     * @throws ToolException when the tool reports a failure
+     */
+    public Object call(JsonNode json, ToolContext context) {
+        return bean.call(arguments.bind(json), context);
+    }
+
+    /** Converts what a tool returned into the MCP result. */
+    public ToolResult toResult(Object result) {
+        if (result instanceof ToolResult toolResult) {
+            return toolResult;
+        }
+        if (result == null) {
+            return ToolResult.text("");
+        }
+        if (result instanceof String text) {
+            return ToolResult.text(text);
+        }
+        JsonNode structured = mapper.valueToTree(result);
+        // Clients before 2025-06-18 only read content, so the structured result is repeated there as JSON text.
+        return new ToolResult(List.of(new TextContent(structured.toString())), structured, false);
+    }
+}

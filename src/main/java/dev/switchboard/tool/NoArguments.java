@@ -1,7 +1,0 @@
-package dev.switchboard.tool;
-
-import io.quarkus.runtime.annotations.RegisterForReflection;
-
-/** The argument type of a tool that takes no arguments. */
-@RegisterForReflection
-public record NoArguments() {}

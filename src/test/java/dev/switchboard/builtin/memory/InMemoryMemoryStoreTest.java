@@ -1,0 +1,12 @@
+package dev.switchboard.builtin.memory;
+
+/** The memory-store contract on the in-memory store (dev mode). */
+class InMemoryMemoryStoreTest extends MemoryStoreContract {
+
+    private final InMemoryMemoryStore store = new InMemoryMemoryStore(clock, RETENTION, MAX_ENTRIES);
+
+    @Override
+    protected MemoryStore store() {
+        return store;
+    }
+}

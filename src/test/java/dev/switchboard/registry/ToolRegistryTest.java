@@ -1,0 +1,233 @@
+package dev.switchboard.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.Description;
+import dev.switchboard.api.McpTool;
+import dev.switchboard.api.TextContent;
+import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.ToolDefinition;
+import dev.switchboard.api.ToolException;
+import dev.switchboard.api.ToolResult;
+import dev.switchboard.testing.QuietToolContext;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.junit.jupiter.api.Test;
+
+class ToolRegistryTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().findAndRegisterModules();
+    private static final Validator VALIDATOR = Validation.byDefaultProvider()
+            .configure()
+            .messageInterpolator(new ParameterMessageInterpolator())
+            .buildValidatorFactory()
+            .getValidator();
+    private static final ToolContext CONTEXT = new QuietToolContext("forecast");
+
+    enum Unit {
+        CELSIUS,
+        FAHRENHEIT
+    }
+
+    @RegisterForReflection
+    @ToolDefinition(name = "forecast", title = "Forecast", description = "A forecast.", readOnly = true)
+    static class ForecastTool implements McpTool<ForecastTool.Args, ForecastTool.Out> {
+
+        record Args(
+                @Description("City name") @NotBlank String city,
+                @Min(1) @Max(16) Integer days,
+                @Size(min = 1, max = 3) List<String> tags,
+                @Pattern(regexp = "[A-Z]{3}") String code,
+                Unit unit,
+                @NotNull Boolean hourly) {}
+
+        record Out(String city, int days) {}
+
+        @Override
+        public Out call(Args args, ToolContext context) {
+            if (args.city().equals("Atlantis")) {
+                throw new ToolException("Unknown city 'Atlantis'");
+            }
+            return new Out(args.city(), args.days() == null ? 1 : args.days());
+        }
+    }
+
+    @RegisterForReflection
+    @ToolDefinition(name = "forecast", description = "Another tool with the same name.")
+    static class OtherForecastTool implements McpTool<dev.switchboard.api.NoArguments, String> {
+        @Override
+        public String call(dev.switchboard.api.NoArguments arguments, ToolContext context) {
+            return "x";
+        }
+    }
+
+    @RegisterForReflection
+    @ToolDefinition(name = "bad name!", description = "Invalid name.")
+    static class BadNameTool extends OtherForecastTool {}
+
+    @ToolDefinition(name = "unregistered", description = "Arguments lack reflection registration.")
+    static class UnregisteredTool implements McpTool<UnregisteredTool.Args, String> {
+        record Args(String value) {}
+
+        @Override
+        public String call(Args arguments, ToolContext context) {
+            return arguments.value();
+        }
+    }
+
+    static class UndeclaredTool extends OtherForecastTool {}
+
+    @RegisterForReflection
+    @ToolDefinition(name = "a.first", description = "Sorts first.")
+    static class FirstTool extends OtherForecastTool {}
+
+    private static ToolRegistry registry(McpTool<?, ?>... tools) {
+        return ToolRegistry.build(
+                java.util.Arrays.stream(tools)
+                        .map(tool -> new ToolRegistry.DiscoveredTool(tool.getClass(), tool))
+                        .toList(),
+                MAPPER,
+                VALIDATOR);
+    }
+
+    private static RegisteredTool forecast() {
+        return registry(new ForecastTool()).find("forecast").orElseThrow();
+    }
+
+    @Test
+    void duplicateNamesFailNamingBothClasses() {
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> registry(new ForecastTool(), new OtherForecastTool()));
+        assertTrue(e.getMessage().contains("Duplicate tool name 'forecast'"), e.getMessage());
+        assertTrue(e.getMessage().contains(ForecastTool.class.getName()), e.getMessage());
+        assertTrue(e.getMessage().contains(OtherForecastTool.class.getName()), e.getMessage());
+    }
+
+    @Test
+    void invalidNamesFail() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> registry(new BadNameTool()));
+        assertTrue(e.getMessage().contains("invalid name 'bad name!'"), e.getMessage());
+    }
+
+    @Test
+    void toolsNeedTheDefinitionAnnotation() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> registry(new UndeclaredTool()));
+        assertTrue(e.getMessage().contains("lacks @ToolDefinition"), e.getMessage());
+    }
+
+    @Test
+    void argumentTypesMustBeRegisteredForNativeReflection() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> registry(new UnregisteredTool()));
+        assertTrue(e.getMessage().contains("@RegisterForReflection"), e.getMessage());
+    }
+
+    @Test
+    void listsToolsSortedByName() {
+        assertEquals(
+                List.of("a.first", "forecast"),
+                registry(new ForecastTool(), new FirstTool()).descriptors().stream()
+                        .map(ToolDescriptor::name)
+                        .toList());
+    }
+
+    @Test
+    void generatesInputSchemaFromConstrainedRecord() throws Exception {
+        ObjectNode schema = forecast().descriptor().inputSchema();
+        JsonNode expected = MAPPER.readTree("""
+                {"type":"object",
+                 "properties":{
+                   "city":{"type":"string","description":"City name","minLength":1},
+                   "code":{"type":"string","pattern":"[A-Z]{3}"},
+                   "days":{"type":"integer","format":"int32","minimum":1,"maximum":16},
+                   "hourly":{"type":"boolean"},
+                   "tags":{"type":"array","items":{"type":"string"},"minItems":1,"maxItems":3},
+                   "unit":{"type":"string","enum":["CELSIUS","FAHRENHEIT"]}},
+                 "required":["city","hourly"],
+                 "additionalProperties":false}
+                """);
+        // Re-read, so numbers compare by value whatever node type victools chose for them.
+        assertEquals(expected, MAPPER.readTree(schema.toString()));
+        assertFalse(schema.has("$schema"), "MCP assumes JSON Schema 2020-12 when $schema is absent");
+    }
+
+    @Test
+    void describesToolAndStructuredOutput() {
+        ToolDescriptor descriptor = forecast().descriptor();
+        assertEquals("Forecast", descriptor.title());
+        assertEquals("object", descriptor.outputSchema().get("type").asText());
+        assertTrue(descriptor.outputSchema().path("properties").has("days"));
+        assertTrue(descriptor.annotations().readOnlyHint());
+        assertFalse(descriptor.annotations().destructiveHint(), "a read-only tool is never destructive");
+        assertNull(registry(new OtherForecastTool()).descriptors().get(0).outputSchema());
+    }
+
+    @Test
+    void structuredResultHasTextCopy() throws Exception {
+        ToolResult result =
+                forecast().invoke(MAPPER.readTree("{\"city\":\"Paris\",\"days\":2,\"hourly\":false}"), CONTEXT);
+        assertFalse(result.isError());
+        assertEquals(MAPPER.readTree("{\"city\":\"Paris\",\"days\":2}"), result.structuredContent());
+        assertEquals(
+                MAPPER.readTree("{\"city\":\"Paris\",\"days\":2}"),
+                MAPPER.readTree(((TextContent) result.content().get(0)).text()));
+    }
+
+    @Test
+    void constraintViolationsNameFieldAndRule() throws Exception {
+        ToolResult result = forecast().invoke(MAPPER.readTree("{\"city\":\" \",\"days\":40,\"hourly\":true}"), CONTEXT);
+        assertTrue(result.isError());
+        assertEquals(
+                "Invalid arguments for tool 'forecast': 'city' must not be blank (@NotBlank);"
+                        + " 'days' must be less than or equal to 16 (@Max)",
+                result.joinedText());
+    }
+
+    @Test
+    void missingRequiredArgumentIsReported() throws Exception {
+        ToolResult result = forecast().invoke(MAPPER.readTree("{\"city\":\"Paris\"}"), CONTEXT);
+        assertTrue(result.isError());
+        assertTrue(result.joinedText().contains("'hourly' must not be null (@NotNull)"), result.joinedText());
+    }
+
+    @Test
+    void wrongTypesAndUnknownArgumentsAreReported() throws Exception {
+        assertEquals(
+                "Invalid arguments for tool 'forecast': 'days' must be an integer",
+                forecast()
+                        .invoke(MAPPER.readTree("{\"city\":\"P\",\"days\":\"many\",\"hourly\":true}"), CONTEXT)
+                        .joinedText());
+        assertEquals(
+                "Invalid arguments for tool 'forecast': 'unit' must be one of [CELSIUS, FAHRENHEIT]",
+                forecast()
+                        .invoke(MAPPER.readTree("{\"city\":\"P\",\"unit\":\"KELVIN\",\"hourly\":true}"), CONTEXT)
+                        .joinedText());
+        String unknown = forecast()
+                .invoke(MAPPER.readTree("{\"city\":\"P\",\"colour\":1}"), CONTEXT)
+                .joinedText();
+        assertTrue(unknown.contains("unknown argument 'colour'"), unknown);
+        assertTrue(unknown.contains("city, code, days, hourly, tags, unit"), unknown);
+    }
+
+    @Test
+    void toolExceptionsBecomeErrorResults() throws Exception {
+        ToolResult result = forecast().invoke(MAPPER.readTree("{\"city\":\"Atlantis\",\"hourly\":true}"), CONTEXT);
+        assertTrue(result.isError());
+        assertEquals("Unknown city 'Atlantis'", result.joinedText());
+    }
+}
