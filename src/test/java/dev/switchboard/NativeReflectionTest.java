@@ -3,6 +3,8 @@ package dev.switchboard;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.McpTool;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Walks the compiled classes (target/classes) without starting the application and applies the same rules as
  * Quarkus: a type is registered when it carries {@link RegisterForReflection}, when an enclosing type does (unless
- * {@code ignoreNested}), or when it is named in the {@code targets}/{@code classNames} of one.
+ * {@code ignoreNested}), when it is named in the {@code targets}/{@code classNames} of one, or when the reflection
+ * configuration the build generates for the tools lists it.
  */
 class NativeReflectionTest {
 
@@ -69,7 +72,6 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.resource.ResourceRegistry$Template", REGISTRY),
             Map.entry("dev.switchboard.resource.ResourceRegistry$Resolved", REGISTRY),
             Map.entry("dev.switchboard.registry.HeaderParam", REGISTRY),
-            Map.entry("dev.switchboard.registry.ToolRegistry$DiscoveredTool", REGISTRY),
             Map.entry("dev.switchboard.api.Principal", "the caller's identity; stores keep only its id"),
             Map.entry("dev.switchboard.api.ElicitationResult", HAND_BUILT),
             Map.entry("dev.switchboard.api.SamplingResult", HAND_BUILT),
@@ -86,6 +88,8 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.builtin.weather.Coordinates", TOOL_STATE),
             Map.entry("dev.switchboard.builtin.weather.WeatherQuery", TOOL_STATE),
             Map.entry("dev.switchboard.builtin.weather.openmeteo.PlaceMatcher$Query", TOOL_STATE));
+
+    private static final String GENERATED = "META-INF/native-image/dev.switchboard/tools/reflect-config.json";
 
     private static List<Class<?>> classes;
     private static Set<Class<?>> registered;
@@ -130,6 +134,11 @@ class NativeReflectionTest {
             for (Class<?> target : roots) {
                 register(target, !annotation.ignoreNested());
             }
+        }
+        // The tools' argument and result types: registered by the configuration the build generates.
+        JsonNode generated = new ObjectMapper().readTree(root.resolve(GENERATED).toFile());
+        for (JsonNode entry : generated) {
+            registered.add(Class.forName(entry.get("name").asText(), false, loader));
         }
     }
 

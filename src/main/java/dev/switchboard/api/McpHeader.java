@@ -12,7 +12,13 @@ import java.lang.annotation.Target;
  * reached through plain object properties.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD})
+@Target({
+    ElementType.FIELD,
+    ElementType.RECORD_COMPONENT,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.ANNOTATION_TYPE
+})
 public @interface McpHeader {
 
     /** The header name after {@code Mcp-Param-}, e.g. {@code Region}: an HTTP token, unique per tool. */

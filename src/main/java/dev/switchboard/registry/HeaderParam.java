@@ -41,7 +41,7 @@ public record HeaderParam(String header, List<String> path, String type) {
      * @throws IllegalStateException naming the tool when a declaration breaks MCP's rules (not a token, a number or
      *     object type, duplicated, or not reachable through {@code properties} alone)
      */
-    static List<HeaderParam> of(String tool, ObjectNode inputSchema) {
+    public static List<HeaderParam> of(String tool, ObjectNode inputSchema) {
         List<HeaderParam> found = new ArrayList<>();
         collect(tool, inputSchema, new ArrayList<>(), found);
         if (found.size() != count(inputSchema)) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
-import dev.switchboard.api.McpTool;
 import dev.switchboard.api.MissingClientCapabilityException;
 import dev.switchboard.api.TextContent;
 import dev.switchboard.api.ToolContext;
@@ -15,51 +14,43 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A tool bean with everything prepared at start-up: its descriptor, argument binder and result conversion. */
+/** A tool bound to its bean at start-up: its descriptor (serialised once), argument binding and result conversion. */
 public final class RegisteredTool {
 
     private final ToolDescriptor descriptor;
     private final Class<?> beanClass;
-    private final McpTool<Object, Object> bean;
-    private final ArgumentBinder arguments;
+    private final ToolInvoker invoker;
     private final ObjectMapper mapper;
     private final Duration timeout;
     private final List<HeaderParam> headerParams;
     private final Set<String> scopes;
     private final RawValue wire;
     private final boolean blocking;
+    private final boolean wrapsResult;
 
-    RegisteredTool(
-            ToolDescriptor descriptor,
-            Class<?> beanClass,
-            McpTool<Object, Object> bean,
-            ArgumentBinder arguments,
-            ObjectMapper mapper,
-            Duration timeout,
-            List<HeaderParam> headerParams,
-            Set<String> scopes) {
-        this.scopes = scopes;
+    RegisteredTool(GeneratedTool tool, Class<?> beanClass, ToolInvoker invoker, ObjectMapper mapper) {
+        this.descriptor = tool.descriptor();
         try {
             // Descriptors never change: serialised once here (UTF-8 bytes cached), every tools/list page copies them.
             this.wire = new RawValue(new SerializedString(mapper.writeValueAsString(descriptor)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Tool " + descriptor.name() + " cannot be described as JSON", e);
         }
-        this.timeout = timeout;
-        this.headerParams = headerParams;
-        this.descriptor = descriptor;
         this.beanClass = beanClass;
-        this.bean = bean;
-        this.blocking = bean.blocking();
-        this.arguments = arguments;
+        this.invoker = invoker;
         this.mapper = mapper;
+        this.timeout = tool.timeoutSeconds() > 0 ? Duration.ofSeconds(tool.timeoutSeconds()) : null;
+        this.headerParams = HeaderParam.of(descriptor.name(), descriptor.inputSchema());
+        this.scopes = tool.scopes();
+        this.blocking = invoker.blocking();
+        this.wrapsResult = tool.wrapsResult();
     }
 
     public String name() {
         return descriptor.name();
     }
 
-    /** Whether the tool may block, so it runs on a worker thread ({@link McpTool#blocking}). */
+    /** Whether the tool may block, so it runs on a worker thread ({@code @NonBlocking} says it does not). */
     public boolean blocking() {
         return blocking;
     }
@@ -116,7 +107,7 @@ public final class RegisteredTool {
      * @throws ToolException when the tool reports a failure
      */
     public Object call(JsonNode json, ToolContext context) {
-        return bean.call(arguments.bind(json), context);
+        return invoker.invoke(json, context);
     }
 
     /** Converts what a tool returned into the MCP result. */
@@ -130,7 +121,9 @@ public final class RegisteredTool {
         if (result instanceof String text) {
             return ToolResult.text(text);
         }
-        JsonNode structured = mapper.valueToTree(result);
+        JsonNode structured = wrapsResult
+                ? mapper.createObjectNode().set("result", mapper.valueToTree(result))
+                : mapper.valueToTree(result);
         // Clients before 2025-06-18 only read content, so the structured result is repeated there as JSON text.
         return new ToolResult(List.of(new TextContent(structured.toString())), structured, false);
     }

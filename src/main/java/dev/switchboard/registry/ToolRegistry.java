@@ -1,34 +1,29 @@
 package dev.switchboard.registry;
 
-import com.fasterxml.classmate.ResolvedType;
-import com.fasterxml.classmate.TypeResolver;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.Principal;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolDefinition;
-import dev.switchboard.api.ToolResult;
 import dev.switchboard.security.Scopes;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.Validator;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
- * Every tool the server offers, sorted by name, with schemas generated once. Construction fails with a message
- * naming the classes involved when a tool is declared wrongly, so a broken tool stops start-up instead of a call.
+ * Every tool the server offers, sorted by name, as the build described them ({@link GeneratedTool}) and bound to
+ * their beans at start-up. Loading fails with a message naming the class when the registry and the classes disagree,
+ * so a stale build stops start-up instead of a call.
  */
 public final class ToolRegistry {
-
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
 
     private final List<RegisteredTool> tools;
     private final List<ToolDescriptor> descriptors;
@@ -45,139 +40,121 @@ public final class ToolRegistry {
         this.scoped = this.tools.stream().anyMatch(tool -> !tool.scopes().isEmpty());
     }
 
-    /** A tool bean found by CDI: the bean class (not its proxy) and the instance to call. */
-    public record DiscoveredTool(Class<?> beanClass, McpTool<?, ?> instance) {}
+    /** Finds the CDI bean of a class that declares tools; empty when there is none (disabled or removed). */
+    @FunctionalInterface
+    public interface BeanLookup {
+        Optional<Object> find(Class<?> beanClass);
+    }
 
     /**
-     * Builds the registry.
+     * Binds the tools the build described to their beans. Nothing is generated here: the schemas and descriptors come
+     * from the registry file; this only finds each bean and method and prepares the argument binding.
      *
-     * @throws IllegalStateException when a tool lacks {@link ToolDefinition}, has an invalid or duplicate name, or
-     *     uses argument or result types that cannot be described or bound
+     * @throws IllegalStateException naming the class when the registry and the classes disagree (a registry older
+     *     than the code), a bean is missing, or a name is declared twice
      */
-    public static ToolRegistry build(List<DiscoveredTool> discovered, ObjectMapper mapper, Validator validator) {
-        ToolSchemaGenerator schemas = new ToolSchemaGenerator(mapper);
-        TypeResolver types = new TypeResolver();
-        Map<String, Class<?>> owners = new HashMap<>();
-        List<RegisteredTool> tools = new ArrayList<>(discovered.size());
-        for (DiscoveredTool found : discovered) {
-            Class<?> beanClass = found.beanClass();
-            ToolDefinition definition = beanClass.getAnnotation(ToolDefinition.class);
-            if (definition == null) {
-                throw new IllegalStateException("Tool class " + beanClass.getName() + " implements McpTool but lacks @"
-                        + ToolDefinition.class.getSimpleName());
+    public static ToolRegistry load(
+            List<GeneratedTool> generated, BeanLookup beans, ObjectMapper mapper, Validator validator) {
+        Map<String, String> owners = new HashMap<>();
+        Map<Class<?>, Integer> methodTools = new HashMap<>();
+        List<RegisteredTool> tools = new ArrayList<>(generated.size());
+        for (GeneratedTool tool : generated) {
+            String name = tool.descriptor().name();
+            Class<?> beanClass = loadClass(tool.beanClass(), name);
+            Optional<Object> bean = beans.find(beanClass);
+            if (bean.isEmpty()) {
+                if (tool.conditional()) {
+                    continue; // switched off for this build or configuration
+                }
+                throw new IllegalStateException(beanClass.getName() + " declares the tool '" + name
+                        + "' but is not an available CDI bean: annotate it with @ApplicationScoped (and keep"
+                        + " quarkus.arc.remove-unused-beans=fwk, so that ArC keeps beans only the registry uses)");
             }
-            String name = definition.name();
-            if (!NAME.matcher(name).matches()) {
-                throw new IllegalStateException("Tool class " + beanClass.getName() + " has the invalid name '" + name
-                        + "': use 1-128 characters of A-Z a-z 0-9 _ - .");
-            }
-            Class<?> previous = owners.putIfAbsent(name, beanClass);
+            String previous = owners.putIfAbsent(name, beanClass.getName());
             if (previous != null) {
-                throw new IllegalStateException("Duplicate tool name '" + name + "' declared by " + previous.getName()
-                        + " and " + beanClass.getName() + ": tool names must be unique");
+                throw new IllegalStateException("Duplicate tool name '" + name + "' declared by " + previous + " and "
+                        + beanClass.getName() + ": tool names must be unique");
             }
-            tools.add(register(found, definition, schemas, types, mapper, validator));
+            ToolInvoker invoker;
+            if (tool.declaredByMethod()) {
+                methodTools.merge(beanClass, 1, Integer::sum);
+                invoker = new MethodToolInvoker(
+                        tool, bean.get(), beanClass, toolMethod(tool, beanClass), mapper, validator);
+            } else {
+                invoker = classTool(tool, beanClass, bean.get(), mapper, validator);
+            }
+            tools.add(new RegisteredTool(tool, beanClass, invoker, mapper));
         }
+        methodTools.forEach(ToolRegistry::requireAllListed);
         tools.sort(Comparator.comparing(RegisteredTool::name));
         return new ToolRegistry(tools);
     }
 
-    @SuppressWarnings("unchecked")
-    private static RegisteredTool register(
-            DiscoveredTool found,
-            ToolDefinition definition,
-            ToolSchemaGenerator schemas,
-            TypeResolver types,
-            ObjectMapper mapper,
-            Validator validator) {
-        Class<?> beanClass = found.beanClass();
-        List<ResolvedType> parameters = types.resolve(beanClass).typeParametersFor(McpTool.class);
-        if (parameters == null || parameters.size() != 2 || parameters.get(0).getErasedType() == Object.class) {
-            throw new IllegalStateException("Tool class " + beanClass.getName()
-                    + " must implement McpTool<Arguments, Result> with concrete types, e.g. McpTool<MyTool.Args,"
-                    + " String>");
+    private static Class<?> loadClass(String name, String tool) {
+        try {
+            return Class.forName(name, false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw stale(name, "it declares the tool '" + tool + "' there but the class no longer exists");
         }
-        Class<?> argumentType = parameters.get(0).getErasedType();
-        Class<?> resultType = parameters.get(1).getErasedType();
-        ObjectNode inputSchema;
-        if (JsonNode.class.isAssignableFrom(argumentType)) {
-            inputSchema = writtenSchema(beanClass, definition, mapper);
-        } else {
-            requireReflection(beanClass, argumentType);
-            inputSchema = schemas.schemaFor(argumentType);
-        }
-        if (!"object".equals(inputSchema.path("type").asText())) {
-            throw new IllegalStateException("Tool class " + beanClass.getName() + ": the argument type "
-                    + argumentType.getName() + " must be a record or class (a JSON object)");
-        }
-        ObjectNode outputSchema = null;
-        if (resultType != String.class && resultType != ToolResult.class && resultType != Object.class) {
-            requireReflection(beanClass, resultType);
-            outputSchema = schemas.schemaFor(resultType);
-            if (!"object".equals(outputSchema.path("type").asText())) {
-                throw new IllegalStateException("Tool class " + beanClass.getName() + ": the structured result type "
-                        + resultType.getName() + " must be a record or class (a JSON object); return String or"
-                        + " ToolResult for other shapes");
-            }
-        }
-        String title = definition.title().isEmpty() ? null : definition.title();
-        ToolDescriptor descriptor = new ToolDescriptor(
-                definition.name(),
-                title,
-                definition.description(),
-                inputSchema,
-                outputSchema,
-                dev.switchboard.registry.Icons.of(definition.icons()),
-                new ToolAnnotations(
-                        title,
-                        definition.readOnly(),
-                        !definition.readOnly() && definition.destructive(),
-                        definition.idempotent(),
-                        definition.openWorld()));
-        return new RegisteredTool(
-                descriptor,
-                beanClass,
-                (McpTool<Object, Object>) found.instance(),
-                new ArgumentBinder(definition.name(), argumentType, mapper, validator),
-                mapper,
-                definition.timeoutSeconds() > 0 ? java.time.Duration.ofSeconds(definition.timeoutSeconds()) : null,
-                HeaderParam.of(definition.name(), inputSchema),
-                Scopes.declaredBy(beanClass));
     }
 
-    /** Raw-JSON tools state their schema themselves; it is sent exactly as written. */
-    private static ObjectNode writtenSchema(Class<?> beanClass, ToolDefinition definition, ObjectMapper mapper) {
-        if (definition.inputSchema().isBlank()) {
-            throw new IllegalStateException("Tool class " + beanClass.getName()
-                    + " takes raw JSON arguments, so its @ToolDefinition needs an inputSchema");
+    private static Method toolMethod(GeneratedTool tool, Class<?> beanClass) {
+        Method method;
+        try {
+            Class<?>[] types = new Class<?>[tool.parameters().size()];
+            for (int i = 0; i < types.length; i++) {
+                types[i] = TypeNames.load(tool.parameters().get(i).type());
+            }
+            method = beanClass.getMethod(tool.method(), types);
+        } catch (ClassNotFoundException | NoSuchMethodException e) {
+            throw stale(beanClass.getName(), "its method " + tool.method() + " has changed");
+        }
+        Tool declared = method.getAnnotation(Tool.class);
+        if (declared == null || !declared.name().equals(tool.descriptor().name())) {
+            throw stale(
+                    beanClass.getName(),
+                    "its method " + tool.method() + " no longer declares the tool '"
+                            + tool.descriptor().name() + "'");
+        }
+        return method;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ToolInvoker classTool(
+            GeneratedTool tool, Class<?> beanClass, Object bean, ObjectMapper mapper, Validator validator) {
+        ToolDefinition definition = beanClass.getAnnotation(ToolDefinition.class);
+        if (!(bean instanceof McpTool<?, ?> mcpTool)
+                || definition == null
+                || !definition.name().equals(tool.descriptor().name())) {
+            throw stale(
+                    beanClass.getName(),
+                    "it no longer declares the tool '" + tool.descriptor().name() + "'");
         }
         try {
-            JsonNode schema = mapper.readTree(definition.inputSchema());
-            if (schema instanceof ObjectNode object
-                    && "object".equals(object.path("type").asText())) {
-                return object;
-            }
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            // reported below
+            Class<?> argumentType = TypeNames.load(tool.argumentType());
+            return new ClassToolInvoker(
+                    (McpTool<Object, Object>) mcpTool,
+                    new ArgumentBinder(tool.descriptor().name(), argumentType, mapper, validator));
+        } catch (ClassNotFoundException e) {
+            throw stale(beanClass.getName(), "its argument type " + tool.argumentType() + " no longer exists");
         }
-        throw new IllegalStateException(
-                "Tool class " + beanClass.getName() + ": inputSchema must be a JSON object with \"type\": \"object\"");
     }
 
-    /** A native image keeps reflection data only for registered types; Jackson and victools need it. */
-    private static void requireReflection(Class<?> beanClass, Class<?> type) {
-        if (type.getPackageName().startsWith("java.")
-                || type.isAnnotationPresent(RegisterForReflection.class)
-                || (type.getEnclosingClass() != null
-                        && type.getEnclosingClass().isAnnotationPresent(RegisterForReflection.class))) {
-            return;
+    /** A {@code @Tool} method added since the build would otherwise be silently missing. */
+    private static void requireAllListed(Class<?> beanClass, int listed) {
+        long declared = Arrays.stream(beanClass.getMethods())
+                .filter(method -> method.isAnnotationPresent(Tool.class))
+                .count();
+        if (declared != listed) {
+            throw stale(
+                    beanClass.getName(), "it declares " + declared + " @Tool methods, the registry lists " + listed);
         }
-        throw new IllegalStateException("Tool class " + beanClass.getName() + " uses " + type.getName()
-                + ", which is not registered for reflection: annotate " + type.getSimpleName()
-                + (type.getEnclosingClass() != null
-                        ? " or " + type.getEnclosingClass().getSimpleName()
-                        : "")
-                + " with @RegisterForReflection so it works in a native image");
+    }
+
+    private static IllegalStateException stale(String className, String why) {
+        return new IllegalStateException("The tool registry (" + GeneratedTool.LOCATION + ") does not match "
+                + className + ": " + why + ". The build writes the registry after compiling; rebuild with"
+                + " ./mvnw compile (or package)");
     }
 
     /** All tools, sorted by name. */

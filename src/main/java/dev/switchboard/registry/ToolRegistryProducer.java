@@ -1,42 +1,74 @@
 package dev.switchboard.registry;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.api.McpTool;
-import io.quarkus.arc.All;
+import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Builds the {@link ToolRegistry} from every {@link McpTool} bean. ArC resolves the beans at build time, so nothing
- * scans the class path at run time; the registry is created at start-up so a broken tool fails fast.
+ * Creates the {@link ToolRegistry} from the registry files the build wrote ({@value GeneratedTool#LOCATION}, one per
+ * class-path root) and the CDI beans that declare the tools. Created at start-up, so a stale or broken registry
+ * fails fast.
  */
 @Singleton
 class ToolRegistryProducer {
 
     private static final Logger LOG = Logger.getLogger(ToolRegistryProducer.class);
+    private static final TypeReference<List<GeneratedTool>> TOOLS = new TypeReference<>() {};
 
     @Produces
     @Singleton
     @Startup
-    ToolRegistry toolRegistry(
-            @All List<InstanceHandle<McpTool<?, ?>>> beans, ObjectMapper mapper, Validator validator) {
-        List<ToolRegistry.DiscoveredTool> discovered = beans.stream()
-                .map(handle -> new ToolRegistry.DiscoveredTool(handle.getBean().getBeanClass(), handle.get()))
-                .toList();
-        ToolRegistry registry = ToolRegistry.build(discovered, mapper, validator);
+    ToolRegistry toolRegistry(ObjectMapper mapper, Validator validator) {
+        long start = System.nanoTime();
+        ToolRegistry registry = ToolRegistry.load(generated(mapper), ToolRegistryProducer::bean, mapper, validator);
         LOG.infof(
-                "Registered %d tools: %s",
+                "Registered %d tools in %d ms: %s",
                 registry.size(),
+                (System.nanoTime() - start) / 1_000_000,
                 String.join(
                         ", ",
                         registry.descriptors().stream()
                                 .map(ToolDescriptor::name)
                                 .toList()));
         return registry;
+    }
+
+    private static List<GeneratedTool> generated(ObjectMapper mapper) {
+        List<GeneratedTool> tools = new ArrayList<>();
+        try {
+            List<URL> files = Collections.list(
+                    Thread.currentThread().getContextClassLoader().getResources(GeneratedTool.LOCATION));
+            if (files.isEmpty()) {
+                throw new IllegalStateException("No tool registry (" + GeneratedTool.LOCATION + ") on the class path:"
+                        + " the build writes it after compiling; build with ./mvnw package");
+            }
+            for (URL file : files) {
+                try (InputStream in = file.openStream()) {
+                    tools.addAll(mapper.readValue(in, TOOLS));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the tool registry " + GeneratedTool.LOCATION, e);
+        }
+        return tools;
+    }
+
+    private static Optional<Object> bean(Class<?> beanClass) {
+        InstanceHandle<?> handle = Arc.container().instance(beanClass);
+        return handle.isAvailable() ? Optional.of(handle.get()) : Optional.empty();
     }
 }

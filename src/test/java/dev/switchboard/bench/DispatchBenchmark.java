@@ -15,6 +15,7 @@ import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.registry.ToolDescriptor;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.testing.QuietToolContext;
+import dev.switchboard.testing.Registries;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
@@ -68,8 +69,7 @@ public class DispatchBenchmark {
                 .getValidator();
         WeatherTool weather =
                 OfflineWeatherTools.weatherTool(Clock.fixed(Instant.parse("2026-11-24T07:00:00Z"), ZoneOffset.UTC));
-        registry = ToolRegistry.build(
-                List.of(new ToolRegistry.DiscoveredTool(WeatherTool.class, weather)), mapper, validator);
+        registry = Registries.of(mapper, validator, weather);
         context = new QuietToolContext("weather.get");
         // A full tools/list page (the default page size, 50) of descriptors shaped like weather.get's.
         ToolDescriptor template = registry.descriptors().get(0);

@@ -17,7 +17,8 @@ import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.api.ToolException;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.testing.QuietToolContext;
-import io.quarkus.runtime.annotations.RegisterForReflection;
+import dev.switchboard.testing.Registries;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
@@ -45,7 +46,7 @@ class ToolRegistryTest {
         FAHRENHEIT
     }
 
-    @RegisterForReflection
+    @ApplicationScoped
     @ToolDefinition(name = "forecast", title = "Forecast", description = "A forecast.", readOnly = true)
     static class ForecastTool implements McpTool<ForecastTool.Args, ForecastTool.Out> {
 
@@ -68,7 +69,7 @@ class ToolRegistryTest {
         }
     }
 
-    @RegisterForReflection
+    @ApplicationScoped
     @ToolDefinition(name = "forecast", description = "Another tool with the same name.")
     static class OtherForecastTool implements McpTool<dev.switchboard.api.NoArguments, String> {
         @Override
@@ -77,33 +78,27 @@ class ToolRegistryTest {
         }
     }
 
-    @RegisterForReflection
+    @ApplicationScoped
     @ToolDefinition(name = "bad name!", description = "Invalid name.")
     static class BadNameTool extends OtherForecastTool {}
 
-    @ToolDefinition(name = "unregistered", description = "Arguments lack reflection registration.")
-    static class UnregisteredTool implements McpTool<UnregisteredTool.Args, String> {
-        record Args(String value) {}
-
+    @ToolDefinition(name = "not.a.bean", description = "No scope annotation, so CDI never creates it.")
+    static class NotABeanTool implements McpTool<dev.switchboard.api.NoArguments, String> {
         @Override
-        public String call(Args arguments, ToolContext context) {
-            return arguments.value();
+        public String call(dev.switchboard.api.NoArguments arguments, ToolContext context) {
+            return "x";
         }
     }
 
+    @ApplicationScoped
     static class UndeclaredTool extends OtherForecastTool {}
 
-    @RegisterForReflection
+    @ApplicationScoped
     @ToolDefinition(name = "a.first", description = "Sorts first.")
     static class FirstTool extends OtherForecastTool {}
 
-    private static ToolRegistry registry(McpTool<?, ?>... tools) {
-        return ToolRegistry.build(
-                java.util.Arrays.stream(tools)
-                        .map(tool -> new ToolRegistry.DiscoveredTool(tool.getClass(), tool))
-                        .toList(),
-                MAPPER,
-                VALIDATOR);
+    private static ToolRegistry registry(Object... beans) {
+        return Registries.of(MAPPER, VALIDATOR, beans);
     }
 
     private static RegisteredTool forecast() {
@@ -132,9 +127,9 @@ class ToolRegistryTest {
     }
 
     @Test
-    void argumentTypesMustBeRegisteredForNativeReflection() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> registry(new UnregisteredTool()));
-        assertTrue(e.getMessage().contains("@RegisterForReflection"), e.getMessage());
+    void toolClassesMustBeBeans() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> registry(new NotABeanTool()));
+        assertTrue(e.getMessage().contains(NotABeanTool.class.getName() + " declares tools but is not a CDI bean"));
     }
 
     @Test

@@ -1,0 +1,372 @@
+package dev.switchboard.build;
+
+import com.fasterxml.classmate.ResolvedType;
+import com.fasterxml.classmate.TypeResolver;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.victools.jsonschema.generator.SchemaBuilder;
+import dev.switchboard.api.McpTool;
+import dev.switchboard.api.RequiresScopes;
+import dev.switchboard.api.Tool;
+import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.ToolDefinition;
+import dev.switchboard.api.ToolResult;
+import dev.switchboard.registry.GeneratedTool;
+import dev.switchboard.registry.GeneratedTool.Role;
+import dev.switchboard.registry.HeaderParam;
+import dev.switchboard.registry.Icons;
+import dev.switchboard.registry.ToolAnnotations;
+import dev.switchboard.registry.ToolDescriptor;
+import io.smallrye.common.annotation.NonBlocking;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+
+/**
+ * Describes the tools one class declares, as the registry file stores them: an {@link McpTool} class, and each
+ * {@link Tool} method. Every mistake an author can make is a {@link BuildProblem} naming the class and method.
+ */
+final class ToolDescriber {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
+
+    /** Annotations that enable or disable a bean per build or per lookup, so its absence at run time is expected. */
+    private static final Set<String> CONDITIONS = Set.of(
+            "IfBuildProperty",
+            "UnlessBuildProperty",
+            "IfBuildProfile",
+            "UnlessBuildProfile",
+            "LookupIfProperty",
+            "LookupUnlessProperty");
+
+    private final SchemaFactory schemas;
+    private final ObjectMapper mapper;
+    private final TypeResolver types = new TypeResolver();
+
+    ToolDescriber(ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.schemas = new SchemaFactory(mapper);
+    }
+
+    /** The class's tools; empty when it declares none. */
+    List<GeneratedTool> describe(Class<?> type) {
+        List<GeneratedTool> found = new ArrayList<>();
+        boolean concrete = !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
+        if (concrete && McpTool.class.isAssignableFrom(type)) {
+            found.add(classTool(type));
+        }
+        Method[] methods = type.getDeclaredMethods();
+        Arrays.sort(methods, Comparator.comparing(Method::getName));
+        for (Method method : methods) {
+            if (method.isAnnotationPresent(Tool.class)) {
+                found.add(methodTool(type, method));
+            }
+        }
+        if (!found.isEmpty()) {
+            requireBean(type, concrete);
+        }
+        return found;
+    }
+
+    /** The argument and result types of an {@link McpTool} class, or none when it does not name them. */
+    static List<Class<?>> classToolTypes(Class<?> type) {
+        List<ResolvedType> parameters = new TypeResolver().resolve(type).typeParametersFor(McpTool.class);
+        return parameters == null
+                ? List.of()
+                : parameters.stream().<Class<?>>map(ResolvedType::getErasedType).toList();
+    }
+
+    private GeneratedTool classTool(Class<?> type) {
+        ToolDefinition definition = type.getAnnotation(ToolDefinition.class);
+        if (definition == null) {
+            throw new BuildProblem("Tool class " + type.getName() + " implements McpTool but lacks @"
+                    + ToolDefinition.class.getSimpleName());
+        }
+        String where = "Tool class " + type.getName();
+        checkName(where, definition.name());
+        List<ResolvedType> parameters = types.resolve(type).typeParametersFor(McpTool.class);
+        if (parameters == null || parameters.size() != 2 || parameters.get(0).getErasedType() == Object.class) {
+            throw new BuildProblem(where + " must implement McpTool<Arguments, Result> with concrete types, e.g."
+                    + " McpTool<MyTool.Args, String>");
+        }
+        Class<?> argumentType = parameters.get(0).getErasedType();
+        ObjectNode inputSchema = JsonNode.class.isAssignableFrom(argumentType)
+                ? writtenSchema(where, definition.inputSchema())
+                : objectSchema(where, "the argument type " + argumentType.getName(), schemas.schemaFor(argumentType));
+        Output output = output(where, parameters.get(1).getErasedType());
+        ToolDescriptor descriptor = descriptor(
+                definition.name(),
+                definition.title(),
+                definition.description(),
+                inputSchema,
+                output.schema(),
+                definition.icons(),
+                definition.readOnly(),
+                definition.destructive(),
+                definition.idempotent(),
+                definition.openWorld());
+        checkHeaders(descriptor);
+        return new GeneratedTool(
+                descriptor,
+                type.getName(),
+                null,
+                List.of(),
+                argumentType.getName(),
+                true,
+                conditional(type),
+                definition.timeoutSeconds(),
+                scopes(type.getAnnotation(RequiresScopes.class), null),
+                output.wrapped());
+    }
+
+    private GeneratedTool methodTool(Class<?> type, Method method) {
+        Tool tool = method.getAnnotation(Tool.class);
+        String where = "Tool method " + type.getName() + "#" + method.getName();
+        if (!Modifier.isPublic(method.getModifiers())
+                || Modifier.isStatic(method.getModifiers())
+                || !Modifier.isPublic(type.getModifiers())) {
+            throw new BuildProblem(where + " must be a public instance method of a public class");
+        }
+        checkName(where, tool.name());
+        List<Parameter> arguments = Arrays.stream(method.getParameters())
+                .filter(parameter -> parameter.getType() != ToolContext.class)
+                .toList();
+        boolean oneRecord = arguments.size() == 1
+                && arguments.get(0).getType().isRecord()
+                && ArgumentAnnotations.description(arguments.get(0)) == null;
+        List<GeneratedTool.Parameter> parameters = new ArrayList<>();
+        for (Parameter parameter : method.getParameters()) {
+            if (parameter.getType() == ToolContext.class) {
+                parameters.add(new GeneratedTool.Parameter(parameter.getType().getName(), Role.CONTEXT, null));
+            } else if (oneRecord) {
+                parameters.add(new GeneratedTool.Parameter(parameter.getType().getName(), Role.ARGUMENTS, null));
+            } else {
+                if (!parameter.isNamePresent()) {
+                    throw new BuildProblem(where + ": parameter names are missing from the class file; compile with"
+                            + " -parameters (maven-compiler-plugin <parameters>true</parameters>)");
+                }
+                parameters.add(
+                        new GeneratedTool.Parameter(parameter.getType().getName(), Role.ARGUMENT, parameter.getName()));
+            }
+        }
+        ObjectNode inputSchema = oneRecord
+                ? objectSchema(
+                        where,
+                        "the argument record " + arguments.get(0).getType().getName(),
+                        schemas.schemaFor(arguments.get(0).getType()))
+                : parametersSchema(where, arguments);
+        Output output = output(where, method.getGenericReturnType());
+        ToolDescriptor descriptor = descriptor(
+                tool.name(),
+                tool.title(),
+                tool.description(),
+                inputSchema,
+                output.schema(),
+                tool.icons(),
+                tool.readOnly(),
+                tool.destructive(),
+                tool.idempotent(),
+                tool.openWorld());
+        checkHeaders(descriptor);
+        return new GeneratedTool(
+                descriptor,
+                type.getName(),
+                method.getName(),
+                parameters,
+                null,
+                !method.isAnnotationPresent(NonBlocking.class),
+                conditional(type),
+                tool.timeoutSeconds(),
+                scopes(type.getAnnotation(RequiresScopes.class), method.getAnnotation(RequiresScopes.class)),
+                output.wrapped());
+    }
+
+    /** One property per argument parameter, sharing one {@code $defs} for the types they reuse. */
+    private ObjectNode parametersSchema(String where, List<Parameter> arguments) {
+        SchemaBuilder builder = schemas.several();
+        Map<Parameter, ObjectNode> properties = new LinkedHashMap<>();
+        for (Parameter parameter : arguments) {
+            properties.put(parameter, builder.createSchemaReference(withoutOptional(parameter.getParameterizedType())));
+        }
+        ObjectNode definitions = builder.collectDefinitions("$defs");
+        ObjectNode schema = mapper.createObjectNode().put("type", "object");
+        ObjectNode props = schema.putObject("properties");
+        List<String> required = new ArrayList<>();
+        properties.forEach((parameter, property) -> {
+            String description = ArgumentAnnotations.description(parameter);
+            if (description != null) {
+                property.put("description", description);
+            }
+            String header = ArgumentAnnotations.header(parameter);
+            if (header != null) {
+                property.put("x-mcp-header", header);
+            }
+            ParameterConstraints.apply(parameter, property);
+            props.set(parameter.getName(), property);
+            if (parameter.getType() != Optional.class && ParameterConstraints.required(parameter)) {
+                required.add(parameter.getName());
+            }
+        });
+        if (!required.isEmpty()) {
+            required.forEach(schema.putArray("required")::add);
+        }
+        schema.put("additionalProperties", false);
+        if (!definitions.isEmpty()) {
+            schema.set("$defs", definitions);
+        }
+        return schema;
+    }
+
+    private static Type withoutOptional(Type type) {
+        return type instanceof ParameterizedType parameterized && parameterized.getRawType() == Optional.class
+                ? parameterized.getActualTypeArguments()[0]
+                : type;
+    }
+
+    private record Output(ObjectNode schema, boolean wrapped) {}
+
+    /** An object result is the structured content itself; any other value is wrapped as {@code {"result": ...}}. */
+    private Output output(String where, Type returned) {
+        Class<?> raw = returned instanceof ParameterizedType parameterized
+                ? (Class<?>) parameterized.getRawType()
+                : returned instanceof Class<?> type ? type : Object.class;
+        if (raw == void.class
+                || raw == Void.class
+                || raw == String.class
+                || raw == ToolResult.class
+                || raw == Object.class) {
+            return new Output(null, false);
+        }
+        if (CompletionStage.class.isAssignableFrom(raw) || raw.getName().startsWith("io.smallrye.mutiny.")) {
+            throw new BuildProblem(where + " returns " + raw.getSimpleName() + ": return the result itself (the tool"
+                    + " runs on a worker thread and may block)");
+        }
+        ObjectNode schema = schemas.schemaFor(returned);
+        if ("object".equals(schema.path("type").asText())) {
+            return new Output(schema, false);
+        }
+        ObjectNode wrapper = mapper.createObjectNode().put("type", "object");
+        JsonNode definitions = schema.remove("$defs");
+        wrapper.putObject("properties").set("result", schema);
+        wrapper.putArray("required").add("result");
+        wrapper.put("additionalProperties", false);
+        if (definitions != null) {
+            wrapper.set("$defs", definitions);
+        }
+        return new Output(wrapper, true);
+    }
+
+    private static ObjectNode objectSchema(String where, String what, ObjectNode schema) {
+        if (!"object".equals(schema.path("type").asText())) {
+            throw new BuildProblem(where + ": " + what + " must be a record or class (a JSON object)");
+        }
+        return schema;
+    }
+
+    /** Raw-JSON tools state their schema themselves; it is sent exactly as written. */
+    private ObjectNode writtenSchema(String where, String written) {
+        if (written.isBlank()) {
+            throw new BuildProblem(where + " takes raw JSON arguments, so its @ToolDefinition needs an inputSchema");
+        }
+        try {
+            if (mapper.readTree(written) instanceof ObjectNode object
+                    && "object".equals(object.path("type").asText())) {
+                return object;
+            }
+        } catch (JsonProcessingException e) {
+            // reported below
+        }
+        throw new BuildProblem(where + ": inputSchema must be a JSON object with \"type\": \"object\"");
+    }
+
+    private static ToolDescriptor descriptor(
+            String name,
+            String title,
+            String description,
+            ObjectNode inputSchema,
+            ObjectNode outputSchema,
+            String[] icons,
+            boolean readOnly,
+            boolean destructive,
+            boolean idempotent,
+            boolean openWorld) {
+        String shownTitle = title.isEmpty() ? null : title;
+        return new ToolDescriptor(
+                name,
+                shownTitle,
+                description,
+                inputSchema,
+                outputSchema,
+                Icons.of(icons),
+                new ToolAnnotations(shownTitle, readOnly, !readOnly && destructive, idempotent, openWorld));
+    }
+
+    private static void checkName(String where, String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new BuildProblem(
+                    where + " has the invalid name '" + name + "': use 1-128 characters of A-Z a-z 0-9 _ - .");
+        }
+    }
+
+    private static void checkHeaders(ToolDescriptor descriptor) {
+        try {
+            HeaderParam.of(descriptor.name(), descriptor.inputSchema());
+        } catch (IllegalStateException e) {
+            throw new BuildProblem(e.getMessage());
+        }
+    }
+
+    private static Set<String> scopes(RequiresScopes onClass, RequiresScopes onMethod) {
+        Set<String> scopes = new TreeSet<>();
+        for (RequiresScopes declared : new RequiresScopes[] {onClass, onMethod}) {
+            if (declared != null) {
+                scopes.addAll(List.of(declared.value()));
+            }
+        }
+        return scopes;
+    }
+
+    private static boolean conditional(Class<?> type) {
+        return Arrays.stream(type.getAnnotations())
+                .map(Annotation::annotationType)
+                .anyMatch(annotation -> CONDITIONS.contains(annotation.getSimpleName())
+                        || (annotation.getEnclosingClass() != null
+                                && CONDITIONS.contains(
+                                        annotation.getEnclosingClass().getSimpleName())));
+    }
+
+    /** Start-up finds tools through CDI, so the declaring class must be a bean it can create. */
+    private static void requireBean(Class<?> type, boolean concrete) {
+        boolean nestedInner = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
+        if (!concrete || nestedInner) {
+            throw new BuildProblem(
+                    type.getName() + " declares tools, so it must be a concrete, top-level or static nested class");
+        }
+        boolean bean = Arrays.stream(type.getAnnotations())
+                .map(Annotation::annotationType)
+                .anyMatch(annotation -> annotation.getName().equals("jakarta.enterprise.context.Dependent")
+                        || annotation.isAnnotationPresent(jakarta.enterprise.context.NormalScope.class)
+                        || annotation.isAnnotationPresent(jakarta.inject.Scope.class)
+                        || annotation.isAnnotationPresent(jakarta.enterprise.inject.Stereotype.class));
+        if (!bean) {
+            throw new BuildProblem(
+                    type.getName() + " declares tools but is not a CDI bean: annotate it with @ApplicationScoped");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.switchboard.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes a public method of a CDI bean an MCP tool; a bean may declare several. Nothing else is needed: the build
+ * finds the method, generates its JSON Schemas and native-image reflection data, and start-up binds it to the bean.
+ *
+ * <p><b>Arguments</b> are the method's parameters, named as in the source (compile with {@code -parameters}), each
+ * described by {@link Description} and checked by its Jakarta Validation constraints before the method runs; an
+ * {@code Optional} parameter may be left out. A parameter of type {@link ToolContext} receives the call's context and
+ * is not an argument. A method whose only argument parameter is a record takes the record's components as its
+ * arguments instead.
+ *
+ * <p><b>The result</b> follows the return type: a record or class becomes {@code structuredContent} with an
+ * {@code outputSchema} (and a JSON text copy for older clients); a list, number or other non-object value is wrapped
+ * as {@code {"result": ...}}; a {@link String} becomes text content; a {@link ToolResult} is sent as it is.
+ *
+ * <p>The method runs on a worker thread and may block; annotate it with
+ * {@code @io.smallrye.common.annotation.NonBlocking} when it only computes, so it runs on the request's own thread.
+ * Throw {@link ToolException} for failures the model should read and act on. The {@code *Hint} values are the MCP
+ * tool annotations; their defaults are the protocol's (an open-world tool that may change things).
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface Tool {
+
+    /** Unique, case-sensitive name: 1-128 characters of {@code A-Z a-z 0-9 _ - .}. */
+    String name();
+
+    /** Human-readable name; empty for none. */
+    String title() default "";
+
+    /** What the tool does, written for the model that decides whether to call it. */
+    String description();
+
+    /** The tool does not change its environment. */
+    boolean readOnly() default false;
+
+    /** The tool may destroy or overwrite data (only meaningful when not read-only). */
+    boolean destructive() default true;
+
+    /** Calling it twice with the same arguments has no further effect. */
+    boolean idempotent() default false;
+
+    /** The tool reaches outside systems (the web, third-party APIs). */
+    boolean openWorld() default true;
+
+    /** Icon URLs (https or data URIs) a client may show. */
+    String[] icons() default {};
+
+    /** Seconds the tool may run before it is cancelled; 0 uses {@code switchboard.tools.timeout}. */
+    long timeoutSeconds() default 0;
+}
