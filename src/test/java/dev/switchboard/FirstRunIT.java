@@ -138,6 +138,7 @@ class FirstRunIT {
             }
             assertEquals(List.of(), complaints, "only JSON log lines, no WARN or ERROR but the web search notice");
             assertTrue(service.output().contains("Listening on: http://0.0.0.0:" + service.port()), service.output());
+            assertTrue(service.output().contains("Registered 11 tools in "), "the registry the build wrote was read");
         } finally {
             redis.stop();
         }

@@ -72,6 +72,9 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.resource.ResourceRegistry$Template", REGISTRY),
             Map.entry("dev.switchboard.resource.ResourceRegistry$Resolved", REGISTRY),
             Map.entry("dev.switchboard.registry.HeaderParam", REGISTRY),
+            Map.entry(
+                    "dev.switchboard.api.ToolState$OpenedWorkspace",
+                    "handed to the tool, which answers its own record"),
             Map.entry("dev.switchboard.api.Principal", "the caller's identity; stores keep only its id"),
             Map.entry("dev.switchboard.api.ElicitationResult", HAND_BUILT),
             Map.entry("dev.switchboard.api.SamplingResult", HAND_BUILT),

@@ -4,7 +4,6 @@ import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code -Pbench} build.
  */
 @ApplicationScoped
-@RegisterForReflection
 @ToolDefinition(
         name = "bench.progress",
         title = "Benchmark progress",

@@ -19,7 +19,6 @@ import dev.switchboard.registry.HeaderParam;
 import dev.switchboard.registry.Icons;
 import dev.switchboard.registry.ToolAnnotations;
 import dev.switchboard.registry.ToolDescriptor;
-import io.smallrye.common.annotation.NonBlocking;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -190,7 +189,7 @@ final class ToolDescriber {
                 method.getName(),
                 parameters,
                 null,
-                !method.isAnnotationPresent(NonBlocking.class),
+                tool.blocking(),
                 conditional(type),
                 tool.timeoutSeconds(),
                 scopes(type.getAnnotation(RequiresScopes.class), method.getAnnotation(RequiresScopes.class)),

@@ -7,11 +7,9 @@ import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.api.ToolResult;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@RegisterForReflection
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test_audio_content", description = "Returns audio.")
 public class AudioContentTool implements McpTool<NoArguments, ToolResult> {

@@ -8,11 +8,9 @@ import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@RegisterForReflection
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
 @ToolDefinition(
         name = "test_elicitation_sep1330_enums",

@@ -6,11 +6,9 @@ import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.api.ToolException;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@RegisterForReflection
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test_error_handling", description = "Always fails with an error result.")
 public class ErrorTool implements McpTool<NoArguments, String> {

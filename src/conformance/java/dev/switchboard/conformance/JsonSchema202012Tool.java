@@ -5,11 +5,9 @@ import dev.switchboard.api.McpTool;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@RegisterForReflection
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
 @ToolDefinition(
         name = "json_schema_2020_12_tool",

@@ -10,11 +10,9 @@ import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.api.ToolResult;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@RegisterForReflection
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test_multiple_content_types", description = "Returns text, an image and a resource.")
 public class MixedContentTool implements McpTool<NoArguments, ToolResult> {

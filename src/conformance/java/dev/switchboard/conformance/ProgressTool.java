@@ -5,11 +5,9 @@ import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@RegisterForReflection
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test_tool_with_progress", description = "Reports progress 0, 50 and 100 of 100.")
 public class ProgressTool implements McpTool<NoArguments, String> {

@@ -7,12 +7,10 @@ import dev.switchboard.api.SamplingResult;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 
 @ApplicationScoped
-@RegisterForReflection
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test_sampling", description = "Asks the client LLM to complete a prompt.")
 public class SamplingTool implements McpTool<SamplingTool.Args, String> {

@@ -19,9 +19,7 @@ import java.lang.annotation.Target;
  * {@code outputSchema} (and a JSON text copy for older clients); a list, number or other non-object value is wrapped
  * as {@code {"result": ...}}; a {@link String} becomes text content; a {@link ToolResult} is sent as it is.
  *
- * <p>The method runs on a worker thread and may block; annotate it with
- * {@code @io.smallrye.common.annotation.NonBlocking} when it only computes, so it runs on the request's own thread.
- * Throw {@link ToolException} for failures the model should read and act on. The {@code *Hint} values are the MCP
+ * <p>The method runs on a worker thread and may block, unless {@link #blocking} says it does not. Throw {@link ToolException} for failures the model should read and act on. The {@code *Hint} values are the MCP
  * tool annotations; their defaults are the protocol's (an open-world tool that may change things).
  */
 @Retention(RetentionPolicy.RUNTIME)
@@ -54,4 +52,11 @@ public @interface Tool {
 
     /** Seconds the tool may run before it is cancelled; 0 uses {@code switchboard.tools.timeout}. */
     long timeoutSeconds() default 0;
+
+    /**
+     * Whether the method may block: wait on I/O, a lock, or the client. A tool that only computes says false and runs
+     * on the request's own (event-loop) thread, without the hop to a worker and back; it must then never block, cannot
+     * ask the client for input, and the progress it reports is not sent (both may wait on the session's stream).
+     */
+    boolean blocking() default true;
 }

@@ -1,9 +1,9 @@
 package dev.switchboard.observability;
 
+import dev.switchboard.api.ToolUse;
 import dev.switchboard.session.Allowance;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
-import dev.switchboard.session.ToolUse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -28,9 +28,13 @@ final class ArgumentBinder {
         this.validator = validator;
     }
 
-    /** Jackson as strict as the schema: no unknown properties, no null for primitives, no numbers for enums. */
+    /**
+     * Jackson as strict as the schema (no unknown properties, no null for primitives, no numbers for enums), and
+     * times keep the offset the caller gave rather than moving to UTC.
+     */
     static ObjectReader strictReader(ObjectMapper mapper, JavaType type) {
         return mapper.readerFor(type)
+                .without(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .with(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);

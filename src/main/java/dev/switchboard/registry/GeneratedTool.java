@@ -14,7 +14,7 @@ import java.util.Set;
  * @param method the {@code @Tool} method, or null for an {@code McpTool} class
  * @param parameters the method's parameters in order (empty for an {@code McpTool} class)
  * @param argumentType for an {@code McpTool} class, its argument type (a record, or {@code JsonNode} for raw JSON)
- * @param blocking false when the method is {@code @NonBlocking} (an {@code McpTool} class answers for itself)
+ * @param blocking false when the {@code @Tool} says so (an {@code McpTool} class answers for itself)
  * @param conditional the bean is enabled or disabled by a build property or profile, so it may be absent
  * @param timeoutSeconds the tool's own time limit; 0 for the server default
  * @param scopes the OAuth scopes a caller needs ({@code @RequiresScopes} on the class or method)

@@ -50,7 +50,7 @@ public final class RegisteredTool {
         return descriptor.name();
     }
 
-    /** Whether the tool may block, so it runs on a worker thread ({@code @NonBlocking} says it does not). */
+    /** Whether the tool may block, so it runs on a worker thread ({@code @Tool(blocking = false)} says it does not). */
     public boolean blocking() {
         return blocking;
     }

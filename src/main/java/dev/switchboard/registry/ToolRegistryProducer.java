@@ -3,7 +3,7 @@ package dev.switchboard.registry;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.InstanceHandle;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -67,8 +67,9 @@ class ToolRegistryProducer {
         return tools;
     }
 
+    /** Programmatic lookup, so {@code @LookupIfProperty} and friends switch a tool bean off as they do elsewhere. */
     private static Optional<Object> bean(Class<?> beanClass) {
-        InstanceHandle<?> handle = Arc.container().instance(beanClass);
-        return handle.isAvailable() ? Optional.of(handle.get()) : Optional.empty();
+        InjectableInstance<?> instance = Arc.container().select(beanClass);
+        return instance.isResolvable() ? Optional.of(instance.get()) : Optional.empty();
     }
 }

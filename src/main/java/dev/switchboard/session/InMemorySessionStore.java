@@ -1,5 +1,6 @@
 package dev.switchboard.session;
 
+import dev.switchboard.api.ToolUse;
 import dev.switchboard.config.SwitchboardConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package dev.switchboard.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ToolUse;
 import dev.switchboard.config.JsonCodec;
 import dev.switchboard.config.SwitchboardConfig;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

@@ -1,5 +1,6 @@
 package dev.switchboard.session;
 
+import dev.switchboard.api.ToolUse;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.Optional;

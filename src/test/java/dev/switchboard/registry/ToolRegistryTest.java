@@ -18,6 +18,7 @@ import dev.switchboard.api.ToolException;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.testing.QuietToolContext;
 import dev.switchboard.testing.Registries;
+import dev.switchboard.testing.tools.PlannerTools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -224,5 +225,71 @@ class ToolRegistryTest {
         ToolResult result = forecast().invoke(MAPPER.readTree("{\"city\":\"Atlantis\",\"hourly\":true}"), CONTEXT);
         assertTrue(result.isError());
         assertEquals("Unknown city 'Atlantis'", result.joinedText());
+    }
+
+    @Test
+    void methodToolsBindArgumentsToParameters() throws Exception {
+        ToolRegistry registry = registry(new PlannerTools());
+        assertEquals(
+                List.of("test.plan.checklist", "test.plan.trip"),
+                registry.descriptors().stream().map(ToolDescriptor::name).toList());
+        ToolResult trip = registry.find("test.plan.trip")
+                .orElseThrow()
+                .invoke(MAPPER.readTree("{\"destination\":\"Oslo\",\"nights\":1}"), CONTEXT);
+        assertFalse(trip.isError(), trip.joinedText());
+        assertEquals(
+                "RELAXED",
+                MAPPER.valueToTree(trip.structuredContent()).get("pace").asText(),
+                "an omitted Optional is empty");
+        ToolResult checklist = registry.find("test.plan.checklist")
+                .orElseThrow()
+                .invoke(MAPPER.readTree("{\"nights\":\"two\"}"), CONTEXT);
+        assertEquals(
+                "Invalid arguments for tool 'test.plan.checklist': 'nights' must be an integer",
+                checklist.joinedText());
+    }
+
+    @Test
+    void aRegistryOlderThanTheCodeStopsStartUpNamingTheClass() {
+        List<GeneratedTool> generated = Registries.describe(new PlannerTools());
+        IllegalStateException added = assertThrows(
+                IllegalStateException.class,
+                () -> Registries.load(generated.subList(0, 1), MAPPER, VALIDATOR, new PlannerTools()));
+        assertTrue(added.getMessage().contains("does not match " + PlannerTools.class.getName()), added.getMessage());
+        assertTrue(added.getMessage().contains("declares 2 @Tool methods, the registry lists 1"), added.getMessage());
+        GeneratedTool trip = generated.get(1);
+        GeneratedTool renamed = new GeneratedTool(
+                trip.descriptor(),
+                trip.beanClass(),
+                "planned",
+                trip.parameters(),
+                null,
+                true,
+                false,
+                0,
+                trip.scopes(),
+                false);
+        IllegalStateException changed = assertThrows(
+                IllegalStateException.class,
+                () -> Registries.load(List.of(generated.get(0), renamed), MAPPER, VALIDATOR, new PlannerTools()));
+        assertTrue(changed.getMessage().contains("its method planned has changed"), changed.getMessage());
+        assertTrue(changed.getMessage().contains("rebuild with ./mvnw"), changed.getMessage());
+    }
+
+    @Test
+    void aMissingBeanFailsUnlessABuildConditionSwitchedItOff() {
+        assertEquals(
+                0,
+                Registries.load(Registries.describe(new PlannerTools()), MAPPER, VALIDATOR)
+                        .size(),
+                "PlannerTools exists only with switchboard-test.tools=true");
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> Registries.load(Registries.describe(new ForecastTool()), MAPPER, VALIDATOR));
+        assertTrue(
+                e.getMessage()
+                        .contains(ForecastTool.class.getName() + " declares the tool 'forecast' but is not an"
+                                + " available CDI bean"),
+                e.getMessage());
     }
 }

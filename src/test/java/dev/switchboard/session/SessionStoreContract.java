@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.ToolUse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

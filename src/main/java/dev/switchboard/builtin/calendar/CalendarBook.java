@@ -1,59 +1,45 @@
 package dev.switchboard.builtin.calendar;
 
-import dev.switchboard.api.ToolException;
-import dev.switchboard.config.JsonCodec;
-import dev.switchboard.session.SessionStore;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import dev.switchboard.api.ScoredCollection;
+import dev.switchboard.api.StateScope;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The calendar of a session or workspace, kept in the session store as a collection ordered by start time, so
- * listing a time range is a range query rather than a scan. Called from tools, which run on worker threads and may
- * wait.
+ * listing a time range is a range query rather than a scan. Called from tools and resource reads, which run on
+ * worker threads and may wait.
  */
-@ApplicationScoped
-public class CalendarBook {
+final class CalendarBook {
 
     private static final String COLLECTION = "calendar";
-    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final SessionStore sessions;
-    private final JsonCodec json;
+    private CalendarBook() {}
 
-    public CalendarBook(SessionStore sessions, JsonCodec json) {
-        this.sessions = sessions;
-        this.json = json;
+    private static ScoredCollection<CalendarEvent> events(StateScope scope) {
+        return scope.collection(COLLECTION, CalendarEvent.class);
     }
 
-    public void add(String scope, CalendarEvent event) {
-        boolean added = sessions.addEntry(scope, COLLECTION, score(event.start()), json.write(event))
-                .await()
-                .atMost(STORE_TIMEOUT);
-        if (!added) {
-            throw new ToolException("The session or workspace ended before the event could be saved; start a new one");
-        }
+    public static void add(StateScope scope, CalendarEvent event) {
+        events(scope).add(score(event.start()), event);
     }
 
     /** Events starting within {@code [from, to]}; either bound may be null for an open range. */
-    public List<CalendarEvent> list(String scope, OffsetDateTime from, OffsetDateTime to) {
+    public static List<CalendarEvent> list(StateScope scope, OffsetDateTime from, OffsetDateTime to) {
         double min = from == null ? Double.NEGATIVE_INFINITY : score(from);
         double max = to == null ? Double.POSITIVE_INFINITY : score(to);
-        return sessions.entries(scope, COLLECTION, min, max).await().atMost(STORE_TIMEOUT).stream()
-                .map(entry -> json.read(entry, CalendarEvent.class))
-                .toList();
+        return events(scope).range(min, max);
     }
 
-    public Optional<CalendarEvent> find(String scope, String id) {
+    public static Optional<CalendarEvent> find(StateScope scope, String id) {
         return list(scope, null, null).stream()
                 .filter(event -> event.id().equals(id))
                 .findFirst();
     }
 
     /** Replaces an event (same id) with its new version; false when it was not there. */
-    public boolean replace(String scope, CalendarEvent old, CalendarEvent updated) {
+    public static boolean replace(StateScope scope, CalendarEvent old, CalendarEvent updated) {
         if (!remove(scope, old)) {
             return false;
         }
@@ -61,17 +47,15 @@ public class CalendarBook {
         return true;
     }
 
-    public boolean remove(String scope, CalendarEvent event) {
-        return sessions.removeEntry(scope, COLLECTION, json.write(event))
-                .await()
-                .atMost(STORE_TIMEOUT);
+    public static boolean remove(StateScope scope, CalendarEvent event) {
+        return events(scope).remove(event);
     }
 
     /**
      * The other events that share time with {@code event}. An event without an end is a point in time; events touching
      * end to start do not overlap.
      */
-    public List<CalendarEvent> overlapping(String scope, CalendarEvent event) {
+    public static List<CalendarEvent> overlapping(StateScope scope, CalendarEvent event) {
         OffsetDateTime end = event.end() == null ? event.start() : event.end();
         // Sorted by start: only events starting no later than this one's end can overlap it.
         return list(scope, null, end).stream()

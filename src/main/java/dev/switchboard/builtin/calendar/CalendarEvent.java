@@ -3,11 +3,9 @@ package dev.switchboard.builtin.calendar;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.switchboard.api.Description;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.OffsetDateTime;
 
 /** An event in a session's calendar. Times keep the offset they were given with. */
-@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CalendarEvent(
         @Description("Event id") String id,

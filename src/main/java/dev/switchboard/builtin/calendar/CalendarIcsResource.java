@@ -5,6 +5,9 @@ import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.ResourceContents;
 import dev.switchboard.api.ResourceContext;
 import dev.switchboard.api.ResourceDefinition;
+import dev.switchboard.api.ResourceNotFoundException;
+import dev.switchboard.api.StateScope;
+import dev.switchboard.api.ToolState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 
@@ -22,17 +25,18 @@ public class CalendarIcsResource implements McpResource {
 
     public static final String URI = "switchboard://session/calendar.ics";
 
-    private final CalendarBook book;
+    private final ToolState state;
     private final Clock clock;
 
-    CalendarIcsResource(CalendarBook book, Clock clock) {
-        this.book = book;
+    CalendarIcsResource(ToolState state, Clock clock) {
+        this.state = state;
         this.clock = clock;
     }
 
     @Override
     public ResourceContents read(ResourceContext context) {
+        StateScope session = state.ofSession(context).orElseThrow(() -> new ResourceNotFoundException(URI));
         return ResourceContents.text(
-                URI, ICalendar.MIME_TYPE, ICalendar.write(book.list(context.sessionId(), null, null), clock.instant()));
+                URI, ICalendar.MIME_TYPE, ICalendar.write(CalendarBook.list(session, null, null), clock.instant()));
     }
 }

@@ -5,6 +5,9 @@ import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.ResourceContents;
 import dev.switchboard.api.ResourceContext;
 import dev.switchboard.api.ResourceDefinition;
+import dev.switchboard.api.ResourceNotFoundException;
+import dev.switchboard.api.StateScope;
+import dev.switchboard.api.ToolState;
 import dev.switchboard.config.JsonCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,17 +25,18 @@ public class CalendarResource implements McpResource {
 
     public static final String URI = "switchboard://session/calendar";
 
-    private final CalendarBook book;
+    private final ToolState state;
     private final JsonCodec json;
 
-    CalendarResource(CalendarBook book, JsonCodec json) {
-        this.book = book;
+    CalendarResource(ToolState state, JsonCodec json) {
+        this.state = state;
         this.json = json;
     }
 
     @Override
     public ResourceContents read(ResourceContext context) {
-        CalendarListTool.Events events = new CalendarListTool.Events(book.list(context.sessionId(), null, null));
+        StateScope session = state.ofSession(context).orElseThrow(() -> new ResourceNotFoundException(URI));
+        Calendar.Events events = new Calendar.Events(CalendarBook.list(session, null, null));
         return ResourceContents.text(URI, "application/json", json.write(events));
     }
 }

@@ -1,11 +1,9 @@
 package dev.switchboard.builtin.calendar;
 
 import dev.switchboard.api.Description;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** An event as saved by {@code calendar.add} or {@code calendar.update}, with the events it overlaps. */
-@RegisterForReflection
 public record Scheduled(
         @Description("The event as saved") CalendarEvent event,
 

@@ -6,7 +6,8 @@ import dev.switchboard.api.ResourceContents;
 import dev.switchboard.api.ResourceContext;
 import dev.switchboard.api.ResourceNotFoundException;
 import dev.switchboard.api.ResourceTemplateDefinition;
-import dev.switchboard.builtin.workspace.Workspaces;
+import dev.switchboard.api.StateScope;
+import dev.switchboard.api.ToolState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Map;
@@ -23,13 +24,11 @@ import java.util.Map;
         mimeType = ICalendar.MIME_TYPE)
 public class WorkspaceCalendarIcsResource implements McpResourceTemplate {
 
-    private final CalendarBook book;
-    private final Workspaces workspaces;
+    private final ToolState state;
     private final Clock clock;
 
-    WorkspaceCalendarIcsResource(CalendarBook book, Workspaces workspaces, Clock clock) {
-        this.book = book;
-        this.workspaces = workspaces;
+    WorkspaceCalendarIcsResource(ToolState state, Clock clock) {
+        this.state = state;
         this.clock = clock;
     }
 
@@ -37,10 +36,8 @@ public class WorkspaceCalendarIcsResource implements McpResourceTemplate {
     public ResourceContents read(Map<String, String> variables, ResourceContext context) {
         String workspace = variables.get("workspace");
         String uri = WorkspaceCalendarResource.icsUri(workspace);
-        if (!workspaces.exists(workspace, context.principal())) {
-            throw new ResourceNotFoundException(uri);
-        }
+        StateScope scope = state.ofWorkspace(workspace, context).orElseThrow(() -> new ResourceNotFoundException(uri));
         return ResourceContents.text(
-                uri, ICalendar.MIME_TYPE, ICalendar.write(book.list(workspace, null, null), clock.instant()));
+                uri, ICalendar.MIME_TYPE, ICalendar.write(CalendarBook.list(scope, null, null), clock.instant()));
     }
 }

@@ -6,7 +6,8 @@ import dev.switchboard.api.ResourceContents;
 import dev.switchboard.api.ResourceContext;
 import dev.switchboard.api.ResourceNotFoundException;
 import dev.switchboard.api.ResourceTemplateDefinition;
-import dev.switchboard.builtin.workspace.Workspaces;
+import dev.switchboard.api.StateScope;
+import dev.switchboard.api.ToolState;
 import dev.switchboard.config.JsonCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -23,13 +24,11 @@ import java.util.Map;
         mimeType = "application/json")
 public class WorkspaceCalendarResource implements McpResourceTemplate {
 
-    private final CalendarBook book;
-    private final Workspaces workspaces;
+    private final ToolState state;
     private final JsonCodec json;
 
-    WorkspaceCalendarResource(CalendarBook book, Workspaces workspaces, JsonCodec json) {
-        this.book = book;
-        this.workspaces = workspaces;
+    WorkspaceCalendarResource(ToolState state, JsonCodec json) {
+        this.state = state;
         this.json = json;
     }
 
@@ -47,10 +46,8 @@ public class WorkspaceCalendarResource implements McpResourceTemplate {
     public ResourceContents read(Map<String, String> variables, ResourceContext context) {
         String workspace = variables.get("workspace");
         String uri = uri(workspace);
-        if (!workspaces.exists(workspace, context.principal())) {
-            throw new ResourceNotFoundException(uri);
-        }
-        CalendarListTool.Events events = new CalendarListTool.Events(book.list(workspace, null, null));
+        StateScope scope = state.ofWorkspace(workspace, context).orElseThrow(() -> new ResourceNotFoundException(uri));
+        Calendar.Events events = new Calendar.Events(CalendarBook.list(scope, null, null));
         return ResourceContents.text(uri, "application/json", json.write(events));
     }
 }

@@ -4,11 +4,11 @@ import dev.switchboard.api.McpResource;
 import dev.switchboard.api.ResourceContents;
 import dev.switchboard.api.ResourceContext;
 import dev.switchboard.api.ResourceDefinition;
+import dev.switchboard.api.ResourceNotFoundException;
+import dev.switchboard.api.ToolState;
+import dev.switchboard.api.ToolUse;
 import dev.switchboard.config.JsonCodec;
-import dev.switchboard.session.SessionStore;
-import dev.switchboard.session.ToolUse;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 
 /** The session's {@code tools_used} history, as a resource the client (or its model) can read. */
@@ -24,17 +24,19 @@ public class ToolsUsedResource implements McpResource {
 
     public static final String URI = "switchboard://session/tools-used";
 
-    private final SessionStore sessions;
+    private final ToolState state;
     private final JsonCodec json;
 
-    ToolsUsedResource(SessionStore sessions, JsonCodec json) {
-        this.sessions = sessions;
+    ToolsUsedResource(ToolState state, JsonCodec json) {
+        this.state = state;
         this.json = json;
     }
 
     @Override
     public ResourceContents read(ResourceContext context) {
-        List<ToolUse> history = sessions.toolsUsed(context.sessionId()).await().atMost(Duration.ofSeconds(5));
+        List<ToolUse> history = state.ofSession(context)
+                .orElseThrow(() -> new ResourceNotFoundException(URI))
+                .toolsUsed();
         return ResourceContents.text(URI, "application/json", json.write(history));
     }
 }

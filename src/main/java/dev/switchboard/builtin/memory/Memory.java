@@ -1,13 +1,11 @@
 package dev.switchboard.builtin.memory;
 
 import dev.switchboard.api.Description;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /** One remembered piece of text, as stored and as returned by the memory tools. */
-@RegisterForReflection
 public record Memory(
         @Description("The memory's id (random)") String id,
 

@@ -1,10 +1,8 @@
 package dev.switchboard.builtin.search;
 
 import dev.switchboard.api.Description;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One web page a search found. */
-@RegisterForReflection
 public record SearchHit(
         @Description("Title of the page, plain text") String title,
         @Description("Address of the page") String url,

@@ -1,11 +1,9 @@
 package dev.switchboard.builtin.search;
 
 import dev.switchboard.api.Description;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /** The result of {@code search}: the pages found, best first. */
-@RegisterForReflection
 public record SearchResults(
         @Description("Which provider answered: \"searxng\" or \"brave\"")
         String provider,

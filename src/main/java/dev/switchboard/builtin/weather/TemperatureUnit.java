@@ -1,11 +1,9 @@
 package dev.switchboard.builtin.weather;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The unit of every temperature in a {@code weather.get} answer; written in lower case on the wire. */
 // Registered: Jackson reads the @JsonProperty names from the constants' fields, which a native image drops otherwise.
-@RegisterForReflection
 public enum TemperatureUnit {
     @JsonProperty("celsius")
     CELSIUS("celsius", "°C"),

@@ -2,7 +2,6 @@ package dev.switchboard.builtin.weather;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.switchboard.api.Description;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -10,7 +9,6 @@ import java.util.List;
  * The result of {@code weather.get}: the original article's {@code forecast} and {@code temperature} (current
  * conditions), the place they are for, and a forecast per day.
  */
-@RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Weather(
         @Description("The place the weather is for: the one found for the city given, or the coordinates given")

@@ -5,7 +5,6 @@ import dev.switchboard.api.McpTool;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.api.ToolException;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,9 +12,12 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
-/** The original article's first tool: the weather somewhere, now and for the next days. */
+/**
+ * The original article's first tool: the weather somewhere, now and for the next days. A class tool rather than a
+ * {@code @Tool} method because whether it blocks depends on the configured provider ({@link #blocking()}): the
+ * offline provider only computes, so it runs on the event loop.
+ */
 @ApplicationScoped
-@RegisterForReflection
 @ToolDefinition(
         name = "weather.get",
         title = "Weather",

@@ -9,11 +9,9 @@ import dev.switchboard.api.SamplingRequest;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@RegisterForReflection
 @IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test.ask", description = "Asks the user for a name, then the client's LLM for a greeting.")
 public class AskTool implements McpTool<NoArguments, String> {

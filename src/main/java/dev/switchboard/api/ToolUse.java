@@ -1,4 +1,4 @@
-package dev.switchboard.session;
+package dev.switchboard.api;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
