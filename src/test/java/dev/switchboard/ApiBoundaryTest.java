@@ -29,23 +29,13 @@ class ApiBoundaryTest {
 
     /**
      * Built-in support classes (not tools) that still reach internals, and why. Each entry is work left (issue #16:
-     * per-feature configuration mappings, the Redis and JSON plumbing in packages of their own); the list may only
-     * shrink: {@link #theExceptionsAreCurrent} fails on an entry that no longer needs it.
+     * the Redis, JSON and settings-check plumbing in packages an author may use); the list may only shrink: {@link #theExceptionsAreCurrent} fails on an entry that no longer needs it.
      */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry(BUILTIN + ".calendar.CalendarResource", "JsonCodec"),
-            Map.entry(BUILTIN + ".calendar.WorkspaceCalendarResource", "JsonCodec"),
-            Map.entry(BUILTIN + ".history.ToolsUsedResource", "JsonCodec"),
-            Map.entry(BUILTIN + ".memory.InMemoryMemoryStore", "SwitchboardConfig: memory settings"),
-            Map.entry(BUILTIN + ".memory.Memories", "SwitchboardConfig; store failures"),
-            Map.entry(BUILTIN + ".memory.MemoryScopes", "SwitchboardConfig: memory settings"),
-            Map.entry(BUILTIN + ".memory.MemoryStoreProducer", "SwitchboardConfig: memory settings"),
-            Map.entry(BUILTIN + ".memory.RedisMemoryStore", "SwitchboardConfig, JsonCodec, RedisScript"),
+            Map.entry(BUILTIN + ".memory.Memories", "SessionStoreUnavailableException: a store failure"),
+            Map.entry(BUILTIN + ".memory.RedisMemoryStore", "JsonCodec, RedisScript: the JSON and Redis plumbing"),
             Map.entry(BUILTIN + ".search.ProviderKind", "HttpUrl: the URL check shared with the auth settings"),
-            Map.entry(BUILTIN + ".search.SearchProviderProducer", "SwitchboardConfig: search settings"),
-            Map.entry(BUILTIN + ".search.UsableSearchSettings", "SettingsProblem: configuration error messages"),
-            Map.entry(BUILTIN + ".weather.WeatherProviderProducer", "SwitchboardConfig: weather settings"),
-            Map.entry(BUILTIN + ".weather.openmeteo.OpenMeteoApi", "SwitchboardConfig: weather settings"));
+            Map.entry(BUILTIN + ".search.UsableSearchSettings", "SettingsProblem: configuration error messages"));
 
     private static JavaClasses classes;
 

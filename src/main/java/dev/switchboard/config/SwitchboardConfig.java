@@ -1,9 +1,6 @@
 package dev.switchboard.config;
 
 import dev.switchboard.agent.AgentConfig;
-import dev.switchboard.builtin.memory.MemoryConfig;
-import dev.switchboard.builtin.search.SearchConfig;
-import dev.switchboard.builtin.weather.WeatherConfig;
 import dev.switchboard.security.AuthConfig;
 import dev.switchboard.security.limits.RateLimitConfig;
 import dev.switchboard.security.limits.SessionQuotaConfig;
@@ -44,15 +41,6 @@ public interface SwitchboardConfig {
 
     /** The stateless revision 2026-07-28: multi round-trip state, list caching hints, listen streams. */
     Stateless stateless();
-
-    /** The {@code weather.get} tool's provider (Open-Meteo). */
-    WeatherConfig weather();
-
-    /** The {@code search} tool's provider (SearXNG or Brave). */
-    SearchConfig search();
-
-    /** The long-term memory tools. */
-    MemoryConfig memory();
 
     /** The OpenAI-compatible agent loop. */
     AgentConfig agent();

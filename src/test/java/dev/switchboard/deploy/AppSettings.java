@@ -2,7 +2,11 @@ package dev.switchboard.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.builtin.memory.MemoryConfig;
+import dev.switchboard.builtin.search.SearchConfig;
+import dev.switchboard.builtin.weather.WeatherConfig;
 import dev.switchboard.config.SwitchboardConfig;
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -150,10 +155,16 @@ final class AppSettings {
         return names;
     }
 
-    /** Every {@code switchboard.*} property, from the methods of {@link SwitchboardConfig} and its groups. */
+    /** The configuration mappings: the server's, and one per built-in feature. */
+    private static final List<Class<?>> MAPPINGS =
+            List.of(SwitchboardConfig.class, WeatherConfig.class, SearchConfig.class, MemoryConfig.class);
+
+    /** Every {@code switchboard.*} property, from the methods of the {@link #MAPPINGS} and their groups. */
     static Set<String> switchboardProperties() {
         Set<String> properties = new TreeSet<>();
-        collect(SwitchboardConfig.class, "switchboard", properties);
+        for (Class<?> mapping : MAPPINGS) {
+            collect(mapping, mapping.getAnnotation(ConfigMapping.class).prefix(), properties);
+        }
         return properties;
     }
 

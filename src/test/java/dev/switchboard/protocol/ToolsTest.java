@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.registry.ToolRegistry;
+import dev.switchboard.testing.BuiltinTools;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
 import groovy.json.JsonOutput;
@@ -50,18 +51,7 @@ class ToolsTest {
                 .toList();
         assertEquals(registry.descriptors().size(), names.size());
         assertEquals(names.stream().sorted().toList(), names, "name order");
-        assertTrue(names.containsAll(List.of(
-                "calendar.add",
-                "calendar.delete",
-                "calendar.list",
-                "calendar.update",
-                "history.tools_used",
-                "memory.forget",
-                "memory.recall",
-                "memory.remember",
-                "search",
-                "weather.get",
-                "workspace.open")));
+        assertTrue(names.containsAll(BuiltinTools.NAMES));
         assertEquals((names.size() + 1) / 2, pages.size(), "page size is 2 in tests");
     }
 

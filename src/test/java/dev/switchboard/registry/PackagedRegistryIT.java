@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.testing.BuiltinTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,21 +51,7 @@ class PackagedRegistryIT {
             JsonNode tools = JSON.readTree(application.getInputStream(application.getEntry(GeneratedTool.LOCATION)));
             Set<String> names = new HashSet<>();
             tools.forEach(tool -> names.add(tool.at("/descriptor/name").asText()));
-            assertEquals(
-                    Set.of(
-                            "calendar.add",
-                            "calendar.delete",
-                            "calendar.list",
-                            "calendar.update",
-                            "history.tools_used",
-                            "memory.forget",
-                            "memory.recall",
-                            "memory.remember",
-                            "search",
-                            "weather.get",
-                            "workspace.open"),
-                    names,
-                    "the built-in tools, and no test tool or conformance fixture");
+            assertEquals(BuiltinTools.NAMES, names, "the built-in tools, and no test tool or conformance fixture");
             JsonNode reflection = JSON.readTree(application.getInputStream(
                     application.getEntry("META-INF/native-image/dev.switchboard/tools/reflect-config.json")));
             Set<String> registered = new HashSet<>();

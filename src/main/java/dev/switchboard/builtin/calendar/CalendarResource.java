@@ -1,5 +1,6 @@
 package dev.switchboard.builtin.calendar;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.McpResource;
 import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.ResourceContents;
@@ -8,7 +9,6 @@ import dev.switchboard.api.ResourceDefinition;
 import dev.switchboard.api.ResourceNotFoundException;
 import dev.switchboard.api.StateScope;
 import dev.switchboard.api.ToolState;
-import dev.switchboard.config.JsonCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** The session's calendar as a resource; subscribers hear of every added event. */
@@ -26,17 +26,18 @@ public class CalendarResource implements McpResource {
     public static final String URI = "switchboard://session/calendar";
 
     private final ToolState state;
-    private final JsonCodec json;
+    private final ObjectMapper mapper;
 
-    CalendarResource(ToolState state, JsonCodec json) {
+    CalendarResource(ToolState state, ObjectMapper mapper) {
         this.state = state;
-        this.json = json;
+        this.mapper = mapper;
     }
 
     @Override
     public ResourceContents read(ResourceContext context) {
         StateScope session = state.ofSession(context).orElseThrow(() -> new ResourceNotFoundException(URI));
         Calendar.Events events = new Calendar.Events(CalendarBook.list(session, null, null));
-        return ResourceContents.text(URI, "application/json", json.write(events));
+        return ResourceContents.text(
+                URI, "application/json", mapper.valueToTree(events).toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.builtin.calendar;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.McpResourceTemplate;
 import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.ResourceContents;
@@ -8,7 +9,6 @@ import dev.switchboard.api.ResourceNotFoundException;
 import dev.switchboard.api.ResourceTemplateDefinition;
 import dev.switchboard.api.StateScope;
 import dev.switchboard.api.ToolState;
-import dev.switchboard.config.JsonCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 
@@ -25,11 +25,11 @@ import java.util.Map;
 public class WorkspaceCalendarResource implements McpResourceTemplate {
 
     private final ToolState state;
-    private final JsonCodec json;
+    private final ObjectMapper mapper;
 
-    WorkspaceCalendarResource(ToolState state, JsonCodec json) {
+    WorkspaceCalendarResource(ToolState state, ObjectMapper mapper) {
         this.state = state;
-        this.json = json;
+        this.mapper = mapper;
     }
 
     /** The URI of a workspace's calendar. */
@@ -48,6 +48,7 @@ public class WorkspaceCalendarResource implements McpResourceTemplate {
         String uri = uri(workspace);
         StateScope scope = state.ofWorkspace(workspace, context).orElseThrow(() -> new ResourceNotFoundException(uri));
         Calendar.Events events = new Calendar.Events(CalendarBook.list(scope, null, null));
-        return ResourceContents.text(uri, "application/json", json.write(events));
+        return ResourceContents.text(
+                uri, "application/json", mapper.valueToTree(events).toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.builtin.history;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.McpResource;
 import dev.switchboard.api.ResourceContents;
 import dev.switchboard.api.ResourceContext;
@@ -7,7 +8,6 @@ import dev.switchboard.api.ResourceDefinition;
 import dev.switchboard.api.ResourceNotFoundException;
 import dev.switchboard.api.ToolState;
 import dev.switchboard.api.ToolUse;
-import dev.switchboard.config.JsonCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -25,11 +25,11 @@ public class ToolsUsedResource implements McpResource {
     public static final String URI = "switchboard://session/tools-used";
 
     private final ToolState state;
-    private final JsonCodec json;
+    private final ObjectMapper mapper;
 
-    ToolsUsedResource(ToolState state, JsonCodec json) {
+    ToolsUsedResource(ToolState state, ObjectMapper mapper) {
         this.state = state;
-        this.json = json;
+        this.mapper = mapper;
     }
 
     @Override
@@ -37,6 +37,7 @@ public class ToolsUsedResource implements McpResource {
         List<ToolUse> history = state.ofSession(context)
                 .orElseThrow(() -> new ResourceNotFoundException(URI))
                 .toolsUsed();
-        return ResourceContents.text(URI, "application/json", json.write(history));
+        return ResourceContents.text(
+                URI, "application/json", mapper.valueToTree(history).toString());
     }
 }

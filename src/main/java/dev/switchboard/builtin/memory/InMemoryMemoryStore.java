@@ -1,6 +1,5 @@
 package dev.switchboard.builtin.memory;
 
-import dev.switchboard.config.SwitchboardConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -35,8 +34,8 @@ public class InMemoryMemoryStore implements MemoryStore {
     private final int maxEntries;
 
     @Inject
-    public InMemoryMemoryStore(SwitchboardConfig config, Clock clock) {
-        this(clock, config.memory().retention(), config.memory().maxEntries());
+    public InMemoryMemoryStore(MemoryConfig config, Clock clock) {
+        this(clock, config.retention(), config.maxEntries());
     }
 
     public InMemoryMemoryStore(Clock clock, Duration retention, int maxEntries) {

@@ -1,7 +1,6 @@
 package dev.switchboard.builtin.memory;
 
 import dev.switchboard.api.ToolException;
-import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.session.SessionStoreUnavailableException;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
@@ -42,8 +41,8 @@ public class Memories {
     private final SecureRandom random = new SecureRandom();
 
     @Inject
-    public Memories(MemoryStore store, Clock clock, SwitchboardConfig config) {
-        this(store, clock, config.memory().maxTextLength());
+    public Memories(MemoryStore store, Clock clock, MemoryConfig config) {
+        this(store, clock, config.maxTextLength());
     }
 
     Memories(MemoryStore store, Clock clock, int maxTextLength) {

@@ -1,5 +1,6 @@
 package dev.switchboard.builtin.memory;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -11,6 +12,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * under {@code switchboard.memory}. Memories live in the store named by {@code switchboard.sessions.store}, but apart
  * from sessions: they outlive them.
  */
+@ConfigMapping(prefix = "switchboard.memory")
 public interface MemoryConfig {
 
     /**

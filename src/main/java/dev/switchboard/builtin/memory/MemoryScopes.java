@@ -2,7 +2,6 @@ package dev.switchboard.builtin.memory;
 
 import dev.switchboard.api.Principal;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.config.SwitchboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -16,8 +15,8 @@ public class MemoryScopes {
     private final String namespace;
     private final MemoryScope open;
 
-    public MemoryScopes(SwitchboardConfig config) {
-        this.namespace = config.memory().namespace();
+    public MemoryScopes(MemoryConfig config) {
+        this.namespace = config.namespace();
         this.open = new MemoryScope(namespace);
     }
 

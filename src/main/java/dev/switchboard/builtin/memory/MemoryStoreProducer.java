@@ -1,9 +1,9 @@
 package dev.switchboard.builtin.memory;
 
-import dev.switchboard.config.SwitchboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -15,17 +15,26 @@ class MemoryStoreProducer {
 
     private static final Logger LOG = Logger.getLogger(MemoryStoreProducer.class);
 
+    /** Where memories live: in the session store's kind of store ({@code switchboard.sessions.store}). */
+    enum Kind {
+        REDIS,
+        MEMORY
+    }
+
     @Produces
     @ApplicationScoped
     MemoryStore memoryStore(
-            SwitchboardConfig config, Instance<RedisMemoryStore> redis, Instance<InMemoryMemoryStore> memory) {
-        MemoryStore store = switch (config.sessions().store()) {
+            @ConfigProperty(name = "switchboard.sessions.store") Kind kind,
+            MemoryConfig config,
+            Instance<RedisMemoryStore> redis,
+            Instance<InMemoryMemoryStore> memory) {
+        MemoryStore store = switch (kind) {
             case REDIS -> redis.get();
             case MEMORY -> memory.get();
         };
         LOG.infof(
                 "Long-term memories are kept in %s for %s after last use, at most %d per scope",
-                store.kind(), config.memory().retention(), config.memory().maxEntries());
+                store.kind(), config.retention(), config.maxEntries());
         return store;
     }
 }

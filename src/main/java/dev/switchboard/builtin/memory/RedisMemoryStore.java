@@ -1,7 +1,6 @@
 package dev.switchboard.builtin.memory;
 
 import dev.switchboard.config.JsonCodec;
-import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.session.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Memories in Redis, shared by every replica and kept across restarts, with no TTL tied to any session.
@@ -46,14 +46,13 @@ public class RedisMemoryStore implements MemoryStore {
     private final String maxEntries;
 
     @Inject
-    public RedisMemoryStore(ReactiveRedisDataSource redis, JsonCodec json, Clock clock, SwitchboardConfig config) {
-        this(
-                redis,
-                json,
-                clock,
-                config.sessions().redisKeyPrefix(),
-                config.memory().retention(),
-                config.memory().maxEntries());
+    public RedisMemoryStore(
+            ReactiveRedisDataSource redis,
+            JsonCodec json,
+            Clock clock,
+            MemoryConfig config,
+            @ConfigProperty(name = "switchboard.sessions.redis-key-prefix") String keyPrefix) {
+        this(redis, json, clock, keyPrefix, config.retention(), config.maxEntries());
     }
 
     public RedisMemoryStore(

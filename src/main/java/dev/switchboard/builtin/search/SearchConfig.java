@@ -1,5 +1,6 @@
 package dev.switchboard.builtin.search;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.Optional;
  * the service with a message saying what is missing.
  */
 @UsableSearchSettings
+@ConfigMapping(prefix = "switchboard.search")
 public interface SearchConfig {
 
     /** Which provider answers searches: {@code searxng} or {@code brave}; unset, the tool says how to configure one. */

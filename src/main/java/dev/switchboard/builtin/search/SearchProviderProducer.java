@@ -1,13 +1,13 @@
 package dev.switchboard.builtin.search;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.config.SwitchboardConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,16 +23,18 @@ class SearchProviderProducer {
     @Produces
     @Singleton
     @Startup
-    SearchProvider searchProvider(SwitchboardConfig config, ObjectMapper mapper) {
-        SearchConfig search = config.search();
+    SearchProvider searchProvider(
+            SearchConfig search,
+            @ConfigProperty(name = "switchboard.tools.timeout") Duration toolTimeout,
+            ObjectMapper mapper) {
         ProviderKind kind = ProviderKind.of(search);
         Duration worstCase = search.timeout().multipliedBy(search.retries() + 1L);
-        if (kind != ProviderKind.NONE && worstCase.compareTo(config.tools().timeout()) >= 0) {
+        if (kind != ProviderKind.NONE && worstCase.compareTo(toolTimeout) >= 0) {
             // the tool would be cancelled before its last attempt could fail with a readable reason
             LOG.warnf(
                     "switchboard.search.timeout (%s) times %d attempts reaches switchboard.tools.timeout (%s): a"
                             + " slow provider ends in a cancelled call rather than a clear error",
-                    search.timeout(), search.retries() + 1, config.tools().timeout());
+                    search.timeout(), search.retries() + 1, toolTimeout);
         }
         switch (kind) {
             case SEARXNG:

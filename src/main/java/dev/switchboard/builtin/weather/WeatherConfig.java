@@ -1,10 +1,12 @@
 package dev.switchboard.builtin.weather;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 
 /** Settings of {@code weather.get}, under {@code switchboard.weather}. */
+@ConfigMapping(prefix = "switchboard.weather")
 public interface WeatherConfig {
 
     /**

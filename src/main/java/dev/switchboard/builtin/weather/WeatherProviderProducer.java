@@ -1,7 +1,6 @@
 package dev.switchboard.builtin.weather;
 
 import dev.switchboard.builtin.weather.openmeteo.OpenMeteoWeatherProvider;
-import dev.switchboard.config.SwitchboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -19,10 +18,9 @@ class WeatherProviderProducer {
     @Produces
     @ApplicationScoped
     WeatherProvider weatherProvider(
-            SwitchboardConfig config,
+            WeatherConfig weather,
             Instance<OpenMeteoWeatherProvider> openMeteo,
             Instance<OfflineWeatherProvider> offline) {
-        WeatherConfig weather = config.weather();
         return switch (weather.provider()) {
             case OPEN_METEO -> {
                 LOG.infof(

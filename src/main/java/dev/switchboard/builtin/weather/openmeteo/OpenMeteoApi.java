@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.builtin.weather.Coordinates;
 import dev.switchboard.builtin.weather.TemperatureUnit;
 import dev.switchboard.builtin.weather.WeatherConfig;
-import dev.switchboard.config.SwitchboardConfig;
 import io.quarkus.cache.CacheResult;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
@@ -19,6 +18,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 
@@ -66,9 +66,11 @@ public class OpenMeteoApi {
     private final ObjectMapper mapper;
     private final Duration timeout;
 
-    OpenMeteoApi(SwitchboardConfig config, ObjectMapper mapper) {
-        WeatherConfig weather = config.weather();
-        String userAgent = "Switchboard/" + config.server().version();
+    OpenMeteoApi(
+            WeatherConfig weather,
+            @ConfigProperty(name = "switchboard.server.version") String version,
+            ObjectMapper mapper) {
+        String userAgent = "Switchboard/" + version;
         this.timeout = weather.timeout();
         this.geocoding = client(GeocodingClient.class, weather.geocodingUrl(), weather.timeout(), userAgent);
         this.forecast = client(ForecastClient.class, weather.forecastUrl(), weather.timeout(), userAgent);
