@@ -153,8 +153,8 @@ public final class ToolRegistry {
 
     private static IllegalStateException stale(String className, String why) {
         return new IllegalStateException("The tool registry (" + GeneratedTool.LOCATION + ") does not match "
-                + className + ": " + why + ". The build writes the registry after compiling; rebuild with"
-                + " ./mvnw compile (or package)");
+                + className + ": " + why + ". The build writes the registry after compiling: rebuild with"
+                + " ./mvnw compile, or, in dev mode, restart quarkus:dev (live reload recompiles without it)");
     }
 
     /** All tools, sorted by name. */
