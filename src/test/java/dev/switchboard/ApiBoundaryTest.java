@@ -28,14 +28,12 @@ class ApiBoundaryTest {
     private static final String BUILTIN = "dev.switchboard.builtin";
 
     /**
-     * Built-in support classes (not tools) that still reach internals, and why. Each entry is work left (issue #16:
-     * the Redis, JSON and settings-check plumbing in packages an author may use); the list may only shrink: {@link #theExceptionsAreCurrent} fails on an entry that no longer needs it.
+     * Built-in support classes (not tools) that still reach internals, and why: the long-term memory store's Redis and
+     * JSON plumbing. Each entry is work left; the list may only shrink: {@link #theExceptionsAreCurrent} fails on an entry that no longer needs it.
      */
     private static final Map<String, String> NOT_YET = Map.ofEntries(
             Map.entry(BUILTIN + ".memory.Memories", "SessionStoreUnavailableException: a store failure"),
-            Map.entry(BUILTIN + ".memory.RedisMemoryStore", "JsonCodec, RedisScript: the JSON and Redis plumbing"),
-            Map.entry(BUILTIN + ".search.ProviderKind", "HttpUrl: the URL check shared with the auth settings"),
-            Map.entry(BUILTIN + ".search.UsableSearchSettings", "SettingsProblem: configuration error messages"));
+            Map.entry(BUILTIN + ".memory.RedisMemoryStore", "JsonCodec, RedisScript: the JSON and Redis plumbing"));
 
     private static JavaClasses classes;
 

@@ -1,7 +1,7 @@
 package dev.switchboard.security;
 
-import dev.switchboard.config.HttpUrl;
-import dev.switchboard.config.SettingsProblem;
+import dev.switchboard.api.settings.HttpUrl;
+import dev.switchboard.api.settings.SettingsProblem;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

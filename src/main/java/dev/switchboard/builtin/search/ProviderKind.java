@@ -1,6 +1,6 @@
 package dev.switchboard.builtin.search;
 
-import dev.switchboard.config.HttpUrl;
+import dev.switchboard.api.settings.HttpUrl;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;

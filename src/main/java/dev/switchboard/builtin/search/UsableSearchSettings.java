@@ -1,6 +1,6 @@
 package dev.switchboard.builtin.search;
 
-import dev.switchboard.config.SettingsProblem;
+import dev.switchboard.api.settings.SettingsProblem;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

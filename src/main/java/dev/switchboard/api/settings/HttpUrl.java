@@ -1,4 +1,4 @@
-package dev.switchboard.config;
+package dev.switchboard.api.settings;
 
 import java.net.URI;
 import java.util.Locale;

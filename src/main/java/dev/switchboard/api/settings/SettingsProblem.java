@@ -1,4 +1,4 @@
-package dev.switchboard.config;
+package dev.switchboard.api.settings;
 
 import jakarta.validation.ConstraintValidatorContext;
 
