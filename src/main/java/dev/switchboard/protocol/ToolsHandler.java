@@ -210,8 +210,9 @@ public class ToolsHandler {
     }
 
     private static final InputSource ASKING_BLOCKS = (caller, requests) -> {
-        throw new IllegalStateException("A tool whose McpTool.blocking() is false cannot ask the client for input:"
-                + " asking waits for the answer");
+        throw new IllegalStateException(
+                "A tool declared non-blocking (@Tool(blocking = false), McpTool.blocking() false) cannot ask the client for input:"
+                        + " asking waits for the answer");
     };
 
     private static JsonNode progressToken(JsonRpcRequest request) {

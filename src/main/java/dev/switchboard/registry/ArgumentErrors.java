@@ -41,8 +41,14 @@ final class ArgumentErrors {
     static InvalidArgumentsException unknown(String tool, String name, Collection<?> known) {
         return invalid(
                 tool,
-                "unknown argument '" + name + "'; known arguments: "
-                        + known.stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+                "unknown argument '" + name + "'; "
+                        + (known.isEmpty()
+                                ? "this tool takes no arguments"
+                                : "known arguments: "
+                                        + known.stream()
+                                                .map(Object::toString)
+                                                .sorted()
+                                                .collect(Collectors.joining(", "))));
     }
 
     /** A value Jackson could not bind; {@code prefix} is the argument's name when binding one argument alone. */

@@ -39,6 +39,9 @@ final class MethodToolInvoker implements ToolInvoker {
     private final Method method;
     private final Slot[] slots;
     private final Set<String> names;
+    /** False when a record takes all the arguments: its binder refuses unknown ones itself. */
+    private final boolean checksNames;
+
     private final boolean blocking;
 
     MethodToolInvoker(
@@ -55,6 +58,8 @@ final class MethodToolInvoker implements ToolInvoker {
         this.blocking = tool.blocking();
         this.slots = new Slot[tool.parameters().size()];
         this.names = new LinkedHashSet<>();
+        this.checksNames =
+                tool.parameters().stream().noneMatch(parameter -> parameter.role() == GeneratedTool.Role.ARGUMENTS);
         Type[] types = method.getGenericParameterTypes();
         for (int i = 0; i < slots.length; i++) {
             GeneratedTool.Parameter parameter = tool.parameters().get(i);
@@ -101,7 +106,7 @@ final class MethodToolInvoker implements ToolInvoker {
     @Override
     public Object invoke(JsonNode json, ToolContext context) {
         ObjectNode arguments = ArgumentErrors.object(toolName, json);
-        if (arguments.size() > 0 && !names.isEmpty()) {
+        if (checksNames && arguments.size() > 0) {
             for (Iterator<String> given = arguments.fieldNames(); given.hasNext(); ) {
                 String name = given.next();
                 if (!names.contains(name)) {

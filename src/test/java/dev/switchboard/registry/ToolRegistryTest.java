@@ -19,6 +19,7 @@ import dev.switchboard.api.ToolResult;
 import dev.switchboard.testing.QuietToolContext;
 import dev.switchboard.testing.Registries;
 import dev.switchboard.testing.tools.PlannerTools;
+import dev.switchboard.testing.tools.ThreadTools;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -291,5 +292,18 @@ class ToolRegistryTest {
                         .contains(ForecastTool.class.getName() + " declares the tool 'forecast' but is not an"
                                 + " available CDI bean"),
                 e.getMessage());
+    }
+
+    @Test
+    void aToolWithoutArgumentsRefusesUnknownOnes() throws Exception {
+        ToolResult result = registry(new ThreadTools())
+                .find("test.thread.blocking")
+                .orElseThrow()
+                .invoke(MAPPER.readTree("{\"colour\":1}"), CONTEXT);
+        assertTrue(result.isError());
+        assertEquals(
+                "Invalid arguments for tool 'test.thread.blocking': unknown argument 'colour'; this tool takes no"
+                        + " arguments",
+                result.joinedText());
     }
 }
