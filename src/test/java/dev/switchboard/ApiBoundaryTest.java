@@ -27,14 +27,6 @@ class ApiBoundaryTest {
     private static final String API = "dev.switchboard.api";
     private static final String BUILTIN = "dev.switchboard.builtin";
 
-    /**
-     * Built-in support classes (not tools) that still reach internals, and why: the long-term memory store's Redis and
-     * JSON plumbing. Each entry is work left; the list may only shrink: {@link #theExceptionsAreCurrent} fails on an entry that no longer needs it.
-     */
-    private static final Map<String, String> NOT_YET = Map.ofEntries(
-            Map.entry(BUILTIN + ".memory.Memories", "SessionStoreUnavailableException: a store failure"),
-            Map.entry(BUILTIN + ".memory.RedisMemoryStore", "JsonCodec, RedisScript: the JSON and Redis plumbing"));
-
     private static JavaClasses classes;
 
     @BeforeAll
@@ -51,21 +43,8 @@ class ApiBoundaryTest {
 
     @Test
     void builtInToolsUseOnlyTheApi() {
-        Map<String, Set<String>> offenders = internalDependencies(BUILTIN);
-        Map<String, Set<String>> tools = new TreeMap<>(offenders);
-        tools.keySet().retainAll(toolClasses());
-        assertEquals(Map.of(), tools, "a built-in tool imports an internal package");
-        Map<String, Set<String>> others = new TreeMap<>(offenders);
-        others.keySet().removeAll(NOT_YET.keySet());
-        assertEquals(Map.of(), others, "a built-in class imports an internal package");
+        assertEquals(Map.of(), internalDependencies(BUILTIN), "a built-in class imports an internal package");
         assertTrue(toolClasses().size() >= 6, "the tool classes were found: " + toolClasses());
-    }
-
-    @Test
-    void theExceptionsAreCurrent() {
-        Set<String> stale = new TreeSet<>(NOT_YET.keySet());
-        stale.removeAll(internalDependencies(BUILTIN).keySet());
-        assertEquals(Set.of(), stale, "remove these from NOT_YET: they use only the API now");
     }
 
     /** Classes of {@code root} (with nested classes under their outer class) and the internal classes they use. */

@@ -83,11 +83,11 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.api.InputRequest$ElicitUrl", HAND_BUILT),
             Map.entry("dev.switchboard.api.InputRequest$Sample", HAND_BUILT),
             Map.entry("dev.switchboard.api.InputRequest$ListRoots", HAND_BUILT),
-            Map.entry("dev.switchboard.builtin.memory.MemoryScope", TOOL_STATE),
+            Map.entry("dev.switchboard.api.memory.MemoryScope", TOOL_STATE),
             Map.entry("dev.switchboard.builtin.memory.Memories$Recall", TOOL_STATE),
             Map.entry("dev.switchboard.builtin.memory.Memories$Stored", TOOL_STATE),
             Map.entry("dev.switchboard.builtin.memory.MemoryRanker$Match", TOOL_STATE),
-            Map.entry("dev.switchboard.builtin.memory.InMemoryMemoryStore$Kept", TOOL_STATE),
+            Map.entry("dev.switchboard.state.memory.InMemoryMemoryStore$Kept", TOOL_STATE),
             Map.entry("dev.switchboard.builtin.weather.Coordinates", TOOL_STATE),
             Map.entry("dev.switchboard.builtin.weather.WeatherQuery", TOOL_STATE),
             Map.entry("dev.switchboard.builtin.weather.openmeteo.PlaceMatcher$Query", TOOL_STATE));

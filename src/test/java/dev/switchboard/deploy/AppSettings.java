@@ -6,6 +6,7 @@ import dev.switchboard.builtin.memory.MemoryConfig;
 import dev.switchboard.builtin.search.SearchConfig;
 import dev.switchboard.builtin.weather.WeatherConfig;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.state.memory.MemoryStoreConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
 import java.io.IOException;
@@ -156,8 +157,12 @@ final class AppSettings {
     }
 
     /** The configuration mappings: the server's, and one per built-in feature. */
-    private static final List<Class<?>> MAPPINGS =
-            List.of(SwitchboardConfig.class, WeatherConfig.class, SearchConfig.class, MemoryConfig.class);
+    private static final List<Class<?>> MAPPINGS = List.of(
+            SwitchboardConfig.class,
+            WeatherConfig.class,
+            SearchConfig.class,
+            MemoryConfig.class,
+            MemoryStoreConfig.class);
 
     /** Every {@code switchboard.*} property, from the methods of the {@link #MAPPINGS} and their groups. */
     static Set<String> switchboardProperties() {

@@ -4,6 +4,7 @@ import dev.switchboard.api.Description;
 import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.memory.Memory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,7 +1,10 @@
 package dev.switchboard.builtin.memory;
 
+import dev.switchboard.api.StoreUnavailableException;
 import dev.switchboard.api.ToolException;
-import dev.switchboard.session.SessionStoreUnavailableException;
+import dev.switchboard.api.memory.Memory;
+import dev.switchboard.api.memory.MemoryScope;
+import dev.switchboard.api.memory.MemoryStore;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,7 +102,7 @@ public class Memories {
     private <T> T await(Uni<T> operation) {
         try {
             return operation.await().atMost(STORE_TIMEOUT);
-        } catch (SessionStoreUnavailableException | TimeoutException e) {
+        } catch (StoreUnavailableException | TimeoutException e) {
             // The model can retry or carry on without memory; an internal error would tell it nothing.
             LOG.warnf("The %s memory store failed: %s", store.kind(), e.getMessage());
             throw new ToolException("Long-term memory is unavailable right now (its store cannot be reached);"

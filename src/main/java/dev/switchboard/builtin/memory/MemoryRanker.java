@@ -1,5 +1,6 @@
 package dev.switchboard.builtin.memory;
 
+import dev.switchboard.api.memory.Memory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

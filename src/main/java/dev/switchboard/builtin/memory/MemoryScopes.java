@@ -2,6 +2,7 @@ package dev.switchboard.builtin.memory;
 
 import dev.switchboard.api.Principal;
 import dev.switchboard.api.ToolContext;
+import dev.switchboard.api.memory.MemoryScope;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

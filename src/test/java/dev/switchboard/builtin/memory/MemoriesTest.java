@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.api.ToolException;
+import dev.switchboard.api.memory.Memory;
+import dev.switchboard.api.memory.MemoryScope;
+import dev.switchboard.state.memory.InMemoryMemoryStore;
 import dev.switchboard.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

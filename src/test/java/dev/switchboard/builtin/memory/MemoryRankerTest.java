@@ -3,6 +3,7 @@ package dev.switchboard.builtin.memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.api.memory.Memory;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package dev.switchboard.builtin.memory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.switchboard.api.memory.MemoryScope;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.switchboard.builtin.memory;
+package dev.switchboard.api.memory;
 
 import io.smallrye.mutiny.Uni;
 import java.util.List;

@@ -1,5 +1,8 @@
-package dev.switchboard.builtin.memory;
+package dev.switchboard.state.memory;
 
+import dev.switchboard.api.memory.Memory;
+import dev.switchboard.api.memory.MemoryScope;
+import dev.switchboard.api.memory.MemoryStore;
 import dev.switchboard.config.JsonCodec;
 import dev.switchboard.session.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -50,7 +53,7 @@ public class RedisMemoryStore implements MemoryStore {
             ReactiveRedisDataSource redis,
             JsonCodec json,
             Clock clock,
-            MemoryConfig config,
+            MemoryStoreConfig config,
             @ConfigProperty(name = "switchboard.sessions.redis-key-prefix") String keyPrefix) {
         this(redis, json, clock, keyPrefix, config.retention(), config.maxEntries());
     }

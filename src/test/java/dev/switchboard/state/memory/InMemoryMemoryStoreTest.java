@@ -1,4 +1,6 @@
-package dev.switchboard.builtin.memory;
+package dev.switchboard.state.memory;
+
+import dev.switchboard.api.memory.MemoryStore;
 
 /** The memory-store contract on the in-memory store (dev mode). */
 class InMemoryMemoryStoreTest extends MemoryStoreContract {

@@ -1,5 +1,6 @@
-package dev.switchboard.builtin.memory;
+package dev.switchboard.state.memory;
 
+import dev.switchboard.api.memory.MemoryStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -25,7 +26,7 @@ class MemoryStoreProducer {
     @ApplicationScoped
     MemoryStore memoryStore(
             @ConfigProperty(name = "switchboard.sessions.store") Kind kind,
-            MemoryConfig config,
+            MemoryStoreConfig config,
             Instance<RedisMemoryStore> redis,
             Instance<InMemoryMemoryStore> memory) {
         MemoryStore store = switch (kind) {

@@ -1,8 +1,11 @@
-package dev.switchboard.builtin.memory;
+package dev.switchboard.state.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.api.memory.Memory;
+import dev.switchboard.api.memory.MemoryScope;
+import dev.switchboard.api.memory.MemoryStore;
 import dev.switchboard.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.switchboard.builtin.memory;
+package dev.switchboard.api.memory;
 
 import dev.switchboard.api.Description;
 import java.time.Instant;

@@ -1,5 +1,8 @@
-package dev.switchboard.builtin.memory;
+package dev.switchboard.state.memory;
 
+import dev.switchboard.api.memory.Memory;
+import dev.switchboard.api.memory.MemoryScope;
+import dev.switchboard.api.memory.MemoryStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -34,7 +37,7 @@ public class InMemoryMemoryStore implements MemoryStore {
     private final int maxEntries;
 
     @Inject
-    public InMemoryMemoryStore(MemoryConfig config, Clock clock) {
+    public InMemoryMemoryStore(MemoryStoreConfig config, Clock clock) {
         this(clock, config.retention(), config.maxEntries());
     }
 
