@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.switchboard.config.SwitchboardConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -14,7 +14,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,11 +33,8 @@ public class AgentLoop {
     private final McpHttpApi mcp;
     private final boolean forwardAuthorization;
 
-    public AgentLoop(
-            SwitchboardConfig config,
-            ObjectMapper mapper,
-            @ConfigProperty(name = "quarkus.http.port", defaultValue = "8080") int httpPort) {
-        this.config = config.agent();
+    public AgentLoop(AgentConfig config, ObjectMapper mapper, HttpServer server) {
+        this.config = config;
         this.mapper = mapper;
         this.chat = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(this.config.baseUrl())
@@ -47,7 +43,8 @@ public class AgentLoop {
                 .build(ChatCompletionsApi.class);
         this.forwardAuthorization =
                 this.config.forwardAuthorization().orElse(this.config.mcpUrl().isEmpty());
-        URI mcpUrl = this.config.mcpUrl().orElse(URI.create("http://localhost:" + httpPort + "/mcp"));
+        // The port the server bound, which differs from quarkus.http.port in tests (a free port) and behind port 0.
+        URI mcpUrl = this.config.mcpUrl().orElseGet(() -> URI.create("http://localhost:" + server.getPort() + "/mcp"));
         this.mcp = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(mcpUrl)
                 .connectTimeout(10, TimeUnit.SECONDS)

@@ -17,8 +17,6 @@ public class ModelServerStub extends WireMockStub {
                 "switchboard.agent.model", "test-model",
                 "switchboard.agent.model-timeout", "2s",
                 "switchboard.agent.max-steps", "3",
-                // This service on its test port: still its own /mcp, so the caller's token may go there.
-                "switchboard.agent.mcp-url", "http://localhost:${quarkus.http.test-port}/mcp",
                 "switchboard.agent.forward-authorization", "true");
     }
 }
