@@ -1,11 +1,13 @@
 package dev.switchboard.agent;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
 /** Settings of the agent loop, under {@code switchboard.agent}. */
+@ConfigMapping(prefix = "switchboard.agent")
 public interface AgentConfig {
 
     /**

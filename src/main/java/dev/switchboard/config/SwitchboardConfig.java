@@ -1,9 +1,5 @@
 package dev.switchboard.config;
 
-import dev.switchboard.agent.AgentConfig;
-import dev.switchboard.security.AuthConfig;
-import dev.switchboard.security.limits.RateLimitConfig;
-import dev.switchboard.security.limits.SessionQuotaConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
@@ -20,9 +16,6 @@ public interface SwitchboardConfig {
 
     /** Where sessions live and how long they last. */
     Sessions sessions();
-
-    /** The cap on sessions one principal may hold at once, shared by every replica. */
-    SessionQuotaConfig sessionQuota();
 
     /** HTTP transport rules for {@code /mcp}. */
     Transport transport();
@@ -41,15 +34,6 @@ public interface SwitchboardConfig {
 
     /** The stateless revision 2026-07-28: multi round-trip state, list caching hints, listen streams. */
     Stateless stateless();
-
-    /** The OpenAI-compatible agent loop. */
-    AgentConfig agent();
-
-    /** OAuth 2.1 authorization of {@code /mcp} and {@code /agent}. */
-    AuthConfig auth();
-
-    /** Request rate limits per principal and per session, shared by the replicas. */
-    RateLimitConfig rateLimit();
 
     /** Bounds on what a client may send to {@code /mcp}. */
     Limits limits();

@@ -12,10 +12,10 @@ import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
-import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.registry.HeaderParam;
 import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.registry.ToolRegistry;
+import dev.switchboard.security.AuthConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -66,7 +66,8 @@ public class StatelessEraServer {
             RequestStates states,
             ObjectMapper mapper,
             RequestObserver observer,
-            SwitchboardConfig config) {
+            SwitchboardConfig config,
+            AuthConfig auth) {
         this.observer = observer;
         this.tools = tools;
         this.resources = resources;
@@ -80,7 +81,7 @@ public class StatelessEraServer {
                 config.server().name(), config.server().title(), config.server().version()));
         this.instructions = config.server().instructions().orElse(null);
         this.listTtlMillis = config.stateless().listTtl().toMillis();
-        this.listScope = config.auth().enabled() ? "private" : "public";
+        this.listScope = auth.enabled() ? "private" : "public";
     }
 
     /** The versions {@code server/discover} advertises and {@code UnsupportedProtocolVersion} errors list. */

@@ -1,5 +1,6 @@
 package dev.switchboard.security;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
 import java.util.Set;
@@ -9,6 +10,7 @@ import java.util.Set;
  * Quarkus OIDC, which these settings feed (see {@code application.properties}); Switchboard adds the audience binding,
  * the scopes and the RFC 9728 metadata. {@link UsableAuthSettings} refuses to start with settings that cannot work.
  */
+@ConfigMapping(prefix = "switchboard.auth")
 @UsableAuthSettings
 public interface AuthConfig {
 

@@ -1,7 +1,6 @@
 package dev.switchboard.security;
 
 import dev.switchboard.api.Principal;
-import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcError;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
@@ -38,10 +37,9 @@ public class BearerAuthFilter {
     private final CurrentIdentityAssociation identities;
     private final BearerChallenges challenges;
 
-    public BearerAuthFilter(
-            SwitchboardConfig config, CurrentIdentityAssociation identities, BearerChallenges challenges) {
-        this.enabled = config.auth().enabled();
-        this.baseScopes = config.auth().scopes();
+    public BearerAuthFilter(AuthConfig config, CurrentIdentityAssociation identities, BearerChallenges challenges) {
+        this.enabled = config.enabled();
+        this.baseScopes = config.scopes();
         this.identities = identities;
         this.challenges = challenges;
     }

@@ -1,6 +1,5 @@
 package dev.switchboard.security;
 
-import dev.switchboard.config.SwitchboardConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.ArrayList;
@@ -22,10 +21,9 @@ public class BearerChallenges {
     private final Set<String> baseScopes;
     private final String metadataUrl;
 
-    public BearerChallenges(SwitchboardConfig config) {
-        this.baseScopes = new TreeSet<>(config.auth().scopes());
-        this.metadataUrl =
-                config.auth().resource().map(BearerChallenges::metadataUrl).orElse(null);
+    public BearerChallenges(AuthConfig config) {
+        this.baseScopes = new TreeSet<>(config.scopes());
+        this.metadataUrl = config.resource().map(BearerChallenges::metadataUrl).orElse(null);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.switchboard.security;
 
-import dev.switchboard.config.SwitchboardConfig;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -29,8 +28,7 @@ public class ProtectedResourceMetadataResource {
     private final ProtectedResourceMetadata metadata;
     private final String resourcePath;
 
-    public ProtectedResourceMetadataResource(SwitchboardConfig config, ScopeCatalog catalog) {
-        AuthConfig auth = config.auth();
+    public ProtectedResourceMetadataResource(AuthConfig auth, ScopeCatalog catalog) {
         if (!auth.enabled() || auth.resource().isEmpty()) {
             this.metadata = null;
             this.resourcePath = null;

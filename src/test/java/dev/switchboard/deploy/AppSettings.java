@@ -2,10 +2,14 @@ package dev.switchboard.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.agent.AgentConfig;
 import dev.switchboard.builtin.memory.MemoryConfig;
 import dev.switchboard.builtin.search.SearchConfig;
 import dev.switchboard.builtin.weather.WeatherConfig;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.security.AuthConfig;
+import dev.switchboard.security.limits.RateLimitConfig;
+import dev.switchboard.security.limits.SessionQuotaConfig;
 import dev.switchboard.state.memory.MemoryStoreConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
@@ -156,9 +160,13 @@ final class AppSettings {
         return names;
     }
 
-    /** The configuration mappings: the server's, and one per built-in feature. */
+    /** The configuration mappings: the server's, and one per feature. */
     private static final List<Class<?>> MAPPINGS = List.of(
             SwitchboardConfig.class,
+            AuthConfig.class,
+            RateLimitConfig.class,
+            SessionQuotaConfig.class,
+            AgentConfig.class,
             WeatherConfig.class,
             SearchConfig.class,
             MemoryConfig.class,

@@ -1,6 +1,5 @@
 package dev.switchboard.security.limits;
 
-import dev.switchboard.config.SwitchboardConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
@@ -38,8 +37,8 @@ public class InMemoryRateLimiter implements RateLimiter {
     private final int maxBuckets;
 
     @Inject
-    public InMemoryRateLimiter(Clock clock, SwitchboardConfig config) {
-        this(clock, config.rateLimit().memoryMaxBuckets());
+    public InMemoryRateLimiter(Clock clock, RateLimitConfig config) {
+        this(clock, config.memoryMaxBuckets());
     }
 
     public InMemoryRateLimiter(Clock clock, int maxBuckets) {

@@ -37,8 +37,8 @@ public class InMemorySessionQuota implements SessionQuota {
     private volatile long nextSweep;
 
     @Inject
-    public InMemorySessionQuota(SwitchboardConfig config, Clock clock) {
-        this(clock, config.sessions().ttl(), config.sessionQuota().maxPerPrincipal());
+    public InMemorySessionQuota(SwitchboardConfig config, SessionQuotaConfig quotaConfig, Clock clock) {
+        this(clock, config.sessions().ttl(), quotaConfig.maxPerPrincipal());
     }
 
     public InMemorySessionQuota(Clock clock, Duration sessionTtl, int maxPerPrincipal) {

@@ -1,5 +1,6 @@
 package dev.switchboard.security.limits;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * a client may burst up to the whole allowance, then gets one more request every {@code window / allowance}. The
  * buckets live where sessions live ({@code switchboard.sessions.store}), so with Redis the limits hold across replicas.
  */
+@ConfigMapping(prefix = "switchboard.rate-limit")
 public interface RateLimitConfig {
 
     /**

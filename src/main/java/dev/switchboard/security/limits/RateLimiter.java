@@ -18,7 +18,7 @@ public interface RateLimiter {
      * refused acquire takes nothing, so a client that keeps retrying is not pushed further back.
      *
      * @return the decision; a failure when the store cannot be reached (the Redis limiter fails with {@link
-     *     dev.switchboard.session.SessionStoreUnavailableException})
+     *     dev.switchboard.api.StoreUnavailableException})
      */
     Uni<RateDecision> acquire(String key, RateLimit limit);
 

@@ -1,7 +1,7 @@
 package dev.switchboard.security.limits;
 
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.session.RedisScript;
+import dev.switchboard.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;

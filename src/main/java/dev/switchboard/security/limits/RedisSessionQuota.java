@@ -1,7 +1,7 @@
 package dev.switchboard.security.limits;
 
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.session.RedisScript;
+import dev.switchboard.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +36,8 @@ public class RedisSessionQuota implements SessionQuota {
     private final boolean unlimited;
 
     @Inject
-    public RedisSessionQuota(ReactiveRedisDataSource redis, SwitchboardConfig config) {
-        this(
-                redis,
-                config.sessions().redisKeyPrefix(),
-                config.sessions().ttl(),
-                config.sessionQuota().maxPerPrincipal());
+    public RedisSessionQuota(ReactiveRedisDataSource redis, SwitchboardConfig config, SessionQuotaConfig quotaConfig) {
+        this(redis, config.sessions().redisKeyPrefix(), config.sessions().ttl(), quotaConfig.maxPerPrincipal());
     }
 
     public RedisSessionQuota(

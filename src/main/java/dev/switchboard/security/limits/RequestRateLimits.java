@@ -1,7 +1,6 @@
 package dev.switchboard.security.limits;
 
 import dev.switchboard.api.Principal;
-import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.session.Allowance;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
@@ -40,10 +39,6 @@ public class RequestRateLimits {
     private final AtomicLong nextWarning = new AtomicLong(System.nanoTime());
 
     @Inject
-    RequestRateLimits(RateLimiter limiter, SwitchboardConfig config) {
-        this(limiter, config.rateLimit());
-    }
-
     public RequestRateLimits(RateLimiter limiter, RateLimitConfig config) {
         this.limiter = limiter;
         this.enabled = config.enabled();

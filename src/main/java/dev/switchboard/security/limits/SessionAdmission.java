@@ -1,7 +1,6 @@
 package dev.switchboard.security.limits;
 
 import dev.switchboard.api.Principal;
-import dev.switchboard.config.SwitchboardConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -15,9 +14,9 @@ public class SessionAdmission {
     private final SessionQuota quota;
     private final int max;
 
-    public SessionAdmission(SessionQuota quota, SwitchboardConfig config) {
+    public SessionAdmission(SessionQuota quota, SessionQuotaConfig config) {
         this.quota = quota;
-        this.max = config.sessionQuota().maxPerPrincipal();
+        this.max = config.maxPerPrincipal();
     }
 
     /**

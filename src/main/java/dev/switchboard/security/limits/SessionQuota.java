@@ -23,7 +23,7 @@ public interface SessionQuota {
      * Records {@code sessionId} as held by {@code owner} and answers {@code true}, or answers {@code false} and
      * records nothing when the owner already holds the maximum. Admitting a session the owner already holds answers
      * {@code true} again (a retried call is not refused). Fails with
-     * {@link dev.switchboard.session.SessionStoreUnavailableException} when the store is unreachable.
+     * {@link dev.switchboard.api.StoreUnavailableException} when the store is unreachable.
      */
     Uni<Boolean> admit(String owner, String sessionId);
 

@@ -1,9 +1,11 @@
 package dev.switchboard.security.limits;
 
+import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Min;
 
 /** The cap on sessions per principal, under {@code switchboard.session-quota}. See {@link SessionQuota}. */
+@ConfigMapping(prefix = "switchboard.session-quota")
 public interface SessionQuotaConfig {
 
     /**

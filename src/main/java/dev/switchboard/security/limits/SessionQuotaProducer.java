@@ -20,12 +20,15 @@ class SessionQuotaProducer {
     @Produces
     @ApplicationScoped
     SessionQuota sessionQuota(
-            SwitchboardConfig config, Instance<RedisSessionQuota> redis, Instance<InMemorySessionQuota> memory) {
+            SwitchboardConfig config,
+            SessionQuotaConfig quotaConfig,
+            Instance<RedisSessionQuota> redis,
+            Instance<InMemorySessionQuota> memory) {
         SessionQuota quota = switch (config.sessions().store()) {
             case REDIS -> redis.get();
             case MEMORY -> memory.get();
         };
-        int max = config.sessionQuota().maxPerPrincipal();
+        int max = quotaConfig.maxPerPrincipal();
         if (max == 0) {
             LOG.info("Sessions per principal are not limited");
         } else {
