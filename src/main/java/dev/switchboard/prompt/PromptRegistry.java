@@ -16,6 +16,7 @@ import dev.switchboard.api.PromptContext;
 import dev.switchboard.api.PromptDefinition;
 import dev.switchboard.api.PromptResult;
 import dev.switchboard.registry.Icons;
+import dev.switchboard.security.ScopeDeclarations;
 import dev.switchboard.security.Scopes;
 import io.quarkus.arc.All;
 import io.quarkus.arc.InstanceHandle;
@@ -38,7 +39,7 @@ import java.util.stream.Collectors;
 
 /** Every prompt bean with its argument list derived from its argument record, checked at start-up. */
 @Singleton
-public class PromptRegistry {
+public class PromptRegistry implements ScopeDeclarations {
 
     /** A prompt ready to be filled in. */
     public static final class RegisteredPrompt {
@@ -187,6 +188,7 @@ public class PromptRegistry {
     }
 
     /** Every scope some prompt requires. */
+    @Override
     public Set<String> scopes() {
         return Scopes.union(prompts.stream().map(RegisteredPrompt::scopes));
     }

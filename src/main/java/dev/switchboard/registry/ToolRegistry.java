@@ -6,6 +6,7 @@ import dev.switchboard.api.McpTool;
 import dev.switchboard.api.Principal;
 import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolDefinition;
+import dev.switchboard.security.ScopeDeclarations;
 import dev.switchboard.security.Scopes;
 import jakarta.validation.Validator;
 import java.lang.reflect.Method;
@@ -23,7 +24,7 @@ import java.util.Set;
  * their beans at start-up. Loading fails with a message naming the class when the registry and the classes disagree,
  * so a stale build stops start-up instead of a call.
  */
-public final class ToolRegistry {
+public final class ToolRegistry implements ScopeDeclarations {
 
     private final List<RegisteredTool> tools;
     private final List<ToolDescriptor> descriptors;
@@ -177,6 +178,7 @@ public final class ToolRegistry {
     }
 
     /** Every scope some tool requires. */
+    @Override
     public Set<String> scopes() {
         return Scopes.union(tools.stream().map(RegisteredTool::scopes));
     }

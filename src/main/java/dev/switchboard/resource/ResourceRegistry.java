@@ -6,6 +6,7 @@ import dev.switchboard.api.Principal;
 import dev.switchboard.api.ResourceDefinition;
 import dev.switchboard.api.ResourceTemplateDefinition;
 import dev.switchboard.registry.Icons;
+import dev.switchboard.security.ScopeDeclarations;
 import dev.switchboard.security.Scopes;
 import io.quarkus.arc.All;
 import io.quarkus.arc.InstanceHandle;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 
 /** Every resource and resource template bean, sorted for deterministic listing, checked at start-up. */
 @Singleton
-public class ResourceRegistry {
+public class ResourceRegistry implements ScopeDeclarations {
 
     /** A fixed resource and its bean. */
     public record Fixed(ResourceDescriptor descriptor, McpResource bean, boolean sessionScoped, Set<String> scopes) {}
@@ -118,6 +119,7 @@ public class ResourceRegistry {
     }
 
     /** Every scope some resource or template requires. */
+    @Override
     public Set<String> scopes() {
         return Scopes.union(Stream.concat(
                 resources.stream().map(Fixed::scopes), templates.stream().map(Template::scopes)));

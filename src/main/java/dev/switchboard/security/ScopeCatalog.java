@@ -1,9 +1,8 @@
 package dev.switchboard.security;
 
-import dev.switchboard.prompt.PromptRegistry;
-import dev.switchboard.registry.ToolRegistry;
-import dev.switchboard.resource.ResourceRegistry;
+import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -13,10 +12,9 @@ public class ScopeCatalog {
 
     private final Set<String> scopes;
 
-    public ScopeCatalog(ToolRegistry tools, ResourceRegistry resources, PromptRegistry prompts) {
-        Set<String> all = new TreeSet<>(tools.scopes());
-        all.addAll(resources.scopes());
-        all.addAll(prompts.scopes());
+    public ScopeCatalog(@All List<ScopeDeclarations> registries) {
+        Set<String> all = new TreeSet<>();
+        registries.forEach(registry -> all.addAll(registry.scopes()));
         this.scopes = Set.copyOf(all);
     }
 
