@@ -1,11 +1,11 @@
 package dev.switchboard.cluster;
 
-import dev.switchboard.config.JsonCodec;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.Replicas;
-import dev.switchboard.session.RedisScript;
+import dev.switchboard.redis.RedisScript;
 import dev.switchboard.stream.ReplicaIdentity;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package dev.switchboard.cluster;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.config.JsonCodec;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcParser;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
@@ -10,7 +10,7 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.ClientRequests;
 import dev.switchboard.protocol.ResourceSubscriptions;
 import dev.switchboard.protocol.RunningCalls;
-import dev.switchboard.session.RedisScript;
+import dev.switchboard.redis.RedisScript;
 import dev.switchboard.stream.EventIds;
 import dev.switchboard.stream.ReplicaIdentity;
 import dev.switchboard.stream.StreamEvent;

@@ -2,7 +2,7 @@ package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.api.ResourceNotifier;
-import dev.switchboard.config.JsonCodec;
+import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;

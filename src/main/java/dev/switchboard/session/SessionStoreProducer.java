@@ -1,7 +1,6 @@
 package dev.switchboard.session;
 
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.observability.MeteredSessionStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;

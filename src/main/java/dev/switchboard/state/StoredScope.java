@@ -4,7 +4,7 @@ import dev.switchboard.api.ScoredCollection;
 import dev.switchboard.api.StateScope;
 import dev.switchboard.api.ToolException;
 import dev.switchboard.api.ToolUse;
-import dev.switchboard.config.JsonCodec;
+import dev.switchboard.json.JsonCodec;
 import dev.switchboard.session.SessionStore;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.switchboard.stream;
 
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.session.RedisScript;
+import dev.switchboard.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package dev.switchboard.transport;
 
-import dev.switchboard.config.JsonCodec;
+import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;

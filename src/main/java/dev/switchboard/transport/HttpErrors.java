@@ -1,12 +1,12 @@
 package dev.switchboard.transport;
 
+import dev.switchboard.api.StoreUnavailableException;
 import dev.switchboard.jsonrpc.JsonRpcError;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.RequestRejectedException;
 import dev.switchboard.security.limits.RateLimitedException;
-import dev.switchboard.session.SessionStoreUnavailableException;
 import org.jboss.logging.Logger;
 
 /** The one place where refusals and failures become HTTP statuses with a JSON-RPC error body. */
@@ -45,7 +45,7 @@ final class HttpErrors {
                     body(RateLimitedException.CODE, limited.getMessage()),
                     Long.toString(limited.retryAfterSeconds()));
         }
-        if (failure instanceof SessionStoreUnavailableException unavailable) {
+        if (failure instanceof StoreUnavailableException unavailable) {
             LOG.warn(unavailable.getMessage());
             return new HttpError(
                     503,

@@ -1,6 +1,6 @@
 package dev.switchboard.transport;
 
-import dev.switchboard.config.JsonCodec;
+import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.protocol.McpReply;

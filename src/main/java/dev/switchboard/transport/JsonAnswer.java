@@ -1,6 +1,6 @@
 package dev.switchboard.transport;
 
-import dev.switchboard.config.JsonCodec;
+import dev.switchboard.json.JsonCodec;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.ws.rs.core.HttpHeaders;

@@ -1,9 +1,9 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.api.Principal;
-import dev.switchboard.config.JsonCodec;
-import dev.switchboard.config.RequestJson;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.json.JsonCodec;
+import dev.switchboard.json.RequestJson;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.jsonrpc.JsonRpcParser;

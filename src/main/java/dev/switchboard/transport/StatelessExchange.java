@@ -1,6 +1,6 @@
 package dev.switchboard.transport;
 
-import dev.switchboard.config.JsonCodec;
+import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.protocol.McpReply;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.cluster.ReplicaBus;
-import dev.switchboard.config.JsonCodec;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.json.JsonCodec;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.RedisServerResource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

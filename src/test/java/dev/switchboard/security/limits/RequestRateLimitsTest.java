@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.switchboard.api.Principal;
-import dev.switchboard.session.SessionStoreUnavailableException;
+import dev.switchboard.api.StoreUnavailableException;
 import dev.switchboard.testing.MutableClock;
 import io.smallrye.mutiny.Uni;
 import java.io.IOException;
@@ -67,7 +67,8 @@ class RequestRateLimitsTest {
             @Override
             public Uni<RateDecision> acquire(String key, RateLimit limit) {
                 return Uni.createFrom()
-                        .failure(new SessionStoreUnavailableException("redis", new IOException("connection refused")));
+                        .failure(new StoreUnavailableException(
+                                "The Redis store is unavailable", new IOException("connection refused")));
             }
 
             @Override

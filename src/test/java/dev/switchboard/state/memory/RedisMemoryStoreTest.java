@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.api.memory.Memory;
 import dev.switchboard.api.memory.MemoryScope;
 import dev.switchboard.api.memory.MemoryStore;
-import dev.switchboard.config.JsonCodec;
+import dev.switchboard.json.JsonCodec;
 import dev.switchboard.testing.RedisServerResource;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;

@@ -1,9 +1,10 @@
-package dev.switchboard.config;
+package dev.switchboard.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.config.SwitchboardConfig;
 import jakarta.inject.Singleton;
 
 /**

@@ -1,4 +1,4 @@
-package dev.switchboard.config;
+package dev.switchboard.json;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

@@ -1,5 +1,6 @@
-package dev.switchboard.session;
+package dev.switchboard.redis;
 
+import dev.switchboard.api.StoreUnavailableException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -52,7 +53,7 @@ public final class RedisScript {
     }
 
     private static Throwable unavailable(Throwable failure) {
-        return new SessionStoreUnavailableException("redis", failure);
+        return new StoreUnavailableException("The Redis store is unavailable: " + failure.getMessage(), failure);
     }
 
     private static String[] arguments(String script, List<String> keys, String... args) {

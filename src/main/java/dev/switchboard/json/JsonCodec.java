@@ -1,4 +1,4 @@
-package dev.switchboard.config;
+package dev.switchboard.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
