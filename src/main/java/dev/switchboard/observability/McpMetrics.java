@@ -1,25 +1,23 @@
 package dev.switchboard.observability;
 
 import dev.switchboard.jsonrpc.JsonRpcResponse;
-import dev.switchboard.protocol.ListenStreams;
-import dev.switchboard.registry.ToolDescriptor;
-import dev.switchboard.registry.ToolRegistry;
-import dev.switchboard.stream.StreamHub;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Switchboard's own meters, scraped at {@code /q/metrics}. Tag values are bounded: tools are tagged with registered
- * names only ({@code unknown} otherwise), JSON-RPC errors with their code and era. Per-tool meters are registered at
- * start-up, so the per-call path is a map lookup.
+ * names only ({@code unknown} otherwise), JSON-RPC errors with their code and era. Per-tool meters are registered when
+ * the tools are known ({@link #registerTools}), so the per-call path is a map lookup. Components that hold streams
+ * report them through {@link #activeStreams}, so this class depends on none of them.
  */
 @ApplicationScoped
 public class McpMetrics {
@@ -35,7 +33,7 @@ public class McpMetrics {
     public static final String NO_ERA = "none";
 
     private final MeterRegistry registry;
-    private final Map<String, ToolMeters> tools;
+    private final Map<String, ToolMeters> tools = new ConcurrentHashMap<>();
     private final ToolMeters unknownTool;
     private final Map<String, Map<Integer, Counter>> errors = Map.of(
             SESSION_ERA, new ConcurrentHashMap<>(),
@@ -43,27 +41,22 @@ public class McpMetrics {
             NO_ERA, new ConcurrentHashMap<>());
     private final AtomicInteger statelessStreams = new AtomicInteger();
 
-    public McpMetrics(MeterRegistry registry, ToolRegistry toolRegistry, StreamHub hub, ListenStreams listens) {
+    public McpMetrics(MeterRegistry registry) {
         this.registry = registry;
-        Map<String, ToolMeters> byName = new HashMap<>();
-        for (ToolDescriptor tool : toolRegistry.descriptors()) {
-            byName.put(tool.name(), new ToolMeters(registry, tool.name()));
-        }
-        this.tools = Map.copyOf(byName);
         this.unknownTool = new ToolMeters(registry, UNKNOWN);
-        Gauge.builder("switchboard.streams.active", hub, StreamHub::liveConnections)
+        activeStreams("stateless", statelessStreams, AtomicInteger::get);
+    }
+
+    /** Creates the meters of these registered tools, so each appears (at zero) before its first call. */
+    public void registerTools(Collection<String> names) {
+        names.forEach(name -> tools.computeIfAbsent(name, tool -> new ToolMeters(registry, tool)));
+    }
+
+    /** Reports the SSE streams of one kind ({@code session}, {@code listen}) that {@code holder} keeps open. */
+    public <T> void activeStreams(String kind, T holder, ToDoubleFunction<T> open) {
+        Gauge.builder("switchboard.streams.active", holder, open)
                 .description("Open SSE streams on this replica")
-                .tag("kind", "session")
-                .strongReference(true)
-                .register(registry);
-        Gauge.builder("switchboard.streams.active", listens, ListenStreams::size)
-                .description("Open SSE streams on this replica")
-                .tag("kind", "listen")
-                .strongReference(true)
-                .register(registry);
-        Gauge.builder("switchboard.streams.active", statelessStreams, AtomicInteger::get)
-                .description("Open SSE streams on this replica")
-                .tag("kind", "stateless")
+                .tag("kind", kind)
                 .strongReference(true)
                 .register(registry);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
+import dev.switchboard.observability.McpMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
@@ -25,6 +26,10 @@ public class ListenStreams {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
+
+    public ListenStreams(McpMetrics metrics) {
+        metrics.activeStreams("listen", this, ListenStreams::size);
+    }
 
     /** What a listener opted in to and this server honours. Tool and prompt lists are fixed, so they never change. */
     record Filter(boolean resourcesListChanged, Set<String> resourceSubscriptions) {

@@ -14,7 +14,6 @@ import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
-import dev.switchboard.observability.RequestObserver;
 import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.limits.RequestRateLimits;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.switchboard.api.MissingClientCapabilityException;
+import dev.switchboard.api.StoreUnavailableException;
 import dev.switchboard.api.ToolException;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.config.SwitchboardConfig;
@@ -13,8 +14,8 @@ import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.registry.InvalidArgumentsException;
 import dev.switchboard.registry.RegisteredTool;
+import dev.switchboard.registry.ToolDescriptor;
 import dev.switchboard.registry.ToolRegistry;
-import dev.switchboard.session.SessionStoreUnavailableException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +50,8 @@ public class ToolsHandler {
             AccessGuard access,
             SwitchboardConfig config) {
         this.metrics = metrics;
+        metrics.registerTools(
+                registry.descriptors().stream().map(ToolDescriptor::name).toList());
         this.access = access;
         this.registry = registry;
         this.running = running;
@@ -95,7 +98,7 @@ public class ToolsHandler {
                         && !request.caller().stateless())
                 .recoverWithItem(missing -> ToolResult.error(missing.getMessage()))
                 // A tool's state (calendar, workspace) is in the session store: when it is down, say so to the model.
-                .onFailure(failure -> failure instanceof SessionStoreUnavailableException
+                .onFailure(failure -> failure instanceof StoreUnavailableException
                         || failure instanceof io.smallrye.mutiny.TimeoutException)
                 .recoverWithItem(failure -> {
                     LOG.warnf("Tool %s could not reach the session store: %s", tool.name(), failure.getMessage());

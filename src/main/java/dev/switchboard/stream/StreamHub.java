@@ -1,6 +1,8 @@
 package dev.switchboard.stream;
 
+import dev.switchboard.observability.McpMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +27,13 @@ public class StreamHub {
     private final Map<String, Live> live = new ConcurrentHashMap<>();
     private final Map<String, String> standalone = new ConcurrentHashMap<>();
 
+    @Inject
+    public StreamHub(EventLog log, McpMetrics metrics) {
+        this(log);
+        metrics.activeStreams("session", this, StreamHub::liveConnections);
+    }
+
+    /** A hub that reports to no meter registry (tests). */
     public StreamHub(EventLog log) {
         this.log = log;
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.protocol.RequestObserver;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.Stateless;

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import dev.switchboard.protocol.RequestObserver;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.Stateless;

@@ -1,13 +1,11 @@
-package dev.switchboard.observability;
+package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
-import dev.switchboard.protocol.McpMethod;
-import dev.switchboard.protocol.McpReply;
-import dev.switchboard.protocol.RequestRejectedException;
+import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.registry.ToolRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
