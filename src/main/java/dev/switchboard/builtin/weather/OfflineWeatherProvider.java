@@ -1,7 +1,7 @@
 package dev.switchboard.builtin.weather;
 
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * name it was given and has no coordinates.
  */
 @ApplicationScoped
-@Typed(OfflineWeatherProvider.class)
+@Identifier("offline")
 public class OfflineWeatherProvider implements WeatherProvider {
 
     /** WMO codes, so the words match the live provider's. */

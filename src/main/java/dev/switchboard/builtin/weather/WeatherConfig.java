@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Settings of {@code weather.get}, under {@code switchboard.weather}. */
 @ConfigMapping(prefix = "switchboard.weather")
@@ -41,6 +42,11 @@ public interface WeatherConfig {
     /** The weather providers {@code switchboard.weather.provider} can name. */
     enum ProviderKind {
         OPEN_METEO,
-        OFFLINE
+        OFFLINE;
+
+        /** The setting's value, which is also the {@code @Identifier} of the provider bean. */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 }

@@ -7,8 +7,8 @@ import dev.switchboard.builtin.weather.Weather;
 import dev.switchboard.builtin.weather.WeatherProvider;
 import dev.switchboard.builtin.weather.WeatherQuery;
 import dev.switchboard.builtin.weather.WmoCodes;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Typed;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * coordinates. Provider failures become messages the model can act on.
  */
 @ApplicationScoped
-@Typed(OpenMeteoWeatherProvider.class)
+@Identifier("open-meteo")
 public class OpenMeteoWeatherProvider implements WeatherProvider {
 
     private static final Logger LOG = Logger.getLogger(OpenMeteoWeatherProvider.class);
