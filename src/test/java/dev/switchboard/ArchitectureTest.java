@@ -1,5 +1,7 @@
 package dev.switchboard;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,10 +20,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The author API stands alone, and the built-in tools are written with it: what a tool author sees is what the
- * shipped tools use. Checked on the compiled application classes with ArchUnit.
+ * The house rules, checked on the compiled application classes with ArchUnit: the package graph has no cycle (data and
+ * calls flow one way, see docs/architecture.md); the author API stands alone; the built-in tools are written with it
+ * only, so what a tool author sees is what the shipped tools use; and the platform never depends on a built-in tool.
  */
-class ApiBoundaryTest {
+class ArchitectureTest {
 
     private static final String BASE = "dev.switchboard.";
     private static final String API = "dev.switchboard.api";
@@ -34,6 +37,28 @@ class ApiBoundaryTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.switchboard");
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching(BASE + "(**)")
+                .namingSlices("$1")
+                .should()
+                .beFreeOfCycles()
+                .because("a package that imports another never is imported back by it, directly or around a loop")
+                .check(classes);
+    }
+
+    @Test
+    void thePlatformNeverDependsOnABuiltInTool() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(BUILTIN + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(BUILTIN + "..")
+                .because("built-in tools are plugged in like any author's tool and can be removed")
+                .check(classes);
     }
 
     @Test
