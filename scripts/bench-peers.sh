@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Switchboard side by side with the Quarkiverse MCP server and a bare Quarkus REST endpoint (docs/benchmarks.md;
-# the README points there). Builds the production jar of this tree (./mvnw package -DskipTests)
+# Switchboard side by side with the Quarkiverse MCP server and a bare Quarkus REST endpoint (docs/benchmarks.md).
+# Builds the production jar of this tree (./mvnw package -DskipTests)
 # and the two peers under scripts/peers/ (each a Maven project of its own, never in the production jar), then for
 # each server in turn: launches it pinned to CPU 1 (taskset -c 1, default JVM flags) and times the first 200 on an
 # MCP initialize (polled every 20 ms), measures its time to peak (scenario a at 64 connections, per second from the

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Load benchmark of the MCP hot paths (README, "Benchmarks"). Builds the benchmark variant of the service
+# Load benchmark of the MCP hot paths (docs/benchmarks.md). Builds the benchmark variant of the service
 # (./mvnw package -Pbench into target/bench-build, tests skipped), starts a private redis-server and the service on
 # free loopback ports, drives each scenario from a separate load-generator process (src/test/java/dev/switchboard/
 # bench), stops everything on exit, and writes results.md, results.json and the raw results.jsonl to

@@ -25,9 +25,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The packaged jar as a new user meets it (README, "Run the packaged service"): started with no settings it stops
- * with a few lines that name what to set; started as the README's trial it is ready with no warning but the one about
- * web search; each setting start-up needs, when wrong, stops it with the variable to fix and no stack trace.
+ * The packaged jar as a new user meets it (docs/deployment.md, "Run the packaged service"): started with no settings
+ * it stops with a few lines that name what to set; started as the trial there it is ready with no warning but the
+ * one about web search; each setting start-up needs, when wrong, stops it with the variable to fix and no stack trace.
  */
 class FirstRunIT {
 

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * and from the Quarkus extensions' configuration model) and the values of {@code application.properties} (prod
  * profile).
  */
-final class AppSettings {
+public final class AppSettings {
 
     static final Path APPLICATION_PROPERTIES = Path.of("src/main/resources/application.properties");
 
@@ -173,7 +173,7 @@ final class AppSettings {
             MemoryStoreConfig.class);
 
     /** Every {@code switchboard.*} property, from the methods of the {@link #MAPPINGS} and their groups. */
-    static Set<String> switchboardProperties() {
+    public static Set<String> switchboardProperties() {
         Set<String> properties = new TreeSet<>();
         for (Class<?> mapping : MAPPINGS) {
             collect(mapping, mapping.getAnnotation(ConfigMapping.class).prefix(), properties);
@@ -182,7 +182,7 @@ final class AppSettings {
     }
 
     /** SmallRye's environment variable name of a property: upper case, every other character becomes '_'. */
-    static String envName(String property) {
+    public static String envName(String property) {
         StringBuilder name = new StringBuilder(property.length());
         for (char c : property.toCharArray()) {
             name.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');

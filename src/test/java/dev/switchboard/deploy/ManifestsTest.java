@@ -108,7 +108,8 @@ class ManifestsTest {
                 Secret secret = (Secret) doc.typed();
                 assertTrue(
                         secret.getData() == null && secret.getStringData() == null,
-                        doc + " commits secret values: create the Secret with kubectl (README, \"Deploy\")");
+                        doc
+                                + " commits secret values: create the Secret with kubectl (docs/deployment.md, \"Kubernetes\")");
             }
             if (doc.typed() instanceof ConfigMap) {
                 for (String key : data(doc).keySet()) {

@@ -45,7 +45,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts the jar with these settings alone (and its two ports), as a user following the README would, and waits
+     * Starts the jar with these settings alone (and its two ports), as a user following the docs would, and waits
      * until it is live.
      */
     public static ServiceProcess startWith(Map<String, String> settings) {
