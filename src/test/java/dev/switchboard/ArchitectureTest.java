@@ -12,10 +12,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.Tool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +34,9 @@ class ArchitectureTest {
     private static final String BASE = "dev.switchboard.";
     private static final String API = "dev.switchboard.api";
     private static final String BUILTIN = "dev.switchboard.builtin";
+
+    private static final Path DIAGRAM = Path.of("docs/architecture.md");
+    private static final Pattern LAYER_LINE = Pattern.compile("layer (\\d+)\\s+(.+)");
 
     private static JavaClasses classes;
 
@@ -47,6 +55,54 @@ class ArchitectureTest {
                 .beFreeOfCycles()
                 .because("a package that imports another never is imported back by it, directly or around a loop")
                 .check(classes);
+    }
+
+    @Test
+    void importsFollowTheLayersOfTheArchitectureDiagram() throws IOException {
+        Map<String, Integer> layers = diagramLayers();
+        Set<String> unplaced = new TreeSet<>();
+        Set<String> upOrSideways = new TreeSet<>();
+        for (JavaClass type : classes) {
+            String from = relative(type.getPackageName());
+            if (from.isEmpty() || from.startsWith("builtin")) {
+                continue;
+            }
+            if (!layers.containsKey(from)) {
+                unplaced.add(from);
+                continue;
+            }
+            for (Dependency dependency : type.getDirectDependenciesFromSelf()) {
+                String to = relative(dependency.getTargetClass().getPackageName());
+                if (to.isEmpty() || to.equals(from) || !layers.containsKey(to)) {
+                    continue;
+                }
+                if (layers.get(to) >= layers.get(from)) {
+                    upOrSideways.add(from + " (layer " + layers.get(from) + ") -> " + to + " (layer " + layers.get(to)
+                            + "): " + outer(type) + " uses " + outer(dependency.getTargetClass()));
+                }
+            }
+        }
+        assertEquals(Set.of(), unplaced, "packages missing from the layer lines of " + DIAGRAM);
+        assertEquals(Set.of(), upOrSideways, "imports against the layers of " + DIAGRAM);
+    }
+
+    /** The {@code layer N  pkg pkg ...} lines of the architecture document: package (relative) to layer number. */
+    private static Map<String, Integer> diagramLayers() throws IOException {
+        Map<String, Integer> layers = new TreeMap<>();
+        for (String line : Files.readAllLines(DIAGRAM)) {
+            Matcher layer = LAYER_LINE.matcher(line);
+            if (layer.matches()) {
+                for (String pkg : layer.group(2).trim().split("\\s+")) {
+                    assertEquals(null, layers.put(pkg, Integer.parseInt(layer.group(1))), pkg + " is on two layers");
+                }
+            }
+        }
+        assertTrue(layers.size() >= 10, "the layer lines of " + DIAGRAM + " were found: " + layers);
+        return layers;
+    }
+
+    private static String relative(String packageName) {
+        return packageName.startsWith(BASE) ? packageName.substring(BASE.length()) : "";
     }
 
     @Test
