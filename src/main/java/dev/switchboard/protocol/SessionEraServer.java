@@ -44,8 +44,7 @@ public class SessionEraServer {
     private final ToolsHandler tools;
     private final LoggingHandler logging;
     private final ResourcesHandler resources;
-    private final PromptsHandler prompts;
-    private final CompletionHandler completion;
+    private final SharedMethods shared;
     private final ToolRegistry registry;
     private final RunningCalls running;
     private final ClientRequests clientRequests;
@@ -63,8 +62,7 @@ public class SessionEraServer {
             ToolsHandler tools,
             LoggingHandler logging,
             ResourcesHandler resources,
-            PromptsHandler prompts,
-            CompletionHandler completion,
+            SharedMethods shared,
             ToolRegistry registry,
             RunningCalls running,
             ClientRequests clientRequests,
@@ -88,8 +86,7 @@ public class SessionEraServer {
         this.tools = tools;
         this.logging = logging;
         this.resources = resources;
-        this.prompts = prompts;
-        this.completion = completion;
+        this.shared = shared;
         this.registry = registry;
         this.running = running;
         this.clientRequests = clientRequests;
@@ -255,17 +252,9 @@ public class SessionEraServer {
         }
         return switch (known.get()) {
             case PING -> Uni.createFrom().item(EmptyResult.INSTANCE);
-            case TOOLS_LIST -> Uni.createFrom().item(tools.list(request));
-            case TOOLS_CALL -> tools.call(request);
             case LOGGING_SET_LEVEL -> logging.setLevel(request);
-            case RESOURCES_LIST -> Uni.createFrom().item(resources.list(request));
-            case RESOURCES_TEMPLATES_LIST -> Uni.createFrom().item(resources.templates(request));
-            case RESOURCES_READ -> resources.read(request);
             case RESOURCES_SUBSCRIBE -> resources.subscribe(request);
             case RESOURCES_UNSUBSCRIBE -> resources.unsubscribe(request);
-            case PROMPTS_LIST -> Uni.createFrom().item(prompts.list(request));
-            case PROMPTS_GET -> prompts.get(request);
-            case COMPLETION_COMPLETE -> Uni.createFrom().item(completion.complete(request));
             case INITIALIZE ->
                 throw JsonRpcException.invalidRequest("initialize must be sent without an Mcp-Session-Id header");
             case SERVER_DISCOVER, SUBSCRIPTIONS_LISTEN ->
@@ -275,6 +264,7 @@ public class SessionEraServer {
                                 + ": send it without a session, with _meta io.modelcontextprotocol/protocolVersion");
             case NOTIFICATION_INITIALIZED, NOTIFICATION_CANCELLED ->
                 throw JsonRpcException.invalidRequest(method + " is a notification: send it without an id");
+            default -> shared.serve(known.get(), request);
         };
     }
 

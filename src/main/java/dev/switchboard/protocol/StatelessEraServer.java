@@ -12,8 +12,6 @@ import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
-import dev.switchboard.registry.HeaderParam;
-import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.AuthConfig;
 import io.smallrye.mutiny.Uni;
@@ -21,17 +19,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Serves the stateless revision 2026-07-28: every request carries its protocol version, client capabilities and
  * client info in {@code _meta}, nothing is remembered between requests, and input the client must give (elicitation,
  * sampling, roots) travels as {@code input_required} results and retries (multi round-trip requests). The feature
- * handlers are those of the session era; this class adds the envelope, the result shape ({@code resultType},
- * {@code serverInfo}, caching hints) and the retry state.
+ * methods are the session era's ({@link SharedMethods}); this class adds the envelope, the result shape
+ * ({@code resultType}, {@code serverInfo}, caching hints), the retry state and its own methods (discovery, listen
+ * streams).
  */
 @ApplicationScoped
 public class StatelessEraServer {
@@ -42,10 +39,7 @@ public class StatelessEraServer {
     private static final Set<McpMethod> RETRYABLE =
             Set.of(McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET, McpMethod.RESOURCES_READ);
 
-    private final ToolsHandler tools;
-    private final ResourcesHandler resources;
-    private final PromptsHandler prompts;
-    private final CompletionHandler completion;
+    private final SharedMethods shared;
     private final ToolRegistry registry;
     private final ListenStreams listens;
     private final RequestStates states;
@@ -57,10 +51,7 @@ public class StatelessEraServer {
     private final RequestObserver observer;
 
     public StatelessEraServer(
-            ToolsHandler tools,
-            ResourcesHandler resources,
-            PromptsHandler prompts,
-            CompletionHandler completion,
+            SharedMethods shared,
             ToolRegistry registry,
             ListenStreams listens,
             RequestStates states,
@@ -69,10 +60,7 @@ public class StatelessEraServer {
             SwitchboardConfig config,
             AuthConfig auth) {
         this.observer = observer;
-        this.tools = tools;
-        this.resources = resources;
-        this.prompts = prompts;
-        this.completion = completion;
+        this.shared = shared;
         this.registry = registry;
         this.listens = listens;
         this.states = states;
@@ -113,7 +101,8 @@ public class StatelessEraServer {
                 .filter(StatelessEraServer::servedHere)
                 .orElseThrow(() -> methodNotFound(request));
         if (method == McpMethod.TOOLS_CALL) {
-            checkHeaderParams(request, paramHeaders);
+            registry.find(request.param("name").asText()) // an unknown tool is answered by tools/call
+                    .ifPresent(tool -> MirroredHeaders.check(tool, request, paramHeaders));
         }
         if (method == McpMethod.SUBSCRIPTIONS_LISTEN) {
             return Uni.createFrom()
@@ -139,34 +128,13 @@ public class StatelessEraServer {
     }
 
     private Uni<?> result(McpMethod method, McpRequest request) {
-        return switch (method) {
-            case SERVER_DISCOVER -> Uni.createFrom().item(discover());
-            case TOOLS_LIST -> Uni.createFrom().item(tools.list(request));
-            case TOOLS_CALL -> tools.call(request);
-            case RESOURCES_LIST -> Uni.createFrom().item(resources.list(request));
-            case RESOURCES_TEMPLATES_LIST -> Uni.createFrom().item(resources.templates(request));
-            case RESOURCES_READ -> resources.read(request);
-            case PROMPTS_LIST -> Uni.createFrom().item(prompts.list(request));
-            case PROMPTS_GET -> prompts.get(request);
-            case COMPLETION_COMPLETE -> Uni.createFrom().item(completion.complete(request));
-            default -> throw new IllegalStateException("not a 2026-07-28 method: " + method);
-        };
+        return method == McpMethod.SERVER_DISCOVER ? Uni.createFrom().item(discover()) : shared.serve(method, request);
     }
 
     private static boolean servedHere(McpMethod method) {
-        return switch (method) {
-            case SERVER_DISCOVER,
-                    TOOLS_LIST,
-                    TOOLS_CALL,
-                    RESOURCES_LIST,
-                    RESOURCES_TEMPLATES_LIST,
-                    RESOURCES_READ,
-                    PROMPTS_LIST,
-                    PROMPTS_GET,
-                    COMPLETION_COMPLETE,
-                    SUBSCRIPTIONS_LISTEN -> true;
-            default -> false;
-        };
+        return method == McpMethod.SERVER_DISCOVER
+                || method == McpMethod.SUBSCRIPTIONS_LISTEN
+                || SharedMethods.includes(method);
     }
 
     private ObjectNode discover() {
@@ -242,50 +210,6 @@ public class StatelessEraServer {
             responses.fields().forEachRemaining(entry -> answers.put(entry.getKey(), entry.getValue()));
         }
         return new InputAnswers(answers);
-    }
-
-    /** {@code Mcp-Param-*} headers must carry the values of the arguments the tool mirrors into them. */
-    private void checkHeaderParams(JsonRpcRequest request, Map<String, String> headers) {
-        Optional<RegisteredTool> tool = registry.find(request.param("name").asText());
-        if (tool.isEmpty()) {
-            return; // tools/call answers the unknown tool
-        }
-        JsonNode arguments = request.param("arguments");
-        for (HeaderParam param : tool.get().headerParams()) {
-            JsonNode value = param.valueIn(arguments);
-            String header = headers.get(param.header().toLowerCase(Locale.ROOT));
-            String name = "Mcp-Param-" + param.header();
-            if (value == null) {
-                if (header != null) {
-                    throw RequestRejectedException.headerMismatch(
-                            request.id(),
-                            name + " is set but arguments." + String.join(".", param.path()) + " is absent");
-                }
-            } else if (header == null) {
-                throw RequestRejectedException.headerMismatch(
-                        request.id(),
-                        name + " is required: tool '" + tool.get().name() + "' mirrors arguments."
-                                + String.join(".", param.path()) + " into it");
-            } else if (!matches(param, value, header)) {
-                throw RequestRejectedException.headerMismatch(
-                        request.id(),
-                        name + " value '" + header + "' does not match arguments." + String.join(".", param.path()));
-            }
-        }
-    }
-
-    private static boolean matches(HeaderParam param, JsonNode value, String header) {
-        return switch (param.type()) {
-            case "integer" -> {
-                try {
-                    yield value.isNumber() && new java.math.BigDecimal(header).compareTo(value.decimalValue()) == 0;
-                } catch (NumberFormatException e) {
-                    yield false;
-                }
-            }
-            case "boolean" -> value.isBoolean() && header.equals(value.asText());
-            default -> value.isTextual() && header.equals(value.textValue());
-        };
     }
 
     /** Every result says it is complete and who answered; lists and reads say how long they may be cached. */
