@@ -9,7 +9,6 @@ import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.jsonrpc.JsonRpcParser;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
-import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.protocol.McpReply;
 import dev.switchboard.protocol.ProtocolVersion;
@@ -40,24 +39,14 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.util.Map;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 /**
  * The MCP endpoint (Streamable HTTP transport). It checks the HTTP envelope (Origin, Accept, Content-Type,
  * protocol version header), parses JSON-RPC, hands the message to the protocol layer and maps its outcome, and
- * every refusal, to an HTTP response.
+ * every refusal, to an HTTP response. Its OpenAPI description is {@code META-INF/openapi.yaml}.
  */
 @Path("/mcp")
-@Tag(name = "MCP", description = "Model Context Protocol endpoint (JSON-RPC 2.0 over Streamable HTTP)")
 public class McpEndpoint {
 
     private static final Logger LOG = Logger.getLogger(McpEndpoint.class);
@@ -105,140 +94,13 @@ public class McpEndpoint {
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.WILDCARD) // JSON or SSE, decided while the request runs: see HttpExchange
-    @Operation(
-            summary = "Send one JSON-RPC message to the MCP server",
-            description = "An AI client (agent) talks to this server with JSON-RPC 2.0 messages. Start with an"
-                    + " `initialize` request: the answer carries an `Mcp-Session-Id` header to send on every later"
-                    + " request. Then `tools/list` shows the tools and `tools/call` runs one. A request gets a"
-                    + " JSON-RPC response (HTTP 200, also when it carries a JSON-RPC `error`); a notification or a"
-                    + " response gets HTTP 202 with no body. When the server sends messages while serving a request"
-                    + " (progress, logs, or requests to the client) the answer is a `text/event-stream` whose last"
-                    + " event is the response. As a shortcut, a tool can be called by its name:"
-                    + " `{\"method\":\"weather.get\",\"params\":{\"city\":\"Paris\"}}` answers the tool's result."
-                    + " Clients of the stateless revision 2026-07-28 skip initialize and sessions: every request carries"
-                    + " `params._meta` with `io.modelcontextprotocol/protocolVersion` and"
-                    + " `io.modelcontextprotocol/clientCapabilities`, and the headers `MCP-Protocol-Version: 2026-07-28`,"
-                    + " `Mcp-Method` and (tools/call, prompts/get, resources/read) `Mcp-Name`.")
-    @Parameter(
-            name = McpHeaders.METHOD,
-            in = ParameterIn.HEADER,
-            description = "2026-07-28: the body's method, e.g. tools/call; required")
-    @Parameter(
-            name = McpHeaders.NAME,
-            in = ParameterIn.HEADER,
-            description = "2026-07-28: params.name (tools/call, prompts/get) or params.uri (resources/read);"
-                    + " non-ASCII values as =?base64?...?=")
-    @RequestBody(
-            required = true,
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(implementation = JsonRpcRequest.class),
-                            examples = {
-                                @ExampleObject(
-                                        name = "initialize",
-                                        value = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
-                                                + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},"
-                                                + "\"clientInfo\":{\"name\":\"curl\",\"version\":\"1.0\"}}}"),
-                                @ExampleObject(
-                                        name = "tools/list",
-                                        value = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}"),
-                                @ExampleObject(
-                                        name = "tools/call",
-                                        value = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":"
-                                                + "{\"name\":\"weather.get\",\"arguments\":{\"city\":\"Paris\"}}}"),
-                                @ExampleObject(
-                                        name = "server/discover (2026-07-28)",
-                                        value =
-                                                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"server/discover\","
-                                                        + "\"params\":{\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":"
-                                                        + "\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}"),
-                                @ExampleObject(
-                                        name = "shorthand",
-                                        value = "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"weather.get\",\"params\":"
-                                                + "{\"city\":\"Paris\"}}")
-                            }))
-    @APIResponse(
-            responseCode = "200",
-            description = "The JSON-RPC response (a result or a JSON-RPC error). On `initialize` the"
-                    + " `Mcp-Session-Id` header holds the new session id.",
-            content = {
-                @Content(
-                        mediaType = MediaType.APPLICATION_JSON,
-                        schema = @Schema(implementation = JsonRpcResponse.class)),
-                @Content(mediaType = McpHeaders.EVENT_STREAM)
-            })
-    @APIResponse(responseCode = "202", description = "A notification or response was accepted; no body")
-    @APIResponse(
-            responseCode = "400",
-            description = "Not JSON (-32700), not a valid JSON-RPC message (-32600), missing `Mcp-Session-Id`,"
-                    + " unsupported protocol version (-32022), or a batch outside protocol revision 2025-03-26;"
-                    + " 2026-07-28: missing `_meta` keys (-32602), headers that disagree with the body (-32020), a"
-                    + " client capability the request lacks (-32021)",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples = {
-                                @ExampleObject(
-                                        name = "no session",
-                                        value = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32600,\"message\":"
-                                                + "\"Missing Mcp-Session-Id header: send the id returned by"
-                                                + " initialize, or call initialize first\"}}"),
-                                @ExampleObject(
-                                        name = "unsupported version",
-                                        value = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32022,\"message\":"
-                                                + "\"Unsupported protocol version '1999-01-01'\",\"data\":"
-                                                + "{\"supported\":[\"2026-07-28\",\"2025-11-25\"],"
-                                                + "\"requested\":\"1999-01-01\"}}}")
-                            }))
-    @APIResponse(
-            responseCode = "403",
-            description = "The `Origin` header names a site that is not allowed, or the token lacks a scope the server,"
-                    + " tool, resource or prompt needs (`WWW-Authenticate: Bearer error=\"insufficient_scope\"`)")
-    @APIResponse(
-            responseCode = "404",
-            description = "Unknown, expired or deleted session: initialize again; 2026-07-28: unknown method",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            examples =
-                                    @ExampleObject(
-                                            name = "session not found",
-                                            value = "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32001,"
-                                                    + "\"message\":\"Session not found: it expired or was deleted;"
-                                                    + " start a new one with initialize\"}}")))
-    @APIResponse(
-            responseCode = "406",
-            description = "`Accept` does not list both application/json and text/event-stream")
-    @APIResponse(responseCode = "415", description = "`Content-Type` is not application/json")
-    @APIResponse(
-            responseCode = "401",
-            description = "Authorization is on and the request has no valid bearer token: `WWW-Authenticate` names the"
-                    + " metadata document (RFC 9728) and the scopes to ask for")
-    @APIResponse(
-            responseCode = "429",
-            description = "Too many requests for this principal or session (-32029); `Retry-After` says when to retry")
-    @APIResponse(responseCode = "503", description = "The session store is unavailable; retry later")
     public Uni<Void> post(
             byte[] body,
-            @Parameter(description = "Must list application/json and text/event-stream")
-                    @HeaderParam(HttpHeaders.ACCEPT)
-                    String accept,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @Parameter(description = "Sent by browsers; must be an allowed origin (checked by OriginFilter)")
-                    @HeaderParam("Origin")
-                    String origin,
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description = "The session id from the initialize response; required after initialize")
-                    @HeaderParam(McpHeaders.SESSION_ID)
-                    String sessionId,
-            @Parameter(
-                            in = ParameterIn.HEADER,
-                            description = "The negotiated protocol revision, e.g. 2025-11-25 (2025-03-26 when absent),"
-                                    + " or 2026-07-28 for a stateless request")
-                    @HeaderParam(McpHeaders.PROTOCOL_VERSION)
-                    String protocolVersion,
+            @HeaderParam("Origin") String origin,
+            @HeaderParam(McpHeaders.SESSION_ID) String sessionId,
+            @HeaderParam(McpHeaders.PROTOCOL_VERSION) String protocolVersion,
             @Context HttpHeaders headers,
             @Context SseEventSink sink,
             @Context Sse sse,
@@ -336,16 +198,9 @@ public class McpEndpoint {
     }
 
     @DELETE
-    @Operation(summary = "End a session", description = "Deletes the session named by `Mcp-Session-Id`.")
-    @APIResponse(responseCode = "204", description = "The session is ended")
-    @APIResponse(responseCode = "400", description = "Missing `Mcp-Session-Id`")
-    @APIResponse(responseCode = "403", description = "The `Origin` header names a site that is not allowed")
-    @APIResponse(responseCode = "404", description = "Unknown, expired or already deleted session")
     public Uni<Response> delete(
             @HeaderParam(McpHeaders.PROTOCOL_VERSION) String protocolVersion,
-            @Parameter(in = ParameterIn.HEADER, description = "The session to end", required = true)
-                    @HeaderParam(McpHeaders.SESSION_ID)
-                    String sessionId,
+            @HeaderParam(McpHeaders.SESSION_ID) String sessionId,
             @Context RoutingContext routing) {
         try {
             requireSessionEra(protocolVersion, "DELETE");
@@ -365,22 +220,11 @@ public class McpEndpoint {
 
     @GET
     @Produces(MediaType.WILDCARD)
-    @Operation(
-            summary = "Open the session's notification stream",
-            description = "A `text/event-stream` of messages not tied to a request (list changes, resource updates)."
-                    + " With `Last-Event-ID`, resumes the stream that event belongs to and replays what was missed.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = McpHeaders.EVENT_STREAM))
-    @APIResponse(responseCode = "400", description = "Missing `Mcp-Session-Id`")
-    @APIResponse(responseCode = "403", description = "The `Origin` header names a site that is not allowed")
-    @APIResponse(responseCode = "404", description = "Unknown session, or a `Last-Event-ID` that cannot be resumed")
-    @APIResponse(responseCode = "406", description = "`Accept` does not list text/event-stream")
     public Uni<Void> get(
             @HeaderParam(HttpHeaders.ACCEPT) String accept,
             @HeaderParam(McpHeaders.SESSION_ID) String sessionId,
             @HeaderParam(McpHeaders.PROTOCOL_VERSION) String protocolVersion,
-            @Parameter(description = "Id of the last event received, to resume its stream")
-                    @HeaderParam(McpHeaders.LAST_EVENT_ID)
-                    String lastEventId,
+            @HeaderParam(McpHeaders.LAST_EVENT_ID) String lastEventId,
             @Context SseEventSink sink,
             @Context Sse sse,
             @Context HttpServerResponse response,

@@ -58,6 +58,9 @@ class HealthAndOpenApiTest {
                 .body(
                         "paths.'/mcp'.post.requestBody.content.'application/json'.examples.'server/discover (2026-07-28)'",
                         notNullValue())
+                // JSON-RPC messages as they are on the wire (META-INF/openapi.yaml), not as Java classes
+                .body("components.schemas.JsonRpcRequest.required", hasItems("jsonrpc", "method"))
+                .body("components.schemas.JsonRpcId.type", hasItems("string", "integer"))
                 .body("paths.'/agent'.post.summary", equalTo("Ask the agent"))
                 // health answers on the management port in production, so the public API document leaves it out
                 .body("paths.'/q/health/ready'", nullValue())
