@@ -1,17 +1,14 @@
 package dev.switchboard.security;
 
 import dev.switchboard.api.Principal;
-import dev.switchboard.jsonrpc.JsonRpcError;
+import dev.switchboard.http.HttpError;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
-import dev.switchboard.jsonrpc.JsonRpcResponse;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -89,12 +86,13 @@ public class BearerAuthFilter {
                 .onFailure()
                 .recoverWithItem(failure -> {
                     LOG.warnf("Bearer token could not be checked: %s", failure.toString());
-                    return Response.status(503)
-                            .header(HttpHeaders.RETRY_AFTER, "5")
-                            .type(MediaType.APPLICATION_JSON)
-                            .entity(body("Service Unavailable: the authorization server's keys cannot be reached;"
-                                    + " retry shortly"))
-                            .build();
+                    return HttpError.of(
+                                    503,
+                                    JsonRpcErrorCodes.INVALID_REQUEST,
+                                    "Service Unavailable: the authorization server's keys cannot be reached;"
+                                            + " retry shortly")
+                            .withRetryAfter("5")
+                            .toResponse();
                 });
     }
 
@@ -115,14 +113,8 @@ public class BearerAuthFilter {
     }
 
     private static Response refuse(int status, String message, String challenge) {
-        return Response.status(status)
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .type(MediaType.APPLICATION_JSON)
-                .entity(body(message))
-                .build();
-    }
-
-    private static JsonRpcResponse body(String message) {
-        return JsonRpcResponse.failure(null, new JsonRpcError(JsonRpcErrorCodes.INVALID_REQUEST, message));
+        return HttpError.of(status, JsonRpcErrorCodes.INVALID_REQUEST, message)
+                .withChallenge(challenge)
+                .toResponse();
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.transport;
 
+import dev.switchboard.http.HttpError;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -27,7 +28,7 @@ class BodySizeLimit {
 
     BodySizeLimit(@ConfigProperty(name = SETTING, defaultValue = "10240K") MemorySize maxBodySize, JsonCodec json) {
         this.maxBytes = maxBodySize.asLongValue();
-        this.refusal = Buffer.buffer(json.writeBytes(HttpErrors.error(
+        this.refusal = Buffer.buffer(json.writeBytes(HttpError.of(
                         413,
                         JsonRpcErrorCodes.INVALID_REQUEST,
                         "Payload Too Large: the body exceeds " + maxBytes + " bytes (" + SETTING + ")")

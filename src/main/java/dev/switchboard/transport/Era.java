@@ -1,6 +1,7 @@
 package dev.switchboard.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
@@ -64,6 +65,17 @@ enum Era {
                             + " send requests and notifications only, never responses");
         }
         return STATELESS;
+    }
+
+    /** 2026-07-28 has no session to end and no standalone stream: its clients only POST (405 otherwise). */
+    static void requireSessionEra(String protocolVersion, String method) {
+        if (StatelessEraServer.VERSION.equals(protocolVersion)) {
+            throw new TransportException(
+                    405,
+                    JsonRpcErrorCodes.INVALID_REQUEST,
+                    "Method Not Allowed: protocol revision " + StatelessEraServer.VERSION + " has no sessions or"
+                            + " standalone streams, so " + method + " is not served; POST requests instead");
+        }
     }
 
     /** A session-era request may omit the header (2025-03-26 is assumed) but not name a revision we do not serve. */

@@ -1,6 +1,7 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.api.StoreUnavailableException;
+import dev.switchboard.http.HttpError;
 import dev.switchboard.jsonrpc.JsonRpcError;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
@@ -9,53 +10,42 @@ import dev.switchboard.protocol.RequestRejectedException;
 import dev.switchboard.security.limits.RateLimitedException;
 import org.jboss.logging.Logger;
 
-/** The one place where refusals and failures become HTTP statuses with a JSON-RPC error body. */
+/** The one place where the failures of serving {@code /mcp} become {@link HttpError}s. */
 final class HttpErrors {
 
     private static final Logger LOG = Logger.getLogger(HttpErrors.class);
     static final int SESSION_NOT_FOUND = RequestRejectedException.SESSION_NOT_FOUND;
 
-    /** An HTTP error answer: status, body, and optional {@code Retry-After} and {@code WWW-Authenticate} values. */
-    record HttpError(int status, JsonRpcResponse body, String retryAfter, String challenge) {
-
-        HttpError(int status, JsonRpcResponse body, String retryAfter) {
-            this(status, body, retryAfter, null);
-        }
-    }
-
     private HttpErrors() {}
 
     static HttpError of(Throwable failure) {
         if (failure instanceof TransportException transport) {
-            return new HttpError(transport.status(), JsonRpcResponse.failure(null, transport.error()), null);
+            return new HttpError(transport.status(), JsonRpcResponse.failure(null, transport.error()), null, null);
         }
         if (failure instanceof InvalidMessageException invalid) {
-            return new HttpError(400, invalid.invalid().response(), null);
+            return new HttpError(400, invalid.invalid().response(), null, null);
         }
         if (failure instanceof JsonRpcException rpc) {
-            return new HttpError(400, JsonRpcResponse.failure(null, rpc.toError()), null);
+            return new HttpError(400, JsonRpcResponse.failure(null, rpc.toError()), null, null);
         }
         if (failure instanceof RequestRejectedException rejected) {
             return rejection(status(rejected.reason()), rejected.code(), rejected);
         }
         if (failure instanceof RateLimitedException limited) {
             // Expected under load and the client is told what to do: not worth a log line per refusal.
-            return new HttpError(
-                    429,
-                    body(RateLimitedException.CODE, limited.getMessage()),
-                    Long.toString(limited.retryAfterSeconds()));
+            return HttpError.of(429, RateLimitedException.CODE, limited.getMessage())
+                    .withRetryAfter(Long.toString(limited.retryAfterSeconds()));
         }
         if (failure instanceof StoreUnavailableException unavailable) {
             LOG.warn(unavailable.getMessage());
-            return new HttpError(
-                    503,
-                    body(
+            return HttpError.of(
+                            503,
                             JsonRpcErrorCodes.INTERNAL_ERROR,
-                            "Service Unavailable: the session store cannot be reached; retry shortly"),
-                    "1");
+                            "Service Unavailable: the session store cannot be reached; retry shortly")
+                    .withRetryAfter("1");
         }
         LOG.error("Unexpected failure while serving /mcp", failure);
-        return error(500, JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error; the server log has details");
+        return HttpError.of(500, JsonRpcErrorCodes.INTERNAL_ERROR, "Internal error; the server log has details");
     }
 
     private static int status(RequestRejectedException.Reason reason) {
@@ -92,13 +82,5 @@ final class HttpErrors {
                 JsonRpcResponse.failure(rejected.id(), new JsonRpcError(code, rejected.getMessage(), rejected.data())),
                 null,
                 rejected.challenge());
-    }
-
-    static HttpError error(int status, int code, String message) {
-        return new HttpError(status, body(code, message), null);
-    }
-
-    private static JsonRpcResponse body(int code, String message) {
-        return JsonRpcResponse.failure(null, new JsonRpcError(code, message));
     }
 }

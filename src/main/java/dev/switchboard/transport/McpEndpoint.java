@@ -4,7 +4,6 @@ import dev.switchboard.api.Principal;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.json.RequestJson;
-import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.jsonrpc.JsonRpcParser;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
@@ -93,7 +92,7 @@ public class McpEndpoint {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.WILDCARD) // JSON or SSE, decided while the request runs: see HttpExchange
+    @Produces(MediaType.WILDCARD) // JSON or SSE, decided while the request runs: see Exchange
     public Uni<Void> post(
             byte[] body,
             @HeaderParam(HttpHeaders.ACCEPT) String accept,
@@ -109,14 +108,7 @@ public class McpEndpoint {
         Principal principal = BearerAuthFilter.principal(routing);
         JsonRpcPayload payload;
         try {
-            require(
-                    MediaTypeRules.acceptsJsonAndEventStream(accept),
-                    406,
-                    "Not Acceptable: the Accept header must list both application/json and text/event-stream");
-            require(
-                    MediaTypeRules.isJson(contentType),
-                    415,
-                    "Unsupported Media Type: send the JSON-RPC message with Content-Type: application/json");
+            MediaTypeRules.requirePostable(accept, contentType);
             payload = parser.parse(body);
             if (!payload.batch() && payload.single() instanceof JsonRpcPayload.Invalid invalid) {
                 throw new InvalidMessageException(invalid);
@@ -128,7 +120,7 @@ public class McpEndpoint {
         } catch (RuntimeException e) {
             return refuse(e, sink, sse, response);
         }
-        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
+        Exchange exchange = new Exchange(response, sink, sse, json, new LoggedStream(hub, sessionId, retry));
         try {
             holdSlot(sessionId, routing);
             // The session's own limit is checked with the session, in the same round trip (SessionEraServer).
@@ -160,7 +152,7 @@ public class McpEndpoint {
             SseEventSink sink,
             Sse sse,
             HttpServerResponse response) {
-        StatelessExchange exchange = new StatelessExchange(response, sink, sse, json, keepAlive, metrics);
+        Exchange exchange = new Exchange(response, sink, sse, json, new DirectStream(metrics));
         try {
             if (!(message instanceof JsonRpcRequest request)) {
                 exchange.reply(new McpReply.Accepted()); // 2026-07-28 defines no client notifications over HTTP
@@ -180,7 +172,7 @@ public class McpEndpoint {
                                     metrics.rpcError(McpMetrics.STATELESS_ERA, HttpErrors.code(failure));
                                     exchange.fail(failure);
                                 });
-                exchange.watch();
+                exchange.watch(keepAlive);
             }
         } catch (RuntimeException e) {
             metrics.rpcError(McpMetrics.STATELESS_ERA, HttpErrors.code(e));
@@ -192,7 +184,7 @@ public class McpEndpoint {
     /** Answers a message refused before either era's server saw it. */
     private Uni<Void> refuse(RuntimeException failure, SseEventSink sink, Sse sse, HttpServerResponse response) {
         metrics.rpcError(McpMetrics.NO_ERA, HttpErrors.code(failure));
-        StatelessExchange exchange = new StatelessExchange(response, sink, sse, json, keepAlive, metrics);
+        Exchange exchange = new Exchange(response, sink, sse, json, new DirectStream(metrics));
         exchange.fail(failure);
         return exchange.completion();
     }
@@ -203,7 +195,7 @@ public class McpEndpoint {
             @HeaderParam(McpHeaders.SESSION_ID) String sessionId,
             @Context RoutingContext routing) {
         try {
-            requireSessionEra(protocolVersion, "DELETE");
+            Era.requireSessionEra(protocolVersion, "DELETE");
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
             }
@@ -229,13 +221,11 @@ public class McpEndpoint {
             @Context Sse sse,
             @Context HttpServerResponse response,
             @Context RoutingContext routing) {
-        HttpExchange exchange = new HttpExchange(response, sink, sse, hub, json, sessionId, retry);
+        LoggedStream stream = new LoggedStream(hub, sessionId, retry);
+        Exchange exchange = new Exchange(response, sink, sse, json, stream);
         try {
-            require(
-                    MediaTypeRules.acceptsEventStream(accept),
-                    406,
-                    "Not Acceptable: the GET stream is text/event-stream; list it in the Accept header");
-            requireSessionEra(protocolVersion, "GET");
+            MediaTypeRules.requireEventStream(accept);
+            Era.requireSessionEra(protocolVersion, "GET");
             Era.checkedSessionHeader(protocolVersion);
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
@@ -249,16 +239,21 @@ public class McpEndpoint {
                             found -> {
                                 if (found.isEmpty()) {
                                     exchange.fail(RequestRejectedException.sessionNotFound());
-                                } else if (lastEventId != null) {
-                                    exchange.resume(lastEventId);
-                                } else {
+                                } else if (lastEventId == null) {
                                     exchange.negotiated(
                                             ProtocolVersion.of(found.get().protocolVersion())
                                                     .orElse(ProtocolVersion.LATEST));
                                     subscriptions
-                                            .standaloneOpened(sessionId, exchange.openStandalone())
+                                            .standaloneOpened(sessionId, exchange.streamTo(stream::openStandalone))
                                             .subscribe()
                                             .with(ignored -> {}, exchange::fail);
+                                } else if (stream.canResume(lastEventId)) {
+                                    exchange.streamTo(connection -> {
+                                        stream.resume(lastEventId, connection);
+                                        return lastEventId;
+                                    });
+                                } else {
+                                    exchange.fail(TransportException.cannotResume(lastEventId));
                                 }
                             },
                             exchange::fail);
@@ -282,34 +277,7 @@ public class McpEndpoint {
         }
     }
 
-    /** Refuses the HTTP request with {@code status} unless {@code ok}. */
-    private static void require(boolean ok, int status, String message) {
-        if (!ok) {
-            throw new TransportException(status, JsonRpcErrorCodes.INVALID_REQUEST, message);
-        }
-    }
-
-    /** 2026-07-28 has no session to end and no standalone stream: its clients only POST. */
-    private static void requireSessionEra(String protocolVersion, String method) {
-        if (StatelessEraServer.VERSION.equals(protocolVersion)) {
-            throw new TransportException(
-                    405,
-                    JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Method Not Allowed: protocol revision " + StatelessEraServer.VERSION + " has no sessions or"
-                            + " standalone streams, so " + method + " is not served; POST requests instead");
-        }
-    }
-
     private static Response failure(Throwable failure) {
-        HttpErrors.HttpError error = HttpErrors.of(failure);
-        Response.ResponseBuilder builder =
-                Response.status(error.status()).type(MediaType.APPLICATION_JSON).entity(error.body());
-        if (error.retryAfter() != null) {
-            builder.header(HttpHeaders.RETRY_AFTER, error.retryAfter());
-        }
-        if (error.challenge() != null) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, error.challenge());
-        }
-        return builder.build();
+        return HttpErrors.of(failure).toResponse();
     }
 }

@@ -1,8 +1,8 @@
 package dev.switchboard.transport;
 
+import dev.switchboard.http.HttpError;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -30,13 +30,11 @@ public class OriginFilter {
         if (origins.allows(origin)) {
             return null;
         }
-        HttpErrors.HttpError forbidden = HttpErrors.error(
-                403,
-                JsonRpcErrorCodes.INVALID_REQUEST,
-                "Forbidden: Origin '" + origin + "' is not allowed; add it to switchboard.transport.allowed-origins");
-        return Response.status(forbidden.status())
-                .type(MediaType.APPLICATION_JSON)
-                .entity(forbidden.body())
-                .build();
+        return HttpError.of(
+                        403,
+                        JsonRpcErrorCodes.INVALID_REQUEST,
+                        "Forbidden: Origin '" + origin + "' is not allowed; add it to"
+                                + " switchboard.transport.allowed-origins")
+                .toResponse();
     }
 }

@@ -3,6 +3,7 @@ package dev.switchboard.transport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.switchboard.http.HttpError;
 import dev.switchboard.security.limits.RateLimit;
 import dev.switchboard.security.limits.RateLimitedException;
 import java.time.Duration;
@@ -19,7 +20,7 @@ class HttpErrorsTest {
                 "switchboard.rate-limit.per-principal",
                 Duration.ofMillis(1_200));
 
-        HttpErrors.HttpError error = HttpErrors.of(limited);
+        HttpError error = HttpErrors.of(limited);
 
         assertEquals(429, error.status());
         assertEquals("2", error.retryAfter(), "1.2 s rounds up");
