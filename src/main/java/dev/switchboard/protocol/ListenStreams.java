@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.observability.McpMetrics;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * listeners it holds.
  */
 @ApplicationScoped
+@Startup // so its gauge of open streams exists, at 0, before the first stream opens
 public class ListenStreams {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

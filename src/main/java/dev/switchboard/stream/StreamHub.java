@@ -1,6 +1,7 @@
 package dev.switchboard.stream;
 
 import dev.switchboard.observability.McpMetrics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.jboss.logging.Logger;
  * {@link #revoke} only touch local connections and may run on an event loop.
  */
 @ApplicationScoped
+@Startup // so its gauge of open streams exists, at 0, before the first stream opens
 public class StreamHub {
 
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
