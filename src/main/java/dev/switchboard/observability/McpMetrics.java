@@ -25,20 +25,21 @@ public class McpMetrics {
     /** The tag value for a tool name that is not registered: user input never becomes a tag. */
     public static final String UNKNOWN = "unknown";
 
-    /** Era tag values of {@link #rpcError}. */
-    public static final String SESSION_ERA = "session";
-
-    public static final String STATELESS_ERA = "stateless";
-    /** A message refused before its era was known (not JSON, wrong media type, Origin). */
+    /** The era tag of a message refused before its era was known (not JSON, wrong media type, Origin). */
     public static final String NO_ERA = "none";
 
     private final MeterRegistry registry;
     private final Map<String, ToolMeters> tools = new ConcurrentHashMap<>();
     private final ToolMeters unknownTool;
+    /** JSON-RPC error counters by era tag ({@code session}, {@code stateless}, {@link #NO_ERA}) and code. */
     private final Map<String, Map<Integer, Counter>> errors = Map.of(
-            SESSION_ERA, new ConcurrentHashMap<>(),
-            STATELESS_ERA, new ConcurrentHashMap<>(),
-            NO_ERA, new ConcurrentHashMap<>());
+            "session",
+            new ConcurrentHashMap<>(),
+            "stateless",
+            new ConcurrentHashMap<>(),
+            NO_ERA,
+            new ConcurrentHashMap<>());
+
     private final AtomicInteger statelessStreams = new AtomicInteger();
 
     public McpMetrics(MeterRegistry registry) {

@@ -4,27 +4,34 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The session-based MCP revisions Switchboard negotiates, oldest first. */
+/** The MCP revisions Switchboard serves, oldest first, each in its {@link Era}. */
 public enum ProtocolVersion {
-    V2024_11_05("2024-11-05"),
-    V2025_03_26("2025-03-26"),
-    V2025_06_18("2025-06-18"),
-    V2025_11_25("2025-11-25");
+    V2024_11_05("2024-11-05", Era.SESSION),
+    V2025_03_26("2025-03-26", Era.SESSION),
+    V2025_06_18("2025-06-18", Era.SESSION),
+    V2025_11_25("2025-11-25", Era.SESSION),
+    V2026_07_28("2026-07-28", Era.STATELESS);
 
-    /** Offered when a client asks for a revision we do not speak. */
+    /** Offered by {@code initialize} when a client asks for a revision we do not speak. */
     public static final ProtocolVersion LATEST = V2025_11_25;
 
     /** Assumed when a request after {@code initialize} carries no {@code MCP-Protocol-Version} header. */
     public static final ProtocolVersion WITHOUT_HEADER = V2025_03_26;
 
     private final String wire;
+    private final Era era;
 
-    ProtocolVersion(String wire) {
+    ProtocolVersion(String wire, Era era) {
         this.wire = wire;
+        this.era = era;
     }
 
     public String wire() {
         return wire;
+    }
+
+    public Era era() {
+        return era;
     }
 
     public static Optional<ProtocolVersion> of(String wire) {
@@ -36,9 +43,12 @@ public enum ProtocolVersion {
         return Optional.empty();
     }
 
-    /** Echoes the client's revision when we speak it, else offers the latest (MCP version negotiation). */
+    /**
+     * Echoes the client's session-era revision when we speak it, else offers the latest (MCP version negotiation by
+     * {@code initialize}, which 2026-07-28 does not have).
+     */
     public static ProtocolVersion negotiate(String requested) {
-        return of(requested).orElse(LATEST);
+        return of(requested).filter(version -> version.era == Era.SESSION).orElse(LATEST);
     }
 
     /** JSON-RPC batches exist only in 2025-03-26: added there, removed in 2025-06-18. */
@@ -46,7 +56,11 @@ public enum ProtocolVersion {
         return this == V2025_03_26;
     }
 
-    public static List<String> supported() {
-        return Arrays.stream(values()).map(ProtocolVersion::wire).toList();
+    /** The revisions of {@code era}, oldest first. */
+    public static List<String> supported(Era era) {
+        return Arrays.stream(values())
+                .filter(version -> version.era == era)
+                .map(ProtocolVersion::wire)
+                .toList();
     }
 }

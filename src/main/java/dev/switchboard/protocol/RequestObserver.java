@@ -97,7 +97,7 @@ public class RequestObserver {
     /**
      * Runs {@code work} for {@code request} inside its span, then logs the access line.
      *
-     * @param era {@link McpMetrics#SESSION_ERA} or {@link McpMetrics#STATELESS_ERA}
+     * @param era the {@link Era#tag() tag} of the request's era
      * @param protocolVersion the revision the request is served under, or null when not known yet
      * @param sessionId the session, or null (stateless; initialize answers with the new session's id)
      * @param work yields a {@link JsonRpcResponse} or a {@link McpReply}; null when the call was cancelled

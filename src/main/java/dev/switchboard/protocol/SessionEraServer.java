@@ -13,7 +13,6 @@ import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
-import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.limits.RequestRateLimits;
@@ -136,7 +135,7 @@ public class SessionEraServer {
     private Uni<McpReply> initialize(JsonRpcRequest request, Principal principal) {
         return observer.observe(
                 request,
-                McpMetrics.SESSION_ERA,
+                Era.SESSION.tag(),
                 null,
                 null,
                 () -> Uni.createFrom()
@@ -233,7 +232,7 @@ public class SessionEraServer {
         Caller caller = request.caller();
         return observer.observe(
                 message,
-                McpMetrics.SESSION_ERA,
+                Era.SESSION.tag(),
                 caller.protocolVersion(),
                 caller.sessionId(),
                 () -> Uni.createFrom()

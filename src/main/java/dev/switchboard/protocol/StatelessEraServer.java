@@ -11,7 +11,6 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
-import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.AuthConfig;
 import io.smallrye.mutiny.Uni;
@@ -34,7 +33,7 @@ import java.util.Set;
 public class StatelessEraServer {
 
     /** The revision this class serves. */
-    public static final String VERSION = "2026-07-28";
+    public static final String VERSION = ProtocolVersion.V2026_07_28.wire();
 
     private static final Set<McpMethod> RETRYABLE =
             Set.of(McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET, McpMethod.RESOURCES_READ);
@@ -74,7 +73,7 @@ public class StatelessEraServer {
 
     /** The versions {@code server/discover} advertises and {@code UnsupportedProtocolVersion} errors list. */
     public static List<String> supportedVersions() {
-        return List.of(VERSION);
+        return ProtocolVersion.supported(Era.STATELESS);
     }
 
     /**
@@ -87,11 +86,7 @@ public class StatelessEraServer {
     public Uni<McpReply> handle(
             JsonRpcRequest request, Map<String, String> paramHeaders, Principal principal, RequestChannel channel) {
         return observer.observe(
-                request,
-                McpMetrics.STATELESS_ERA,
-                VERSION,
-                null,
-                () -> serve(request, paramHeaders, principal, channel));
+                request, Era.STATELESS.tag(), VERSION, null, () -> serve(request, paramHeaders, principal, channel));
     }
 
     private Uni<McpReply> serve(

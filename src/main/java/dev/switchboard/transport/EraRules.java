@@ -6,39 +6,39 @@ import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.protocol.Era;
 import dev.switchboard.protocol.McpMethod;
 import dev.switchboard.protocol.MetaKeys;
 import dev.switchboard.protocol.ProtocolVersion;
 import dev.switchboard.protocol.RequestRejectedException;
-import dev.switchboard.protocol.StatelessEraServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Which protocol era a POST belongs to. A request whose {@code _meta} names a protocol version, or whose
+ * Which {@link Era} a POST belongs to, and the requests that belong to none. A request whose {@code _meta} names a protocol version, or whose
  * {@code MCP-Protocol-Version} header says 2026-07-28, is stateless (even {@code initialize}, which that revision
  * does not have); anything else is served by the session era. Contradictions are refused with the error a client of either era can act on.
  */
-enum Era {
-    SESSION,
-    STATELESS;
+final class EraRules {
+
+    private EraRules() {}
 
     static Era of(JsonRpcPayload payload, String header) {
-        boolean modernHeader = StatelessEraServer.VERSION.equals(header);
+        boolean modernHeader = ProtocolVersion.V2026_07_28.wire().equals(header);
         String claim = payload.batch() ? null : claimedVersion(payload.single());
         if (payload.batch()) {
             if (modernHeader || payload.entries().stream().anyMatch(entry -> claimedVersion(entry) != null)) {
                 throw new RequestRejectedException(
                         RequestRejectedException.Reason.INVALID_REQUEST,
-                        "Protocol revision " + StatelessEraServer.VERSION + " takes one JSON-RPC message per POST,"
-                                + " not a batch");
+                        "Protocol revision " + ProtocolVersion.V2026_07_28.wire()
+                                + " takes one JSON-RPC message per POST," + " not a batch");
             }
             return checkedSessionHeader(header);
         }
         if (claim == null && !modernHeader) {
             // initialize negotiates the revision itself, whatever header a client sends with it.
-            return isInitialize(payload.single()) ? SESSION : checkedSessionHeader(header);
+            return isInitialize(payload.single()) ? Era.SESSION : checkedSessionHeader(header);
         }
         JsonRpcId id = payload.single() instanceof JsonRpcPayload.Valid valid
                         && valid.message() instanceof JsonRpcRequest request
@@ -50,8 +50,8 @@ enum Era {
                     McpHeaders.PROTOCOL_VERSION + " header '" + header + "' does not match _meta "
                             + MetaKeys.PROTOCOL_VERSION + " '" + claim + "'");
         }
-        if (claim != null && !StatelessEraServer.supportedVersions().contains(claim)) {
-            throw unsupported(id, claim, StatelessEraServer.supportedVersions());
+        if (claim != null && !ProtocolVersion.supported(Era.STATELESS).contains(claim)) {
+            throw unsupported(id, claim, ProtocolVersion.supported(Era.STATELESS));
         }
         if (header == null) {
             throw RequestRejectedException.headerMismatch(
@@ -61,33 +61,37 @@ enum Era {
                 || !(valid.message() instanceof JsonRpcRequest || valid.message() instanceof JsonRpcNotification)) {
             throw new RequestRejectedException(
                     RequestRejectedException.Reason.INVALID_REQUEST,
-                    "Clients of protocol revision " + StatelessEraServer.VERSION
+                    "Clients of protocol revision " + ProtocolVersion.V2026_07_28.wire()
                             + " send requests and notifications only, never responses");
         }
-        return STATELESS;
+        return Era.STATELESS;
     }
 
     /** 2026-07-28 has no session to end and no standalone stream: its clients only POST (405 otherwise). */
     static void requireSessionEra(String protocolVersion, String method) {
-        if (StatelessEraServer.VERSION.equals(protocolVersion)) {
+        if (ProtocolVersion.V2026_07_28.wire().equals(protocolVersion)) {
             throw new TransportException(
                     405,
                     JsonRpcErrorCodes.INVALID_REQUEST,
-                    "Method Not Allowed: protocol revision " + StatelessEraServer.VERSION + " has no sessions or"
-                            + " standalone streams, so " + method + " is not served; POST requests instead");
+                    "Method Not Allowed: protocol revision " + ProtocolVersion.V2026_07_28.wire()
+                            + " has no sessions or" + " standalone streams, so " + method
+                            + " is not served; POST requests instead");
         }
     }
 
     /** A session-era request may omit the header (2025-03-26 is assumed) but not name a revision we do not serve. */
     static Era checkedSessionHeader(String header) {
-        if (header != null && ProtocolVersion.of(header).isEmpty()) {
-            List<String> all = new ArrayList<>(StatelessEraServer.supportedVersions());
-            List<String> sessionEra = new ArrayList<>(ProtocolVersion.supported());
+        if (header != null
+                && ProtocolVersion.of(header)
+                        .filter(v -> v.era() == Era.SESSION)
+                        .isEmpty()) {
+            List<String> all = new ArrayList<>(ProtocolVersion.supported(Era.STATELESS));
+            List<String> sessionEra = new ArrayList<>(ProtocolVersion.supported(Era.SESSION));
             java.util.Collections.reverse(sessionEra);
             all.addAll(sessionEra); // newest first
             throw unsupported(null, header, all);
         }
-        return SESSION;
+        return Era.SESSION;
     }
 
     private static RequestRejectedException unsupported(JsonRpcId id, String requested, List<String> supported) {

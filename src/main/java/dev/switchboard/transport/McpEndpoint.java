@@ -9,6 +9,7 @@ import dev.switchboard.jsonrpc.JsonRpcParser;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.observability.McpMetrics;
+import dev.switchboard.protocol.Era;
 import dev.switchboard.protocol.McpReply;
 import dev.switchboard.protocol.ProtocolVersion;
 import dev.switchboard.protocol.RequestRejectedException;
@@ -113,7 +114,7 @@ public class McpEndpoint {
             if (!payload.batch() && payload.single() instanceof JsonRpcPayload.Invalid invalid) {
                 throw new InvalidMessageException(invalid);
             }
-            if (Era.of(payload, protocolVersion) == Era.STATELESS) {
+            if (EraRules.of(payload, protocolVersion) == Era.STATELESS) {
                 return postStateless(
                         ((JsonRpcPayload.Valid) payload.single()).message(), headers, principal, sink, sse, response);
             }
@@ -130,15 +131,15 @@ public class McpEndpoint {
                     .subscribe()
                     .with(
                             reply -> {
-                                countErrors(McpMetrics.SESSION_ERA, reply);
+                                countErrors(Era.SESSION.tag(), reply);
                                 exchange.reply(reply);
                             },
                             failure -> {
-                                metrics.rpcError(McpMetrics.SESSION_ERA, HttpErrors.code(failure));
+                                metrics.rpcError(Era.SESSION.tag(), HttpErrors.code(failure));
                                 exchange.fail(failure);
                             });
         } catch (RuntimeException e) {
-            metrics.rpcError(McpMetrics.SESSION_ERA, HttpErrors.code(e));
+            metrics.rpcError(Era.SESSION.tag(), HttpErrors.code(e));
             exchange.fail(e);
         }
         return exchange.completion();
@@ -165,17 +166,17 @@ public class McpEndpoint {
                         .subscribe()
                         .with(
                                 reply -> {
-                                    countErrors(McpMetrics.STATELESS_ERA, reply);
+                                    countErrors(Era.STATELESS.tag(), reply);
                                     exchange.reply(reply);
                                 },
                                 failure -> {
-                                    metrics.rpcError(McpMetrics.STATELESS_ERA, HttpErrors.code(failure));
+                                    metrics.rpcError(Era.STATELESS.tag(), HttpErrors.code(failure));
                                     exchange.fail(failure);
                                 });
                 exchange.watch(keepAlive);
             }
         } catch (RuntimeException e) {
-            metrics.rpcError(McpMetrics.STATELESS_ERA, HttpErrors.code(e));
+            metrics.rpcError(Era.STATELESS.tag(), HttpErrors.code(e));
             exchange.fail(e);
         }
         return exchange.completion();
@@ -195,7 +196,7 @@ public class McpEndpoint {
             @HeaderParam(McpHeaders.SESSION_ID) String sessionId,
             @Context RoutingContext routing) {
         try {
-            Era.requireSessionEra(protocolVersion, "DELETE");
+            EraRules.requireSessionEra(protocolVersion, "DELETE");
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
             }
@@ -225,8 +226,8 @@ public class McpEndpoint {
         Exchange exchange = new Exchange(response, sink, sse, json, stream);
         try {
             MediaTypeRules.requireEventStream(accept);
-            Era.requireSessionEra(protocolVersion, "GET");
-            Era.checkedSessionHeader(protocolVersion);
+            EraRules.requireSessionEra(protocolVersion, "GET");
+            EraRules.checkedSessionHeader(protocolVersion);
             if (sessionId == null) {
                 throw RequestRejectedException.sessionRequired();
             }

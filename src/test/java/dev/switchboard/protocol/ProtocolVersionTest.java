@@ -31,6 +31,17 @@ class ProtocolVersionTest {
     }
 
     @Test
+    void eachEraListsItsOwnRevisions() {
+        assertEquals(
+                java.util.List.of("2024-11-05", "2025-03-26", "2025-06-18", "2025-11-25"),
+                ProtocolVersion.supported(Era.SESSION));
+        assertEquals(java.util.List.of("2026-07-28"), ProtocolVersion.supported(Era.STATELESS));
+        assertEquals(
+                Era.STATELESS, ProtocolVersion.of("2026-07-28").orElseThrow().era());
+        assertEquals("2026-07-28", StatelessEraServer.VERSION);
+    }
+
+    @Test
     void missingHeaderMeansMarch2025() {
         assertEquals("2025-03-26", ProtocolVersion.WITHOUT_HEADER.wire());
     }
