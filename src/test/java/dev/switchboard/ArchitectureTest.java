@@ -15,19 +15,22 @@ import dev.switchboard.api.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The house rules, checked on the compiled application classes with ArchUnit: the package graph has no cycle (data and
  * calls flow one way, see docs/architecture.md); the author API stands alone; the built-in tools are written with it
- * only, so what a tool author sees is what the shipped tools use; and the platform never depends on a built-in tool.
+ * only, so what a tool author sees is what the shipped tools use; the platform never depends on a built-in tool; and
+ * no source file grows past 300 lines.
  */
 class ArchitectureTest {
 
@@ -36,6 +39,7 @@ class ArchitectureTest {
     private static final String BUILTIN = "dev.switchboard.builtin";
 
     private static final Path DIAGRAM = Path.of("docs/architecture.md");
+    private static final int MAX_LINES = 300;
     private static final Pattern LAYER_LINE = Pattern.compile("layer (\\d+)\\s+(.+)");
 
     private static JavaClasses classes;
@@ -103,6 +107,26 @@ class ArchitectureTest {
 
     private static String relative(String packageName) {
         return packageName.startsWith(BASE) ? packageName.substring(BASE.length()) : "";
+    }
+
+    @Test
+    void noSourceFileOutgrowsOneJob() throws IOException {
+        Map<String, Long> tooLong = new TreeMap<>();
+        for (Path root : List.of(Path.of("src/main/java"), Path.of("src/build/java"))) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file :
+                        files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    long lines;
+                    try (Stream<String> text = Files.lines(file)) {
+                        lines = text.count();
+                    }
+                    if (lines > MAX_LINES) {
+                        tooLong.put(file.toString(), lines);
+                    }
+                }
+            }
+        }
+        assertEquals(Map.of(), tooLong, "source files over " + MAX_LINES + " lines: split them by job");
     }
 
     @Test

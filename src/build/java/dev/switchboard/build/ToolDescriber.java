@@ -2,17 +2,14 @@ package dev.switchboard.build;
 
 import com.fasterxml.classmate.ResolvedType;
 import com.fasterxml.classmate.TypeResolver;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.victools.jsonschema.generator.SchemaBuilder;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
-import dev.switchboard.api.ToolResult;
 import dev.switchboard.registry.GeneratedTool;
 import dev.switchboard.registry.GeneratedTool.Role;
 import dev.switchboard.registry.HeaderParam;
@@ -23,18 +20,12 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
 
 /**
@@ -54,13 +45,11 @@ final class ToolDescriber {
             "LookupIfProperty",
             "LookupUnlessProperty");
 
-    private final SchemaFactory schemas;
-    private final ObjectMapper mapper;
+    private final ToolSchemas schemas;
     private final TypeResolver types = new TypeResolver();
 
     ToolDescriber(ObjectMapper mapper) {
-        this.mapper = mapper;
-        this.schemas = new SchemaFactory(mapper);
+        this.schemas = new ToolSchemas(mapper);
     }
 
     /** The class's tools; empty when it declares none. */
@@ -106,9 +95,9 @@ final class ToolDescriber {
         }
         Class<?> argumentType = parameters.get(0).getErasedType();
         ObjectNode inputSchema = JsonNode.class.isAssignableFrom(argumentType)
-                ? writtenSchema(where, definition.inputSchema())
-                : objectSchema(where, "the argument type " + argumentType.getName(), schemas.schemaFor(argumentType));
-        Output output = output(where, parameters.get(1).getErasedType());
+                ? schemas.written(where, definition.inputSchema())
+                : schemas.object(where, "the argument type " + argumentType.getName(), argumentType);
+        ToolSchemas.Output output = schemas.output(where, parameters.get(1).getErasedType());
         ToolDescriptor descriptor = descriptor(
                 definition.name(),
                 definition.title(),
@@ -165,12 +154,12 @@ final class ToolDescriber {
             }
         }
         ObjectNode inputSchema = oneRecord
-                ? objectSchema(
+                ? schemas.object(
                         where,
                         "the argument record " + arguments.get(0).getType().getName(),
-                        schemas.schemaFor(arguments.get(0).getType()))
-                : parametersSchema(where, arguments);
-        Output output = output(where, method.getGenericReturnType());
+                        arguments.get(0).getType())
+                : schemas.parameters(where, arguments);
+        ToolSchemas.Output output = schemas.output(where, method.getGenericReturnType());
         ToolDescriptor descriptor = descriptor(
                 tool.name(),
                 tool.title(),
@@ -194,104 +183,6 @@ final class ToolDescriber {
                 tool.timeoutSeconds(),
                 scopes(type.getAnnotation(RequiresScopes.class), method.getAnnotation(RequiresScopes.class)),
                 output.wrapped());
-    }
-
-    /** One property per argument parameter, sharing one {@code $defs} for the types they reuse. */
-    private ObjectNode parametersSchema(String where, List<Parameter> arguments) {
-        SchemaBuilder builder = schemas.several();
-        Map<Parameter, ObjectNode> properties = new LinkedHashMap<>();
-        for (Parameter parameter : arguments) {
-            properties.put(parameter, builder.createSchemaReference(withoutOptional(parameter.getParameterizedType())));
-        }
-        ObjectNode definitions = builder.collectDefinitions("$defs");
-        ObjectNode schema = mapper.createObjectNode().put("type", "object");
-        ObjectNode props = schema.putObject("properties");
-        List<String> required = new ArrayList<>();
-        properties.forEach((parameter, property) -> {
-            String description = ArgumentAnnotations.description(parameter);
-            if (description != null) {
-                property.put("description", description);
-            }
-            String header = ArgumentAnnotations.header(parameter);
-            if (header != null) {
-                property.put("x-mcp-header", header);
-            }
-            ParameterConstraints.apply(parameter, property);
-            props.set(parameter.getName(), property);
-            if (parameter.getType() != Optional.class && ParameterConstraints.required(parameter)) {
-                required.add(parameter.getName());
-            }
-        });
-        if (!required.isEmpty()) {
-            required.forEach(schema.putArray("required")::add);
-        }
-        schema.put("additionalProperties", false);
-        if (!definitions.isEmpty()) {
-            schema.set("$defs", definitions);
-        }
-        return schema;
-    }
-
-    private static Type withoutOptional(Type type) {
-        return type instanceof ParameterizedType parameterized && parameterized.getRawType() == Optional.class
-                ? parameterized.getActualTypeArguments()[0]
-                : type;
-    }
-
-    private record Output(ObjectNode schema, boolean wrapped) {}
-
-    /** An object result is the structured content itself; any other value is wrapped as {@code {"result": ...}}. */
-    private Output output(String where, Type returned) {
-        Class<?> raw = returned instanceof ParameterizedType parameterized
-                ? (Class<?>) parameterized.getRawType()
-                : returned instanceof Class<?> type ? type : Object.class;
-        if (raw == void.class
-                || raw == Void.class
-                || raw == String.class
-                || raw == ToolResult.class
-                || raw == Object.class) {
-            return new Output(null, false);
-        }
-        if (CompletionStage.class.isAssignableFrom(raw) || raw.getName().startsWith("io.smallrye.mutiny.")) {
-            throw new BuildProblem(where + " returns " + raw.getSimpleName() + ": return the result itself (the tool"
-                    + " runs on a worker thread and may block)");
-        }
-        ObjectNode schema = schemas.schemaFor(returned);
-        if ("object".equals(schema.path("type").asText())) {
-            return new Output(schema, false);
-        }
-        ObjectNode wrapper = mapper.createObjectNode().put("type", "object");
-        JsonNode definitions = schema.remove("$defs");
-        wrapper.putObject("properties").set("result", schema);
-        wrapper.putArray("required").add("result");
-        wrapper.put("additionalProperties", false);
-        if (definitions != null) {
-            wrapper.set("$defs", definitions);
-        }
-        return new Output(wrapper, true);
-    }
-
-    private static ObjectNode objectSchema(String where, String what, ObjectNode schema) {
-        if (!"object".equals(schema.path("type").asText())) {
-            throw new BuildProblem(where + ": " + what + " must be a record or class (a JSON object)");
-        }
-        return schema;
-    }
-
-    /** Raw-JSON tools state their schema themselves; it is sent exactly as written. */
-    private ObjectNode writtenSchema(String where, String written) {
-        if (written.isBlank()) {
-            throw new BuildProblem(where + " takes raw JSON arguments, so its @ToolDefinition needs an inputSchema");
-        }
-        try {
-            if (mapper.readTree(written) instanceof ObjectNode object
-                    && "object".equals(object.path("type").asText())) {
-                return object;
-            }
-        } catch (JsonProcessingException e) {
-            // reported below
-        }
-        throw new BuildProblem(where + ": inputSchema must be a JSON object with \"type\": \"object\"");
     }
 
     private static ToolDescriptor descriptor(
