@@ -10,12 +10,10 @@ import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.ServiceProcess;
 import dev.switchboard.testing.SseTestClient;
-import dev.switchboard.testing.TestToolsProfile;
 import dev.switchboard.testing.tools.CancellationProbe;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
  * the same redis-server. Streams, answers and cancellations cross between them over HTTP.
  */
 @QuarkusTest
-@TestProfile(TestToolsProfile.class)
 @WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class CrossReplicaHttpIT {
 

@@ -8,13 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.SseTestClient;
-import dev.switchboard.testing.TestToolsProfile;
 import dev.switchboard.testing.tools.CancellationProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +22,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(OpenExchangesTest.TwoAtOnce.class)
 class OpenExchangesTest {
 
-    public static class TwoAtOnce extends TestToolsProfile {
+    public static class TwoAtOnce implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-            overrides.put("switchboard.streams.max-open-per-session", "2");
-            overrides.put("switchboard.sessions.store", "memory");
-            return overrides;
+            return Map.of("switchboard.streams.max-open-per-session", "2", "switchboard.sessions.store", "memory");
         }
     }
 

@@ -7,11 +7,9 @@ import dev.switchboard.api.memory.Memory;
 import dev.switchboard.api.memory.MemoryScope;
 import dev.switchboard.api.memory.MemoryStore;
 import dev.switchboard.config.JsonCodec;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /** The memory-store contract on a real redis-server, plus the Redis layout and real-time expiry of the keys. */
 @QuarkusTest
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class RedisMemoryStoreTest extends MemoryStoreContract {
 
     @Inject

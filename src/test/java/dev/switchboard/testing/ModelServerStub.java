@@ -1,7 +1,5 @@
-package dev.switchboard.agent;
+package dev.switchboard.testing;
 
-import dev.switchboard.testing.ServiceProcess;
-import dev.switchboard.testing.WireMockStub;
 import java.util.Map;
 
 /**
