@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.switchboard.testing.Await;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.MemoryStoreProfile;
 import dev.switchboard.testing.Stateless;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -23,8 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** One span per JSON-RPC request, joined to the client's trace when {@code _meta.traceparent} names one. */
 @QuarkusTest
-@TestProfile(TracingProfile.class)
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@TestProfile(MemoryStoreProfile.class)
 class TracingTest {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";

@@ -7,6 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.switchboard.session.SessionStoreContract;
+import dev.switchboard.testing.Await;
 import dev.switchboard.testing.MemoryStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -30,9 +31,9 @@ class MemoryStoreTest {
     }
 
     @Test
-    void idleSessionsExpire() throws InterruptedException {
+    void idleSessionsExpire() {
         String session = initialize();
-        Thread.sleep(SessionStoreContract.TTL.toMillis() + 300);
+        Await.sleep(SessionStoreContract.TTL.plusMillis(300));
         post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").statusCode(404);
     }
 }

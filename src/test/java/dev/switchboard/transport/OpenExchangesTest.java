@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.MemoryStoreProfile;
 import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.tools.CancellationProbe;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -19,15 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /** A session holds at most {@code switchboard.streams.max-open-per-session} requests and streams at once. */
 @QuarkusTest
-@TestProfile(OpenExchangesTest.TwoAtOnce.class)
+@TestProfile(MemoryStoreProfile.class)
 class OpenExchangesTest {
-
-    public static class TwoAtOnce implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("switchboard.streams.max-open-per-session", "2", "switchboard.sessions.store", "memory");
-        }
-    }
 
     private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
 
