@@ -23,6 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Replica A is this test's application (with the test tools); replica B is the packaged jar in a child process on
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@Isolated // the other ITs run two at a time; a Quarkus application (and RestAssured's port) runs alone
 class CrossReplicaHttpIT {
 
     private static final String V = "2025-11-25";
