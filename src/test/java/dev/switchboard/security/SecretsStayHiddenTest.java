@@ -6,8 +6,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.switchboard.testing.ExternalApisProfile;
 import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.MemoryStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.util.List;
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
  * sees when the API fails.
  */
 @QuarkusTest
-@TestProfile(ExternalApisProfile.class)
+@TestProfile(MemoryStoreProfile.class)
 class SecretsStayHiddenTest {
 
-    private static final String BRAVE_KEY = ExternalApisProfile.BRAVE_KEY;
-    private static final String OPENAI_KEY = ExternalApisProfile.OPENAI_KEY;
+    private static final String BRAVE_KEY = MemoryStoreProfile.BRAVE_KEY;
+    private static final String OPENAI_KEY = MemoryStoreProfile.OPENAI_KEY;
 
     WireMockServer apis;
 

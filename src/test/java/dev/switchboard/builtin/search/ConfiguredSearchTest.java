@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.switchboard.testing.ExternalApisProfile;
+import dev.switchboard.testing.MemoryStoreProfile;
 import dev.switchboard.testing.ProfileLog;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * behaviour is tested in {@link BraveSearchTest} and {@link SearxngSearchTest}, the tool's in {@link SearchToolTest}.
  */
 @QuarkusTest
-@TestProfile(ExternalApisProfile.class)
+@TestProfile(MemoryStoreProfile.class)
 class ConfiguredSearchTest {
 
     private static final String PATH = "/res/v1/web/search";
@@ -64,7 +64,7 @@ class ConfiguredSearchTest {
                 java.util.Map.of("q", "quarkus mcp", "count", "10", "safesearch", "moderate"),
                 params(requests.get(0)),
                 "the limit capped at switchboard.search.max-results");
-        assertEquals(ExternalApisProfile.BRAVE_KEY, requests.get(0).getHeader("X-Subscription-Token"));
+        assertEquals(MemoryStoreProfile.BRAVE_KEY, requests.get(0).getHeader("X-Subscription-Token"));
     }
 
     @Test
@@ -81,7 +81,7 @@ class ConfiguredSearchTest {
                 message);
         apis.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
 
-        List<String> log = ProfileLog.lines(ExternalApisProfile.class);
+        List<String> log = ProfileLog.lines(MemoryStoreProfile.class);
         assertTrue(
                 log.stream()
                         .anyMatch(line -> line.contains("Web search uses the Brave Search API at " + apis.baseUrl())),
@@ -92,7 +92,7 @@ class ConfiguredSearchTest {
                                 line.contains("WARN") && line.contains("Brave Search refused a search with HTTP 401")),
                 "the operator sees the refusal");
         assertFalse(
-                log.stream().anyMatch(line -> line.contains(ExternalApisProfile.BRAVE_KEY)), "the log shows the key");
+                log.stream().anyMatch(line -> line.contains(MemoryStoreProfile.BRAVE_KEY)), "the log shows the key");
     }
 
     @Test
