@@ -124,6 +124,7 @@ class FirstRunIT {
 
             service.stop();
             List<String> complaints = new ArrayList<>();
+            int searchNotices = 0;
             for (String line : lines(service.output())) {
                 if (!line.startsWith("{")) {
                     complaints.add(line);
@@ -135,8 +136,10 @@ class FirstRunIT {
                 if ((level.equals("WARN") || level.equals("ERROR")) && !searchNotice) {
                     complaints.add(line);
                 }
+                searchNotices += searchNotice ? 1 : 0;
             }
             assertEquals(List.of(), complaints, "only JSON log lines, no WARN or ERROR but the web search notice");
+            assertEquals(1, searchNotices, "start-up says once that web search is not configured");
             assertTrue(service.output().contains("Listening on: http://0.0.0.0:" + service.port()), service.output());
             assertTrue(service.output().contains("Registered 11 tools in "), "the registry the build wrote was read");
         } finally {

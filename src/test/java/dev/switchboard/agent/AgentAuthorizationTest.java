@@ -12,7 +12,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.switchboard.testing.AuthServerStub;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -25,8 +25,7 @@ import org.junit.jupiter.api.Test;
  * token there (the resource it was issued for) and to nobody else.
  */
 @QuarkusTest
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = ModelServerStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 @WithTestResource(value = AuthServerStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class AgentAuthorizationTest {
 

@@ -17,9 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.testing.Mcp;
-import dev.switchboard.testing.RedisServerResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -28,8 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The agent loop against a scripted OpenAI-compatible server and this service's own MCP endpoint. */
 @QuarkusTest
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@WithTestResource(value = ModelServerStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class AgentTest {
 
     private static final String COMPLETIONS = "/v1/chat/completions";

@@ -8,7 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps exported spans in memory; used when {@code quarkus.otel.traces.exporter=cdi} (see TracingProfile). */
+/** Keeps exported spans in memory; used when {@code quarkus.otel.traces.exporter=cdi} (tracing is on in MemoryStoreProfile). */
 @ApplicationScoped
 public class CollectingSpanExporter implements SpanExporter {
 

@@ -12,10 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.protocol.RequestObserver;
 import dev.switchboard.testing.Mcp;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.Stateless;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** Metrics at /q/metrics, the access log line and the health endpoints' data, against Redis. */
 @QuarkusTest
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class ObservabilityTest {
 
     private static final String CALLS = "switchboard_tool_calls_total";

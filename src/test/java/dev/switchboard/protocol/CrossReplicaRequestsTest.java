@@ -16,11 +16,9 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.stream.ReplicaIdentity;
 import dev.switchboard.stream.StreamHub;
 import dev.switchboard.testing.Await;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.inject.Inject;
@@ -38,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * reaches the tool waiting on A, and a cancellation sent to B stops the call running on A.
  */
 @QuarkusTest
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class CrossReplicaRequestsTest {
 
     @Inject

@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Mcp;
-import dev.switchboard.testing.RedisServerResource;
-import dev.switchboard.testing.TestToolsProfile;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
 /** A tool that declares it never blocks runs on the request's event loop; any other tool on a worker thread. */
 @QuarkusTest
-@TestProfile(TestToolsProfile.class)
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class ToolThreadsTest {
 
     @Test

@@ -16,11 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.testing.BuiltinTools;
 import dev.switchboard.testing.Mcp;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import groovy.json.JsonOutput;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.Test;
 
 /** tools/list, tools/call and the article's shorthand, against the Redis session store. */
 @QuarkusTest
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class ToolsTest {
 
     @Inject

@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.testing.Mcp;
-import dev.switchboard.testing.RedisServerResource;
-import dev.switchboard.testing.TestToolsProfile;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,8 +19,7 @@ import org.junit.jupiter.api.Test;
  * Hibernate Validator, typed results as structured content.
  */
 @QuarkusTest
-@TestProfile(TestToolsProfile.class)
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class MethodToolsTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

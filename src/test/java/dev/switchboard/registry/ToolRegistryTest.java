@@ -20,6 +20,7 @@ import dev.switchboard.testing.QuietToolContext;
 import dev.switchboard.testing.Registries;
 import dev.switchboard.testing.tools.PlannerTools;
 import dev.switchboard.testing.tools.ThreadTools;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -94,6 +95,12 @@ class ToolRegistryTest {
 
     @ApplicationScoped
     static class UndeclaredTool extends OtherForecastTool {}
+
+    /** A bean of builds with a property no build sets: CDI never has it. */
+    @ApplicationScoped
+    @IfBuildProperty(name = "switchboard-test.never-set", stringValue = "true")
+    @ToolDefinition(name = "switched.off", description = "Switched off at build time.")
+    static class SwitchedOffTool extends OtherForecastTool {}
 
     @ApplicationScoped
     @ToolDefinition(name = "a.first", description = "Sorts first.")
@@ -281,9 +288,9 @@ class ToolRegistryTest {
     void aMissingBeanFailsUnlessABuildConditionSwitchedItOff() {
         assertEquals(
                 0,
-                Registries.load(Registries.describe(new PlannerTools()), MAPPER, VALIDATOR)
+                Registries.load(Registries.describe(new SwitchedOffTool()), MAPPER, VALIDATOR)
                         .size(),
-                "PlannerTools exists only with switchboard-test.tools=true");
+                "SwitchedOffTool exists only with switchboard-test.never-set=true");
         IllegalStateException e = assertThrows(
                 IllegalStateException.class,
                 () -> Registries.load(Registries.describe(new ForecastTool()), MAPPER, VALIDATOR));

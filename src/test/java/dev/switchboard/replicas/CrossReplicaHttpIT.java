@@ -10,12 +10,10 @@ import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.ServiceProcess;
 import dev.switchboard.testing.SseTestClient;
-import dev.switchboard.testing.TestToolsProfile;
 import dev.switchboard.testing.tools.CancellationProbe;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -25,14 +23,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Replica A is this test's application (with the test tools); replica B is the packaged jar in a child process on
  * the same redis-server. Streams, answers and cancellations cross between them over HTTP.
  */
 @QuarkusTest
-@TestProfile(TestToolsProfile.class)
 @WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@Isolated // the other ITs run two at a time; a Quarkus application (and RestAssured's port) runs alone
 class CrossReplicaHttpIT {
 
     private static final String V = "2025-11-25";

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.AuthServerStub;
 import dev.switchboard.testing.Mcp;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.Stateless;
 import dev.switchboard.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * key made for the run), the RFC 9728 metadata and challenges, per-tool scopes, and state bound to its principal.
  */
 @QuarkusTest
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 @WithTestResource(value = AuthServerStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OAuthResourceServerTest {
 

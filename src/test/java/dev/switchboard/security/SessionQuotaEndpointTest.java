@@ -2,36 +2,36 @@ package dev.switchboard.security;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.testing.AuthServerStub;
 import dev.switchboard.testing.Mcp;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.Stateless;
 import dev.switchboard.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
-/** One principal holds at most {@code switchboard.session-quota.max-per-principal} sessions and workspaces. */
+/**
+ * One principal holds at most {@code switchboard.session-quota.max-per-principal} sessions and workspaces: the shipped
+ * default (100), in the application the other authorization tests share.
+ */
 @QuarkusTest
-@TestProfile(SessionQuotaEndpointTest.TwoSessions.class)
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 @WithTestResource(value = AuthServerStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SessionQuotaEndpointTest {
 
-    public static class TwoSessions implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("switchboard.session-quota.max-per-principal", "2");
-        }
-    }
-
     Tokens tokens;
+
+    @ConfigProperty(name = "switchboard.session-quota.max-per-principal")
+    int maxPerPrincipal;
 
     private static ValidatableResponse initialize(String token) {
         return Mcp.request()
@@ -43,12 +43,18 @@ class SessionQuotaEndpointTest {
     }
 
     @Test
-    void aThirdSessionWaitsUntilOneEnds() {
+    void aSessionPastTheQuotaWaitsUntilOneEnds() {
+        assertEquals(100, maxPerPrincipal, "the shipped default");
         String dana = tokens.valid("dana", "mcp");
-        String first = initialize(dana).extract().header("Mcp-Session-Id");
-        initialize(dana).body("result.protocolVersion", equalTo("2025-11-25"));
+        List<String> sessions = new ArrayList<>();
+        for (int i = 0; i < maxPerPrincipal; i++) {
+            sessions.add(initialize(dana)
+                    .body("result.protocolVersion", equalTo("2025-11-25"))
+                    .extract()
+                    .header("Mcp-Session-Id"));
+        }
         initialize(dana)
-                .header("Mcp-Session-Id", org.hamcrest.Matchers.nullValue())
+                .header("Mcp-Session-Id", nullValue())
                 .body("error.code", equalTo(-32600))
                 .body("error.message", containsString("switchboard.session-quota.max-per-principal"));
         // Workspaces count too: they are sessions without the handshake.
@@ -65,7 +71,7 @@ class SessionQuotaEndpointTest {
 
         Mcp.request()
                 .header("Authorization", "Bearer " + dana)
-                .header("Mcp-Session-Id", first)
+                .header("Mcp-Session-Id", sessions.get(0))
                 .delete("/mcp")
                 .then()
                 .statusCode(204);

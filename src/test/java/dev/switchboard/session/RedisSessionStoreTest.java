@@ -2,7 +2,7 @@ package dev.switchboard.session;
 
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.RedisServerResource;
-import dev.switchboard.testing.ShortTtlProfile;
+import dev.switchboard.testing.SmallLimitsProfile;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,7 +13,7 @@ import java.time.Instant;
 
 /** The shared session-store contract, on a real redis-server: TTLs pass in real time. */
 @QuarkusTest
-@TestProfile(ShortTtlProfile.class)
+@TestProfile(SmallLimitsProfile.class)
 @WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RedisSessionStoreTest extends SessionStoreContract {
 

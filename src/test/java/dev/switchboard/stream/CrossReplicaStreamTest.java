@@ -8,11 +8,9 @@ import dev.switchboard.cluster.ReplicaBus;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.testing.Await;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -25,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * identity, event log and pub/sub channel. A stream produced on A and resumed on B continues on B, exactly once.
  */
 @QuarkusTest
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class CrossReplicaStreamTest {
 
     @Inject

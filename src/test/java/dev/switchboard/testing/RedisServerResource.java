@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -106,32 +105,28 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     }
 
     private void awaitPong(int port) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "redis-server exited with " + process.exitValue() + "; see " + workDir.resolve("redis.log"));
-            }
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                OutputStream out = socket.getOutputStream();
-                out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                InputStream in = socket.getInputStream();
-                byte[] reply = new byte[7];
-                if (in.readNBytes(reply, 0, 7) == 7
-                        && new String(reply, StandardCharsets.US_ASCII).equals("+PONG\r\n")) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        Await.until(
+                Duration.ofSeconds(10),
+                () -> "redis-server did not answer PING on port " + port + " within 10 s",
+                () -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("redis-server exited with " + process.exitValue() + "; see "
+                                + workDir.resolve("redis.log"));
+                    }
+                    return answersPing(port);
+                });
+    }
+
+    private static boolean answersPing(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] reply = new byte[7];
+            return in.readNBytes(reply, 0, 7) == 7 && new String(reply, StandardCharsets.US_ASCII).equals("+PONG\r\n");
+        } catch (IOException e) {
+            return false; // not listening yet
         }
-        throw new IllegalStateException("redis-server did not answer PING on port " + port + " within 10 s");
     }
 }

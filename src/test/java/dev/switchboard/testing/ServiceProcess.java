@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -129,8 +128,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     private void awaitLive() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (Instant.now().isBefore(deadline)) {
+        Await.until(Duration.ofSeconds(60), () -> "The replica on port " + port + " was not live within 60 s", () -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The replica on port " + port + " exited with " + process.exitValue()
                         + "; see target/replica-" + port + ".log");
@@ -140,15 +138,11 @@ public final class ServiceProcess implements AutoCloseable {
                         URI.create(managementUrl() + "/q/health/live").toURL().openConnection();
                 connection.setConnectTimeout(500);
                 connection.setReadTimeout(2000);
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
+                return connection.getResponseCode() == 200;
             } catch (IOException e) {
-                // not listening yet
+                return false; // not listening yet
             }
-            sleep(100);
-        }
-        throw new IllegalStateException("The replica on port " + port + " was not live within 60 s");
+        });
     }
 
     private static void await(Process process) {
@@ -158,15 +152,6 @@ public final class ServiceProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -5,33 +5,17 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.MemoryStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** CORS switched on for one browser origin: preflights pass, and pages can read the session id. */
 @QuarkusTest
-@TestProfile(CorsTest.BrowserClient.class)
+@TestProfile(MemoryStoreProfile.class)
 class CorsTest {
 
-    private static final String APP = "https://app.example.test";
-
-    public static class BrowserClient implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.http.cors.enabled",
-                    "true",
-                    "quarkus.http.cors.origins",
-                    APP,
-                    "switchboard.transport.allowed-origins",
-                    APP,
-                    "switchboard.sessions.store",
-                    "memory");
-        }
-    }
+    private static final String APP = MemoryStoreProfile.BROWSER_APP;
 
     @Test
     void aPreflightFromTheAppIsAllowedWithTheMcpHeaders() {

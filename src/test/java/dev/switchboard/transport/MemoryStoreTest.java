@@ -4,9 +4,11 @@ import static dev.switchboard.testing.Mcp.call;
 import static dev.switchboard.testing.Mcp.initialize;
 import static dev.switchboard.testing.Mcp.post;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.switchboard.session.SessionStoreContract;
+import dev.switchboard.testing.Await;
 import dev.switchboard.testing.MemoryStoreProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,9 +22,12 @@ class MemoryStoreTest {
     @Test
     void servesSessionsWithoutRedis() {
         String session = initialize();
-        post(session, call(1, "weather.get", "{\"city\":\"Lima\"}"))
+        post(session, call(1, "calendar.add", "{\"title\":\"Lunch\",\"start\":\"2026-11-25T12:00:00Z\"}"))
                 .statusCode(200)
-                .body("result.structuredContent.location.name", equalTo("Lima"));
+                .body("result.isError", equalTo(false));
+        post(session, call(2, "calendar.list", "{}"))
+                .statusCode(200)
+                .body("result.structuredContent.events.title", contains("Lunch"));
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
@@ -30,9 +35,9 @@ class MemoryStoreTest {
     }
 
     @Test
-    void idleSessionsExpire() throws InterruptedException {
+    void idleSessionsExpire() {
         String session = initialize();
-        Thread.sleep(SessionStoreContract.TTL.toMillis() + 300);
+        Await.sleep(SessionStoreContract.TTL.plusMillis(300));
         post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").statusCode(404);
     }
 }

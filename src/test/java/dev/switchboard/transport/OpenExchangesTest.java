@@ -7,31 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.MemoryStoreProfile;
 import dev.switchboard.testing.SseTestClient;
-import dev.switchboard.testing.TestToolsProfile;
 import dev.switchboard.testing.tools.CancellationProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A session holds at most {@code switchboard.streams.max-open-per-session} requests and streams at once. */
 @QuarkusTest
-@TestProfile(OpenExchangesTest.TwoAtOnce.class)
+@TestProfile(MemoryStoreProfile.class)
 class OpenExchangesTest {
-
-    public static class TwoAtOnce extends TestToolsProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
-            overrides.put("switchboard.streams.max-open-per-session", "2");
-            overrides.put("switchboard.sessions.store", "memory");
-            return overrides;
-        }
-    }
 
     private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
 

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
-import dev.switchboard.testing.RequestLimitsProfile;
+import dev.switchboard.testing.SmallLimitsProfile;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** The body size limit (413) and the JSON limits of switchboard.limits.json (400, parse error naming the setting). */
 @QuarkusTest
-@TestProfile(RequestLimitsProfile.class)
+@TestProfile(SmallLimitsProfile.class)
 @WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RequestLimitsTest {
 

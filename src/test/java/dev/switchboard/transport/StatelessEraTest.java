@@ -21,15 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Mcp;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.Stateless;
-import dev.switchboard.testing.StatelessProfile;
 import dev.switchboard.testing.tools.CancellationProbe;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -40,8 +36,7 @@ import org.junit.jupiter.api.Test;
 
 /** The stateless revision 2026-07-28 on {@code /mcp}: era detection, headers, results, MRTR, listen, workspaces. */
 @QuarkusTest
-@TestProfile(StatelessProfile.class)
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class StatelessEraTest {
 
     private static final String ALL_CAPABILITIES = "{\"elicitation\":{},\"sampling\":{},\"roots\":{}}";

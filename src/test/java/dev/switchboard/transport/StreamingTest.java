@@ -14,14 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.SseTestClient;
-import dev.switchboard.testing.TestToolsProfile;
 import dev.switchboard.testing.tools.CancellationProbe;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.util.HashSet;
@@ -34,8 +30,7 @@ import org.junit.jupiter.api.Test;
 
 /** SSE responses: framing and event ids, progress and logs, cancellation, client round trips, resumption. */
 @QuarkusTest
-@TestProfile(TestToolsProfile.class)
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class StreamingTest {
 
     private static final String V = "2025-11-25";

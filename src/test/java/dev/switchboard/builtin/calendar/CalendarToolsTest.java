@@ -9,16 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.testing.RedisServerResource;
-import io.quarkus.test.common.TestResourceScope;
-import io.quarkus.test.common.WithTestResource;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The calendar tools against the real test Redis: order, overlaps, update, delete, iCalendar, scoping. */
 @QuarkusTest
-@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@SharedApp
 class CalendarToolsTest {
 
     private static String add(String session, int id, String title, String start, String end) {

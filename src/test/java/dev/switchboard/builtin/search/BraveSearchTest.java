@@ -5,37 +5,45 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.switchboard.builtin.search.SearchCalls.params;
-import static dev.switchboard.builtin.search.SearchCalls.search;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.switchboard.api.ToolException;
+import dev.switchboard.testing.CapturedLog;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code search} against the Brave Search API played by WireMock: the key, parameters and headers sent, the mapping
- * of Brave's refusals, and that the key shows in no answer and no log line.
+ * The Brave Search provider against the API played by WireMock: the key, parameters and headers sent, the mapping of
+ * Brave's refusals, and that the key shows in no answer and no log line. The provider is built here from settings,
+ * as the producer builds it; {@code ConfiguredSearchTest} checks the wiring over MCP.
  */
 @QuarkusTest
-@TestProfile(SearchProfiles.Brave.class)
+@SharedApp
 class BraveSearchTest {
 
+    private static final String KEY = "test-brave-key-5d02a8";
     private static final String PATH = "/res/v1/web/search";
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final String KEY_REJECTED =
-            "the operator must check SWITCHBOARD_SEARCH_BRAVE_API_KEY and the key's" + " subscription";
+            "the operator must check SWITCHBOARD_SEARCH_BRAVE_API_KEY and the key's subscription";
 
-    private static final String ANSWER = """
+    static final String ANSWER = """
             {"type":"search","query":{"original":"quarkus mcp"},"mixed":{"type":"mixed","main":[]},
              "web":{"type":"search","results":[
                {"title":"<strong>Quarkus</strong> MCP Server","url":"https://docs.quarkiverse.io/quarkus-mcp-server/",
@@ -45,86 +53,103 @@ class BraveSearchTest {
                 "description":"The official Java SDK for &quot;MCP&quot;"}
              ]}}""";
 
-    WireMockServer wireMock;
+    @RegisterExtension
+    static final WireMockExtension BRAVE = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+            .build();
+
+    @Inject
+    ObjectMapper mapper;
+
+    private BraveSearch brave;
+    private CapturedLog log;
 
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
+    void provider() {
+        log = CapturedLog.start();
+        brave = provider(TIMEOUT);
+    }
+
+    @AfterEach
+    void close() {
+        brave.close();
+        log.close();
+    }
+
+    private BraveSearch provider(Duration timeout) {
+        return new BraveSearch(SearchSettings.brave(BRAVE.baseUrl(), KEY, timeout), mapper);
+    }
+
+    private String failure(BraveSearch provider) {
+        return assertThrows(ToolException.class, () -> provider.search("jazz", 5, true))
+                .getMessage();
     }
 
     @Test
     void sendsTheKeyAndParametersAndAnswersPlainTextHits() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(ANSWER)));
+        BRAVE.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(ANSWER)));
 
-        search("{\"query\":\"quarkus mcp\"}")
-                .body("result.isError", equalTo(false))
-                .body("result.structuredContent.provider", equalTo("brave"))
-                .body("result.structuredContent.query", equalTo("quarkus mcp"))
-                .body(
-                        "result.structuredContent.results.url",
-                        contains(
+        List<SearchHit> hits = brave.search("quarkus mcp", 5, true);
+
+        assertEquals("brave", brave.name());
+        assertEquals(
+                List.of(
+                        new SearchHit(
+                                "Quarkus MCP Server",
                                 "https://docs.quarkiverse.io/quarkus-mcp-server/",
-                                "https://github.com/modelcontextprotocol/java-sdk"))
-                .body("result.structuredContent.results[0].title", equalTo("Quarkus MCP Server"))
-                .body(
-                        "result.structuredContent.results[0].snippet",
-                        equalTo("Build MCP servers with Quarkus's extension & more."))
-                .body("result.structuredContent.results[1].snippet", equalTo("The official Java SDK for \"MCP\""));
-
+                                "Build MCP servers with Quarkus's extension & more."),
+                        new SearchHit(
+                                "modelcontextprotocol/java-sdk",
+                                "https://github.com/modelcontextprotocol/java-sdk",
+                                "The official Java SDK for \"MCP\"")),
+                hits);
         LoggedRequest request = onlyRequest();
         assertEquals("GET", request.getMethod().getName());
         assertEquals(Map.of("q", "quarkus mcp", "count", "5", "safesearch", "moderate"), params(request));
-        assertEquals(SearchProfiles.BRAVE_KEY, request.getHeader("X-Subscription-Token"));
+        assertEquals(KEY, request.getHeader("X-Subscription-Token"));
         assertEquals("application/json", request.getHeader("Accept"));
     }
 
     @Test
     void safeSearchOffAndTheLimitBecomeBraveParameters() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(ANSWER)));
+        BRAVE.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(ANSWER)));
 
-        search("{\"query\":\"jazz\",\"limit\":1,\"safeSearch\":false}")
-                .body("result.structuredContent.results", hasSize(1));
+        assertEquals(1, brave.search("jazz", 1, false).size());
         assertEquals(Map.of("q", "jazz", "count", "1", "safesearch", "off"), params(onlyRequest()));
-
-        wireMock.resetRequests();
-        search("{\"query\":\"jazz\",\"limit\":20}").body("result.isError", equalTo(false));
-        assertEquals("10", params(onlyRequest()).get("count"), "capped at switchboard.search.max-results");
     }
 
     @Test
     void noWebSectionMeansNothingFound() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"type\":\"search\",\"query\":{}}")));
+        BRAVE.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson("{\"type\":\"search\",\"query\":{}}")));
 
-        search("{\"query\":\"xqzzv\"}")
-                .body("result.isError", equalTo(false))
-                .body("result.structuredContent.results", hasSize(0));
+        assertEquals(List.of(), brave.search("xqzzv", 5, true));
     }
 
     @Test
     void anUnauthorizedKeyIsNamedButNeverShown() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(status(401)));
+        BRAVE.stubFor(get(urlPathEqualTo(PATH)).willReturn(status(401)));
 
-        String message = errorOf(search("{\"query\":\"jazz\"}"));
+        String message = failure(brave);
         assertEquals("Brave Search rejected the API key (HTTP 401): " + KEY_REJECTED, message);
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+        BRAVE.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
         assertKeyKeptSecret(message);
         assertTrue(
-                SearchLog.lines(SearchProfiles.Brave.class).stream()
-                        .anyMatch(line -> line.contains("WARN")
-                                && line.contains("Brave Search refused a search with" + " HTTP 401")),
-                "the operator sees the refusal in the log");
+                log.lines().stream()
+                        .anyMatch(line -> line.startsWith("WARN")
+                                && line.contains("Brave Search refused a search with HTTP 401")),
+                "the operator sees the refusal in the log: " + log.lines());
     }
 
     @Test
     void braveAnswersAnInvalidKeyWith422AndItsCode() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH))
+        BRAVE.stubFor(get(urlPathEqualTo(PATH))
                 .willReturn(status(422)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"type\":\"ErrorResponse\",\"error\":{\"id\":\"e1\",\"status\":422,"
                                 + "\"code\":\"SUBSCRIPTION_TOKEN_INVALID\",\"detail\":\"The provided subscription token"
                                 + " is invalid.\"}}")));
 
-        String message = errorOf(search("{\"query\":\"jazz\"}"));
+        String message = failure(brave);
         assertEquals(
                 "Brave Search rejected the API key (HTTP 422 SUBSCRIPTION_TOKEN_INVALID): " + KEY_REJECTED, message);
         assertKeyKeptSecret(message);
@@ -132,46 +157,47 @@ class BraveSearchTest {
 
     @Test
     void aParameterBraveRefusesIsTheModelsToFix() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH))
+        BRAVE.stubFor(get(urlPathEqualTo(PATH))
                 .willReturn(status(422)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"type\":\"ErrorResponse\",\"error\":{\"status\":422,\"code\":\"VALIDATION\"}}")));
 
         assertEquals(
-                "Brave Search refused the query (HTTP 422 VALIDATION): try a shorter, simpler query",
-                errorOf(search("{\"query\":\"jazz\"}")));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+                "Brave Search refused the query (HTTP 422 VALIDATION): try a shorter, simpler query", failure(brave));
+        BRAVE.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
     }
 
     @Test
     void rateLimitingSaysToRetryLaterWithoutRetrying() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(status(429).withHeader("X-RateLimit-Reset", "1, 86400")));
+        BRAVE.stubFor(get(urlPathEqualTo(PATH)).willReturn(status(429).withHeader("X-RateLimit-Reset", "1, 86400")));
 
-        assertEquals(
-                "Brave Search rate limit or quota reached (HTTP 429): retry later",
-                errorOf(search("{\"query\":\"jazz\"}")));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+        assertEquals("Brave Search rate limit or quota reached (HTTP 429): retry later", failure(brave));
+        BRAVE.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
     }
 
     @Test
     void persistentServerErrorsMeanTheProviderIsUnavailable() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(status(500)));
+        BRAVE.stubFor(get(urlPathEqualTo(PATH)).willReturn(status(500)));
 
-        String message = errorOf(search("{\"query\":\"jazz\"}"));
+        String message = failure(brave);
         assertEquals(
                 "Search provider unavailable: Brave Search answered HTTP 500 (3 attempts); try again later", message);
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
+        BRAVE.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
         assertKeyKeptSecret(message);
     }
 
     @Test
     void aSlowProviderTimesOut() {
-        wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(ANSWER).withFixedDelay(2500)));
+        BRAVE.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(ANSWER).withFixedDelay(1200)));
 
-        assertEquals(
-                "Search provider unavailable: Brave Search did not answer within 1500 ms (3 attempts); try again later",
-                errorOf(search("{\"query\":\"jazz\"}")));
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
+        try (BraveSearch impatient = provider(Duration.ofMillis(400))) {
+            assertEquals(
+                    "Search provider unavailable: Brave Search did not answer within 400 ms (3 attempts); try again"
+                            + " later",
+                    failure(impatient));
+        }
+        BRAVE.verify(3, getRequestedFor(urlPathEqualTo(PATH)));
+        assertKeyKeptSecret("");
     }
 
     @Test
@@ -181,33 +207,28 @@ class BraveSearchTest {
                 "{}",
                 "{\"type\":\"search\",\"web\":{\"results\":{\"oops\":1}}}",
                 "{\"type\":\"ErrorResponse\"}")) {
-            wireMock.resetAll();
-            wireMock.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(body)));
+            BRAVE.resetAll();
+            BRAVE.stubFor(get(urlPathEqualTo(PATH)).willReturn(okJson(body)));
 
-            String message = errorOf(search("{\"query\":\"jazz\"}"));
             assertEquals(
                     "Search provider returned a malformed answer: Brave Search did not answer with its JSON search"
                             + " results; try again later",
-                    message,
+                    failure(brave),
                     body);
-            wireMock.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
+            BRAVE.verify(1, getRequestedFor(urlPathEqualTo(PATH)));
         }
     }
 
-    private static String errorOf(io.restassured.response.ValidatableResponse response) {
-        return response.body("result.isError", equalTo(true)).extract().path("result.content[0].text");
-    }
-
-    /** The key appears neither in what the model reads nor in anything the service logged since it started. */
-    private static void assertKeyKeptSecret(String message) {
-        assertFalse(message.contains(SearchProfiles.BRAVE_KEY), "the answer shows the key");
-        List<String> log = SearchLog.lines(SearchProfiles.Brave.class);
-        assertFalse(log.isEmpty(), "the log file is written");
-        assertTrue(log.stream().noneMatch(line -> line.contains(SearchProfiles.BRAVE_KEY)), "the log shows the key");
+    /** The key appears neither in what the model reads nor in anything the process logged during the test. */
+    private void assertKeyKeptSecret(String message) {
+        assertFalse(message.contains(KEY), "the answer shows the key");
+        List<String> lines = log.lines();
+        assertFalse(lines.isEmpty(), "the failure was logged");
+        assertTrue(lines.stream().noneMatch(line -> line.contains(KEY)), "the log shows the key: " + lines);
     }
 
     private LoggedRequest onlyRequest() {
-        List<LoggedRequest> requests = wireMock.findAll(getRequestedFor(urlPathEqualTo(PATH)));
+        List<LoggedRequest> requests = BRAVE.findAll(getRequestedFor(urlPathEqualTo(PATH)));
         assertEquals(1, requests.size(), "one request to Brave");
         return requests.get(0);
     }

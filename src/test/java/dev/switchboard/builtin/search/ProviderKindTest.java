@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The start-up check of {@code switchboard.search.*}: which provider, and a clear message for each mistake. */
@@ -60,19 +59,17 @@ class ProviderKindTest {
 
     @Test
     void limitsAreChecked() {
-        Config base = config(null, null, null);
+        SearchSettings base = config(null, null, null);
         assertEquals(
                 "switchboard.search.max-results must be 1-20, not 21",
-                failure(new Config(base.provider, null, null, base.timeout, base.retries, 21)));
+                failure(base.withLimits(base.timeout(), base.retries(), 21)));
         assertEquals(
                 "switchboard.search.max-results must be 1-20, not 0",
-                failure(new Config(base.provider, null, null, base.timeout, base.retries, 0)));
-        assertEquals(
-                "switchboard.search.retries must be 0-5, not 6",
-                failure(new Config(base.provider, null, null, base.timeout, 6, 10)));
+                failure(base.withLimits(base.timeout(), base.retries(), 0)));
+        assertEquals("switchboard.search.retries must be 0-5, not 6", failure(base.withLimits(base.timeout(), 6, 10)));
         assertEquals(
                 "switchboard.search.timeout must be positive, not PT0S",
-                failure(new Config(base.provider, null, null, Duration.ZERO, 2, 10)));
+                failure(base.withLimits(Duration.ZERO, 2, 10)));
     }
 
     private static String failure(SearchConfig config) {
@@ -80,72 +77,7 @@ class ProviderKindTest {
                 .getMessage();
     }
 
-    private static Config config(String provider, URI searxngUrl, String braveKey) {
-        return new Config(Optional.ofNullable(provider), searxngUrl, braveKey, Duration.ofSeconds(5), 2, 10);
-    }
-
-    /** The settings as SmallRye would map them. */
-    private static final class Config implements SearchConfig {
-        final Optional<String> provider;
-        final URI searxngUrl;
-        final String braveKey;
-        final Duration timeout;
-        final int retries;
-        final int maxResults;
-
-        Config(
-                Optional<String> provider,
-                URI searxngUrl,
-                String braveKey,
-                Duration timeout,
-                int retries,
-                int maxResults) {
-            this.provider = provider;
-            this.searxngUrl = searxngUrl;
-            this.braveKey = braveKey;
-            this.timeout = timeout;
-            this.retries = retries;
-            this.maxResults = maxResults;
-        }
-
-        @Override
-        public Optional<String> provider() {
-            return provider;
-        }
-
-        @Override
-        public Searxng searxng() {
-            return () -> Optional.ofNullable(searxngUrl);
-        }
-
-        @Override
-        public Brave brave() {
-            return new Brave() {
-                @Override
-                public URI url() {
-                    return URI.create("https://api.search.brave.com");
-                }
-
-                @Override
-                public Optional<String> apiKey() {
-                    return Optional.ofNullable(braveKey);
-                }
-            };
-        }
-
-        @Override
-        public Duration timeout() {
-            return timeout;
-        }
-
-        @Override
-        public int retries() {
-            return retries;
-        }
-
-        @Override
-        public int maxResults() {
-            return maxResults;
-        }
+    private static SearchSettings config(String provider, URI searxngUrl, String braveKey) {
+        return SearchSettings.of(provider, searxngUrl, braveKey);
     }
 }

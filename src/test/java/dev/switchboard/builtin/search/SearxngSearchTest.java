@@ -7,28 +7,39 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.switchboard.builtin.search.SearchCalls.params;
-import static dev.switchboard.builtin.search.SearchCalls.search;
-import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.switchboard.api.ToolException;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@code search} against a SearXNG instance played by WireMock: the exact requests, and every way it can fail. */
+/**
+ * The SearXNG provider against an instance played by WireMock: the exact requests, the hits, and every way it can
+ * fail. The provider is built here from settings, as the producer builds it (its REST client needs a running
+ * application: the one the other tests share); {@code ConfiguredSearchTest} checks the wiring over MCP.
+ */
 @QuarkusTest
-@TestProfile(SearchProfiles.Searxng.class)
+@SharedApp
 class SearxngSearchTest {
+
+    /** Generous, so a loaded machine never turns a normal answer into a timeout; the timeout test has its own. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private static final String ANSWER = """
             {"query":"quarkus mcp","number_of_results":0,"results":[
@@ -40,31 +51,52 @@ class SearxngSearchTest {
               {"url":"https://example.org/untitled","title":"","content":null}
             ],"answers":[],"corrections":[],"infoboxes":[],"suggestions":[],"unresponsive_engines":[]}""";
 
-    WireMockServer wireMock;
+    @RegisterExtension
+    static final WireMockExtension SEARXNG = WireMockExtension.newInstance()
+            .options(wireMockConfig().bindAddress("127.0.0.1").dynamicPort())
+            .build();
+
+    @Inject
+    ObjectMapper mapper;
+
+    private SearxngSearch searxng;
 
     @BeforeEach
-    void reset() {
-        wireMock.resetAll();
+    void provider() {
+        searxng = provider(TIMEOUT);
+    }
+
+    @AfterEach
+    void close() {
+        searxng.close();
+    }
+
+    private SearxngSearch provider(Duration timeout) {
+        return new SearxngSearch(SearchSettings.searxng(SEARXNG.baseUrl(), timeout), mapper);
+    }
+
+    private String failure(SearxngSearch provider) {
+        return assertThrows(ToolException.class, () -> provider.search("jazz", 5, true))
+                .getMessage();
     }
 
     @Test
     void sendsTheJsonApiRequestAndAnswersPlainTextHits() {
-        wireMock.stubFor(get(urlPathEqualTo("/search")).willReturn(okJson(ANSWER)));
+        SEARXNG.stubFor(get(urlPathEqualTo("/search")).willReturn(okJson(ANSWER)));
 
-        search("{\"query\":\"  quarkus mcp \"}")
-                .body("result.isError", equalTo(false))
-                .body("result.structuredContent.provider", equalTo("searxng"))
-                .body("result.structuredContent.query", equalTo("quarkus mcp"))
-                .body(
-                        "result.structuredContent.results.url",
-                        contains(
-                                "https://quarkus.io/",
-                                "https://github.com/quarkiverse/quarkus-mcp-server",
-                                "https://example.org/untitled"))
-                .body("result.structuredContent.results[0].title", equalTo("Quarkus - Supersonic Subatomic Java"))
-                .body("result.structuredContent.results[0].snippet", equalTo("Kubernetes & native: fast start-up"))
-                .body("result.structuredContent.results[2].title", equalTo("https://example.org/untitled"))
-                .body("result.structuredContent.results[2].snippet", equalTo(""));
+        List<SearchHit> hits = searxng.search("quarkus mcp", 5, true);
+
+        assertEquals("searxng", searxng.name());
+        assertEquals(
+                List.of(
+                        "https://quarkus.io/",
+                        "https://github.com/quarkiverse/quarkus-mcp-server",
+                        "https://example.org/untitled"),
+                hits.stream().map(SearchHit::url).toList());
+        assertEquals("Quarkus - Supersonic Subatomic Java", hits.get(0).title());
+        assertEquals("Kubernetes & native: fast start-up", hits.get(0).snippet());
+        assertEquals("https://example.org/untitled", hits.get(2).title());
+        assertEquals("", hits.get(2).snippet());
 
         LoggedRequest request = onlyRequest();
         assertEquals("GET", request.getMethod().getName());
@@ -74,162 +106,122 @@ class SearxngSearchTest {
 
     @Test
     void safeSearchOffAndTheLimitAreApplied() {
-        wireMock.stubFor(get(urlPathEqualTo("/search")).willReturn(okJson(SearchCalls.searxngResults(6))));
+        SEARXNG.stubFor(get(urlPathEqualTo("/search")).willReturn(okJson(SearchCalls.searxngResults(6))));
 
-        search("{\"query\":\"jazz\",\"limit\":2,\"safeSearch\":false}")
-                .body(
-                        "result.structuredContent.results.url",
-                        contains("https://example.org/1", "https://example.org/2"));
+        List<SearchHit> hits = searxng.search("jazz", 2, false);
 
+        assertEquals(
+                List.of("https://example.org/1", "https://example.org/2"),
+                hits.stream().map(SearchHit::url).toList());
         assertEquals("0", params(onlyRequest()).get("safesearch"));
     }
 
     @Test
-    void theServerCapsTheLimitAtMaxResults() {
-        wireMock.stubFor(get(urlPathEqualTo("/search")).willReturn(okJson(SearchCalls.searxngResults(15))));
-
-        search("{\"query\":\"jazz\",\"limit\":20}").body("result.structuredContent.results", hasSize(10));
-    }
-
-    @Test
     void aServerErrorIsRetriedAndTheNextAnswerServed() {
-        wireMock.stubFor(get(urlPathEqualTo("/search"))
+        SEARXNG.stubFor(get(urlPathEqualTo("/search"))
                 .inScenario("flaky")
                 .whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(status(502))
                 .willSetStateTo("recovered"));
-        wireMock.stubFor(get(urlPathEqualTo("/search"))
+        SEARXNG.stubFor(get(urlPathEqualTo("/search"))
                 .inScenario("flaky")
                 .whenScenarioStateIs("recovered")
                 .willReturn(okJson(SearchCalls.searxngResults(1))));
 
-        search("{\"query\":\"jazz\"}")
-                .body("result.isError", equalTo(false))
-                .body("result.structuredContent.results", hasSize(1));
-        wireMock.verify(2, getRequestedFor(urlPathEqualTo("/search")));
+        assertEquals(1, searxng.search("jazz", 5, true).size());
+        SEARXNG.verify(2, getRequestedFor(urlPathEqualTo("/search")));
     }
 
     @Test
     void persistentServerErrorsMeanTheProviderIsUnavailable() {
-        wireMock.stubFor(get(urlPathEqualTo("/search")).willReturn(serverError().withStatus(503)));
+        SEARXNG.stubFor(get(urlPathEqualTo("/search")).willReturn(serverError().withStatus(503)));
 
-        search("{\"query\":\"jazz\"}")
-                .body("result.isError", equalTo(true))
-                .body(
-                        "result.content[0].text",
-                        equalTo(
-                                "Search provider unavailable: SearXNG answered HTTP 503 (3 attempts); try again later"));
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo("/search")));
+        assertEquals(
+                "Search provider unavailable: SearXNG answered HTTP 503 (3 attempts); try again later",
+                failure(searxng));
+        SEARXNG.verify(3, getRequestedFor(urlPathEqualTo("/search")));
     }
 
     @Test
     void aSlowProviderTimesOut() {
-        wireMock.stubFor(get(urlPathEqualTo("/search"))
-                .willReturn(okJson(SearchCalls.searxngResults(1)).withFixedDelay(2500)));
+        SEARXNG.stubFor(get(urlPathEqualTo("/search"))
+                .willReturn(okJson(SearchCalls.searxngResults(1)).withFixedDelay(1200)));
 
-        search("{\"query\":\"jazz\"}")
-                .body("result.isError", equalTo(true))
-                .body(
-                        "result.content[0].text",
-                        equalTo("Search provider unavailable: SearXNG did not answer within 1500 ms (3 attempts);"
-                                + " try again later"));
-        wireMock.verify(3, getRequestedFor(urlPathEqualTo("/search")));
+        try (SearxngSearch impatient = provider(Duration.ofMillis(400))) {
+            assertEquals(
+                    "Search provider unavailable: SearXNG did not answer within 400 ms (3 attempts); try again later",
+                    failure(impatient));
+        }
+        SEARXNG.verify(3, getRequestedFor(urlPathEqualTo("/search")));
     }
 
     @Test
     void aBrokenConnectionMeansTheProviderIsUnavailable() {
-        wireMock.stubFor(
+        SEARXNG.stubFor(
                 get(urlPathEqualTo("/search")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
-        search("{\"query\":\"jazz\"}")
-                .body("result.isError", equalTo(true))
-                .body(
-                        "result.content[0].text",
-                        equalTo("Search provider unavailable: SearXNG could not be reached (3 attempts); try again"
-                                + " later"));
+        assertEquals(
+                "Search provider unavailable: SearXNG could not be reached (3 attempts); try again later",
+                failure(searxng));
     }
 
     @Test
     void malformedAnswersAreReportedAndNotRetried() {
         for (String body : List.of("<html><body>Search</body></html>", "{\"results\":\"none\"}", "{}", "[]", "")) {
-            wireMock.resetAll();
-            wireMock.stubFor(get(urlPathEqualTo("/search")).willReturn(okJson(body)));
+            SEARXNG.resetAll();
+            SEARXNG.stubFor(get(urlPathEqualTo("/search")).willReturn(okJson(body)));
 
-            search("{\"query\":\"jazz\"}")
-                    .body("result.isError", equalTo(true))
-                    .body(
-                            "result.content[0].text",
-                            equalTo("Search provider returned a malformed answer: SearXNG did not answer with its"
-                                    + " JSON search results; try again later"));
-            wireMock.verify(1, getRequestedFor(urlPathEqualTo("/search")));
+            assertEquals(
+                    "Search provider returned a malformed answer: SearXNG did not answer with its JSON search"
+                            + " results; try again later",
+                    failure(searxng),
+                    body);
+            SEARXNG.verify(1, getRequestedFor(urlPathEqualTo("/search")));
         }
     }
 
     @Test
     void aDisabledJsonFormatNamesTheSettingToChange() {
-        wireMock.stubFor(get(urlPathEqualTo("/search")).willReturn(status(403).withBody("Forbidden")));
+        SEARXNG.stubFor(get(urlPathEqualTo("/search")).willReturn(status(403).withBody("Forbidden")));
 
-        search("{\"query\":\"jazz\"}")
-                .body("result.isError", equalTo(true))
-                .body(
-                        "result.content[0].text",
-                        equalTo("SearXNG refused the JSON API (HTTP 403): its settings.yml must list json under"
-                                + " search.formats"));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/search")));
+        assertEquals(
+                "SearXNG refused the JSON API (HTTP 403): its settings.yml must list json under search.formats",
+                failure(searxng));
+        SEARXNG.verify(1, getRequestedFor(urlPathEqualTo("/search")));
     }
 
     @Test
     void rateLimitingSaysToRetryLaterWithoutRetrying() {
-        wireMock.stubFor(get(urlPathEqualTo("/search")).willReturn(status(429)));
+        SEARXNG.stubFor(get(urlPathEqualTo("/search")).willReturn(status(429)));
 
-        search("{\"query\":\"jazz\"}")
-                .body("result.isError", equalTo(true))
-                .body(
-                        "result.content[0].text",
-                        equalTo("SearXNG rate-limited this server (HTTP 429): retry later, or exempt this server from"
-                                + " the SearXNG limiter"));
-        wireMock.verify(1, getRequestedFor(urlPathEqualTo("/search")));
+        assertEquals(
+                "SearXNG rate-limited this server (HTTP 429): retry later, or exempt this server from the SearXNG"
+                        + " limiter",
+                failure(searxng));
+        SEARXNG.verify(1, getRequestedFor(urlPathEqualTo("/search")));
     }
 
     @Test
     void noResultsBecauseEveryEngineFailedIsNotAnEmptyAnswer() {
-        wireMock.stubFor(get(urlPathEqualTo("/search"))
+        SEARXNG.stubFor(get(urlPathEqualTo("/search"))
                 .willReturn(okJson("{\"results\":[],\"unresponsive_engines\":[[\"duckduckgo\",\"timeout\"],"
                         + "[\"brave\",\"too many requests\"]]}")));
 
-        search("{\"query\":\"jazz\"}")
-                .body("result.isError", equalTo(true))
-                .body(
-                        "result.content[0].text",
-                        equalTo("Search provider unavailable: SearXNG's engines did not answer (duckduckgo, brave);"
-                                + " try again later"));
+        assertEquals(
+                "Search provider unavailable: SearXNG's engines did not answer (duckduckgo, brave); try again later",
+                failure(searxng));
     }
 
     @Test
     void nothingFoundIsAnEmptyList() {
-        wireMock.stubFor(
+        SEARXNG.stubFor(
                 get(urlPathEqualTo("/search")).willReturn(okJson("{\"results\":[],\"unresponsive_engines\":[]}")));
 
-        search("{\"query\":\"xqzzv\"}")
-                .body("result.isError", equalTo(false))
-                .body("result.structuredContent.results", hasSize(0));
-    }
-
-    @Test
-    void invalidArgumentsNeverReachTheProvider() {
-        search("{\"query\":\" \"}")
-                .body("result.isError", equalTo(true))
-                .body(
-                        "result.content[0].text",
-                        equalTo("Invalid arguments for tool 'search': 'query' must not be blank (@NotBlank)"));
-        search("{\"query\":\"jazz\",\"limit\":21}").body("result.isError", equalTo(true));
-        search("{\"query\":\"jazz\",\"limit\":0}").body("result.isError", equalTo(true));
-        search("{\"query\":\"" + "a".repeat(401) + "\"}").body("result.isError", equalTo(true));
-        wireMock.verify(0, getRequestedFor(urlPathEqualTo("/search")));
+        assertEquals(List.of(), searxng.search("xqzzv", 5, true));
     }
 
     private LoggedRequest onlyRequest() {
-        List<LoggedRequest> requests = wireMock.findAll(getRequestedFor(urlPathEqualTo("/search")));
+        List<LoggedRequest> requests = SEARXNG.findAll(getRequestedFor(urlPathEqualTo("/search")));
         assertEquals(1, requests.size(), "one request to SearXNG");
         return requests.get(0);
     }

@@ -6,15 +6,18 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.SharedApp;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Without a provider, {@code search} stays listed, answers how to configure one, and start-up says so once. */
+/**
+ * Without a provider (as in the shared test application), {@code search} stays listed and answers how to configure
+ * one. That start-up says so once: {@code SearchProviderProducerTest}, and the packaged jar in {@code FirstRunIT}.
+ */
 @QuarkusTest
-@TestProfile(SearchProfiles.Unconfigured.class)
+@SharedApp
 class UnconfiguredSearchTest {
 
     @Test
@@ -50,13 +53,5 @@ class UnconfiguredSearchTest {
                 .filter(page -> page.getList("result.tools.name").contains(tool))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("tools/list does not list " + tool));
-    }
-
-    @Test
-    void startUpWarnsOnce() {
-        List<String> warnings = SearchLog.lines(SearchProfiles.Unconfigured.class).stream()
-                .filter(line -> line.contains("WARN") && line.contains("Web search is not configured"))
-                .toList();
-        assertEquals(1, warnings.size(), String.join("\n", warnings));
     }
 }

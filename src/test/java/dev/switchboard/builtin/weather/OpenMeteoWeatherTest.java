@@ -18,11 +18,10 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.switchboard.registry.ToolRegistry;
-import dev.switchboard.testing.OpenMeteoProfile;
-import dev.switchboard.testing.OpenMeteoStub;
+import dev.switchboard.testing.Await;
+import dev.switchboard.testing.MemoryStoreProfile;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
@@ -40,12 +39,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code weather.get} against Open-Meteo played by WireMock: the exact requests sent, the answer's shape, the place
+ * {@code weather.get} against Open-Meteo played by WireMock ({@link MemoryStoreProfile}): the exact requests sent, the answer's shape, the place
  * policy, caching, and behaviour on errors, timeouts, malformed bodies and an open circuit.
  */
 @QuarkusTest
-@TestProfile(OpenMeteoProfile.class)
-@WithTestResource(OpenMeteoStub.class)
+@TestProfile(MemoryStoreProfile.class)
 class OpenMeteoWeatherTest {
 
     private static final String SEARCH = "/v1/search";
@@ -176,13 +174,14 @@ class OpenMeteoWeatherTest {
     }
 
     @Test
-    void cachedAnswersExpireAfterTheConfiguredTtl() throws InterruptedException {
+    void cachedAnswersExpireAfterTheConfiguredTtl() {
         stub(forecast().willReturn(WireMock.okJson(forecastBody(1, "°C"))));
         weather(NEW_YORK).body("result.isError", equalTo(false));
         weather(NEW_YORK).body("result.isError", equalTo(false));
         assertEquals(1, count(FORECAST));
 
-        Thread.sleep(OpenMeteoProfile.CACHE_TTL.toMillis() + 200);
+        Await.sleep(MemoryStoreProfile.CACHE_TTL.plusMillis(200)); // Caffeine's clock: real time must pass
+        session = initialize(); // the profile's sessions last 2.5 s
         weather(NEW_YORK).body("result.isError", equalTo(false));
         assertEquals(2, count(FORECAST), "switchboard.weather.cache-ttl reached the cache");
     }
@@ -243,7 +242,7 @@ class OpenMeteoWeatherTest {
         error(
                 NEW_YORK,
                 "Weather provider unavailable: Open-Meteo's forecast API answered HTTP 503. Retry in a minute.");
-        assertEquals(1 + OpenMeteoProfile.MAX_RETRIES, count(FORECAST));
+        assertEquals(1 + MemoryStoreProfile.MAX_RETRIES, count(FORECAST));
     }
 
     @Test
@@ -268,7 +267,7 @@ class OpenMeteoWeatherTest {
     void aSlowProviderTimesOut() {
         stub(forecast()
                 .willReturn(
-                        WireMock.okJson(forecastBody(1, "°C")).withFixedDelay(3 * OpenMeteoProfile.TIMEOUT_MILLIS)));
+                        WireMock.okJson(forecastBody(1, "°C")).withFixedDelay(3 * MemoryStoreProfile.TIMEOUT_MILLIS)));
 
         long start = System.nanoTime();
         error(
@@ -276,8 +275,8 @@ class OpenMeteoWeatherTest {
                 "Weather provider unavailable: Open-Meteo's forecast API did not answer within 500 ms. Retry in"
                         + " a minute.");
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(1 + OpenMeteoProfile.MAX_RETRIES, count(FORECAST));
-        assertTrue(millis < 3 * 3 * OpenMeteoProfile.TIMEOUT_MILLIS, "each attempt gave up early: " + millis + " ms");
+        assertEquals(1 + MemoryStoreProfile.MAX_RETRIES, count(FORECAST));
+        assertTrue(millis < 3 * 3 * MemoryStoreProfile.TIMEOUT_MILLIS, "each attempt gave up early: " + millis + " ms");
     }
 
     @Test
@@ -342,12 +341,12 @@ class OpenMeteoWeatherTest {
         assertEquals(3, count(FORECAST));
         // The 4th failed request opens the circuit: the retry after it is refused without a request.
         error(NEW_YORK, paused);
-        assertEquals(OpenMeteoProfile.CIRCUIT_VOLUME, count(FORECAST));
+        assertEquals(MemoryStoreProfile.CIRCUIT_VOLUME, count(FORECAST));
 
         stub(forecast().willReturn(WireMock.okJson(forecastBody(1, "°C"))));
         error(NEW_YORK, paused);
         error("{\"latitude\":1,\"longitude\":2}", paused);
-        assertEquals(OpenMeteoProfile.CIRCUIT_VOLUME, count(FORECAST), "no request while the circuit is open");
+        assertEquals(MemoryStoreProfile.CIRCUIT_VOLUME, count(FORECAST), "no request while the circuit is open");
 
         // Geocoding has its own circuit, still closed.
         stub(search().willReturn(WireMock.okJson(PARIS)));

@@ -3,31 +3,23 @@ package dev.switchboard.security.limits;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.SmallLimitsProfile;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code /mcp} refuses a session that sends more than its limit with 429, {@code Retry-After} and -32029. */
 @QuarkusTest
-@TestProfile(RateLimitedEndpointTest.SmallLimits.class)
+@TestProfile(SmallLimitsProfile.class)
 @WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RateLimitedEndpointTest {
-
-    /** Five requests per session per minute. */
-    public static class SmallLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("switchboard.rate-limit.enabled", "true", "switchboard.rate-limit.per-session", "5");
-        }
-    }
 
     private static final String PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}";
 
@@ -37,8 +29,9 @@ class RateLimitedEndpointTest {
     @Test
     void aSessionOverItsLimitIsToldWhenToRetry() {
         assertEquals("redis", limiter.kind()); // the Redis store brings the limiter every replica shares
-        String session = Mcp.initialize();
-        for (int i = 0; i < 5; i++) {
+        int limit = SmallLimitsProfile.REQUESTS_PER_SESSION;
+        String session = Mcp.initialize(); // initialize opens the session: its bucket starts with the next request
+        for (int i = 0; i < limit; i++) {
             Mcp.post(session, PING).statusCode(200);
         }
         String retryAfter = Mcp.post(session, PING)
@@ -47,9 +40,9 @@ class RateLimitedEndpointTest {
                 .body("error.message", containsString("switchboard.rate-limit.per-session"))
                 .extract()
                 .header("Retry-After");
-        // One request frees every 60 s / 5 = 12 s, counted from the first of the burst.
+        // One request frees every 60 s / limit, counted from the first of the burst.
         int seconds = Integer.parseInt(retryAfter);
-        org.junit.jupiter.api.Assertions.assertTrue(seconds >= 1 && seconds <= 12, "Retry-After " + retryAfter);
+        assertTrue(seconds >= 1 && seconds <= 60 / limit, "Retry-After " + retryAfter);
         // Another session has its own bucket.
         Mcp.post(Mcp.initialize(), PING).statusCode(200);
     }

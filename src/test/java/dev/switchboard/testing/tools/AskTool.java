@@ -8,11 +8,9 @@ import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.SamplingRequest;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test.ask", description = "Asks the user for a name, then the client's LLM for a greeting.")
 public class AskTool implements McpTool<NoArguments, String> {
 

@@ -1,13 +1,11 @@
 package dev.switchboard.testing.tools;
 
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /** Lets a test wait until {@code test.wait} runs, and see whether it noticed its cancellation. */
 @ApplicationScoped
-@IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
 public class CancellationProbe {
 
     private volatile CountDownLatch started = new CountDownLatch(1);

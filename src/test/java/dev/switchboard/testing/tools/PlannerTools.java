@@ -4,7 +4,6 @@ import dev.switchboard.api.Description;
 import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolException;
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +16,6 @@ import java.util.Optional;
 
 /** Several tools on one bean, written as an author writes them: described, constrained parameters, typed results. */
 @ApplicationScoped
-@IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
 public class PlannerTools {
 
     /** How full the days are. */

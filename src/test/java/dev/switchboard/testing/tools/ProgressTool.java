@@ -5,11 +5,9 @@ import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test.progress", description = "Logs once and reports three steps of progress.")
 public class ProgressTool implements McpTool<NoArguments, String> {
 

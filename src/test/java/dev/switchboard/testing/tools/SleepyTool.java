@@ -4,11 +4,9 @@ import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test.sleepy", description = "Sleeps 5 s, past its 1 s limit.", timeoutSeconds = 1)
 public class SleepyTool implements McpTool<NoArguments, String> {
 

@@ -1,12 +1,10 @@
 package dev.switchboard.testing.tools;
 
 import dev.switchboard.api.Tool;
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Two tools that answer the name of the thread they ran on: one declared non-blocking, one blocking (the default). */
 @ApplicationScoped
-@IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
 public class ThreadTools {
 
     @Tool(name = "test.thread.computing", description = "Answers its thread's name; never blocks.", blocking = false)

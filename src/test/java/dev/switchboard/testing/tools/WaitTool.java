@@ -4,11 +4,9 @@ import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
-import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@IfBuildProperty(name = TestTools.PROPERTY, stringValue = "true")
 @ToolDefinition(name = "test.wait", description = "Reports progress once, then waits up to 10 s for cancellation.")
 public class WaitTool implements McpTool<NoArguments, String> {
 

@@ -1,11 +1,10 @@
-package dev.switchboard.agent;
+package dev.switchboard.testing;
 
-import dev.switchboard.testing.WireMockStub;
 import java.util.Map;
 
 /**
  * An OpenAI-compatible model server played by WireMock; each test scripts the conversation. The agent is pointed at
- * it, with a test key, and at this service's own /mcp.
+ * it, with a test key; it reaches this service's own /mcp on whatever port the test application bound.
  */
 public class ModelServerStub extends WireMockStub {
 

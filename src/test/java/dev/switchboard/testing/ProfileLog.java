@@ -1,4 +1,4 @@
-package dev.switchboard.builtin.search;
+package dev.switchboard.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,16 +11,16 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A log file of its own for each search test profile, so a test can read what the service logged, from start-up on.
+ * A log file of its own for a test profile, so a test can read what the service logged, from start-up on.
  * The path is kept in a system property because the profile and the test class may be loaded by different class
  * loaders, and a profile's settings may be asked for more than once.
  */
-final class SearchLog {
+public final class ProfileLog {
 
-    private SearchLog() {}
+    private ProfileLog() {}
 
     /** The settings that send the service's log to this profile's file, in addition to the console. */
-    static Map<String, String> settings(Class<?> profile) {
+    public static Map<String, String> settings(Class<?> profile) {
         Map<String, String> settings = new HashMap<>();
         settings.put("quarkus.log.file.enabled", "true");
         settings.put("quarkus.log.file.path", path(profile).toString());
@@ -28,7 +28,7 @@ final class SearchLog {
     }
 
     /** Every line the service logged while this profile ran. */
-    static List<String> lines(Class<?> profile) {
+    public static List<String> lines(Class<?> profile) {
         try {
             return Files.readAllLines(path(profile), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -38,13 +38,13 @@ final class SearchLog {
 
     private static Path path(Class<?> profile) {
         // not under "switchboard.": the config mapping refuses unknown keys below its prefix
-        String property = "search-test-log." + profile.getName();
+        String property = "profile-test-log." + profile.getName();
         return Path.of(System.getProperties()
                 .computeIfAbsent(
                         property,
                         key -> Path.of(
                                         "target",
-                                        "search-logs",
+                                        "profile-logs",
                                         profile.getSimpleName() + "-" + UUID.randomUUID() + ".log")
                                 .toAbsolutePath()
                                 .toString())

@@ -1,0 +1,38 @@
+package dev.switchboard.testing;
+
+import dev.switchboard.session.SessionStoreContract;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/**
+ * Small limits, so each test crosses the one it is about within seconds and a small request: sessions that expire
+ * after 2.5 s and keep 3 tool uses; memories in their own namespace, kept 2 s, at most 3 of at most 100 characters;
+ * bodies up to 64 KiB and small JSON limits; 10 requests per session per minute. The limits do not interact: each test
+ * stays under the ones it is not about (few requests per session, small bodies, fresh sessions after waiting).
+ */
+public class SmallLimitsProfile implements QuarkusTestProfile {
+
+    public static final String MEMORY_NAMESPACE = "team-a";
+
+    public static final int REQUESTS_PER_SESSION = 10;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.ofEntries(
+                Map.entry("switchboard.sessions.ttl", SessionStoreContract.TTL.toString()),
+                Map.entry(
+                        "switchboard.sessions.tools-used-limit",
+                        Integer.toString(SessionStoreContract.TOOLS_USED_LIMIT)),
+                Map.entry("switchboard.memory.namespace", MEMORY_NAMESPACE),
+                Map.entry("switchboard.memory.retention", "2s"),
+                Map.entry("switchboard.memory.max-entries", "3"),
+                Map.entry("switchboard.memory.max-text-length", "100"),
+                Map.entry("quarkus.http.limits.max-body-size", "64K"),
+                Map.entry("switchboard.limits.json.max-nesting-depth", "10"),
+                Map.entry("switchboard.limits.json.max-string-length", "1000"),
+                Map.entry("switchboard.limits.json.max-number-length", "20"),
+                Map.entry("switchboard.limits.json.max-name-length", "50"),
+                Map.entry("switchboard.rate-limit.enabled", "true"),
+                Map.entry("switchboard.rate-limit.per-session", Integer.toString(REQUESTS_PER_SESSION)));
+    }
+}
