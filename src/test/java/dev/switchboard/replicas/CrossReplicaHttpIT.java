@@ -31,7 +31,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  */
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-@Isolated // the other ITs run two at a time; a Quarkus application (and RestAssured's port) runs alone
+@Isolated // the other ITs run at once; a Quarkus application (and RestAssured's port) runs alone
 class CrossReplicaHttpIT {
 
     private static final String V = "2025-11-25";
