@@ -46,6 +46,7 @@ class NativeReflectionTest {
             "dev.switchboard.resource",
             "dev.switchboard.prompt",
             "dev.switchboard.agent",
+            "dev.switchboard.task",
             "dev.switchboard.builtin");
 
     private static final String DISPATCH =
@@ -57,6 +58,8 @@ class NativeReflectionTest {
     /** Records in {@link #DTO_PACKAGES} that Jackson never sees, and why. */
     private static final Map<String, String> NOT_SERIALISED = Map.ofEntries(
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload", "parser output wrapping already-parsed messages"),
+            Map.entry("dev.switchboard.task.TaskChange", "a change the store applies, never stored itself"),
+            Map.entry("dev.switchboard.task.RedisTaskStore$Stored", "the JSON text read with the task it holds"),
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload$Valid", "parser output wrapping a parsed message"),
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload$Invalid", "parser output carrying a JsonRpcError"),
             Map.entry("dev.switchboard.protocol.Caller", DISPATCH),

@@ -1,0 +1,70 @@
+package dev.switchboard.task;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One task as the store keeps it, in either era's terms: the protocol layer writes it to the wire of the revision
+ * that created it ({@code protocolVersion}). Payloads are JSON text, written and read by the protocol layer only.
+ *
+ * @param owner the id of the principal that created it: nobody else ever sees it
+ * @param ttl how long the task is kept after it was created
+ * @param result the tool's result once {@code completed}, else null
+ * @param error the JSON-RPC error once {@code failed}, else null
+ * @param inputRequests what the task waits for while {@code input_required}, by key; empty otherwise
+ */
+@RegisterForReflection // stored as JSON in Redis
+public record TaskRecord(
+        String id,
+        String owner,
+        String protocolVersion,
+        TaskStatus status,
+        String statusMessage,
+        Instant createdAt,
+        Instant lastUpdatedAt,
+        Duration ttl,
+        String result,
+        String error,
+        Map<String, String> inputRequests) {
+
+    public TaskRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(lastUpdatedAt, "lastUpdatedAt");
+        Objects.requireNonNull(ttl, "ttl");
+        inputRequests = inputRequests == null ? Map.of() : Map.copyOf(inputRequests);
+    }
+
+    /** A new task, {@code working} since {@code now}. */
+    public static TaskRecord started(
+            String id, String owner, String protocolVersion, String statusMessage, Instant now, Duration ttl) {
+        return new TaskRecord(
+                id, owner, protocolVersion, TaskStatus.WORKING, statusMessage, now, now, ttl, null, null, Map.of());
+    }
+
+    /** When the store forgets it. */
+    public Instant expiresAt() {
+        return createdAt.plus(ttl);
+    }
+
+    /** This task after {@code change}, at {@code now}. */
+    TaskRecord with(TaskChange change, Instant now) {
+        return new TaskRecord(
+                id,
+                owner,
+                protocolVersion,
+                change.status(),
+                change.statusMessage(),
+                createdAt,
+                now,
+                ttl,
+                change.result(),
+                change.error(),
+                change.inputRequests());
+    }
+}
