@@ -94,6 +94,23 @@ abstract class TaskStoreContract {
     }
 
     @Test
+    void concurrentChangesAreEachAppliedWhole() {
+        TaskRecord task = create(owner);
+        List<Optional<TaskRecord>> results = io.smallrye.mutiny.Uni.join()
+                .all(java.util.stream.IntStream.range(0, 4)
+                        .mapToObj(i ->
+                                store().update(owner, task.id(), TaskChange.to(TaskStatus.INPUT_REQUIRED, "step " + i)))
+                        .toList())
+                .andFailFast()
+                .await()
+                .indefinitely();
+        assertTrue(results.stream().allMatch(Optional::isPresent), "every change applied: " + results);
+        TaskRecord after = get(owner, task.id()).orElseThrow();
+        assertEquals(TaskStatus.INPUT_REQUIRED, after.status());
+        assertTrue(after.statusMessage().startsWith("step "), after.statusMessage());
+    }
+
+    @Test
     void aTaskIsGoneWhenItsTtlEnds() {
         TaskRecord task = create(owner);
         clock.advance(TTL.minusMillis(1));
