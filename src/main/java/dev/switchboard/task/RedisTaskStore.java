@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       task (a task is gettable before it is listed) and pruned when read
  * </ul>
  *
- * Each key is used alone, so every command stays on one cluster slot.
+ * Each key is used alone, so every command stays on one cluster slot; creating a task is two round trips (the task,
+ * then its index entry), reading one is one, changing one is two (read, then compare-and-set).
  */
 @ApplicationScoped
 @Typed(RedisTaskStore.class)
@@ -36,6 +37,7 @@ public class RedisTaskStore implements TaskStore {
     private static final int MAX_ATTEMPTS = 8;
 
     private final RedisScript replaceScript = RedisScript.load("task-replace");
+    private final RedisScript indexScript = RedisScript.load("task-index");
     private final ReactiveRedisDataSource redis;
     private final JsonCodec json;
     private final Clock clock;
@@ -62,9 +64,7 @@ public class RedisTaskStore implements TaskStore {
                         throw new IllegalStateException("Task id " + task.id() + " is taken");
                     }
                 })
-                .chain(() -> RedisScript.command(redis, "ZADD", ownerKey(task.owner()), expiresAt, task.id()))
-                .chain(() -> RedisScript.command(redis, "PEXPIREAT", ownerKey(task.owner()), expiresAt, "GT"))
-                .chain(() -> RedisScript.command(redis, "PEXPIREAT", ownerKey(task.owner()), expiresAt, "NX"))
+                .chain(() -> indexScript.run(redis, List.of(ownerKey(task.owner())), expiresAt, task.id()))
                 .replaceWithVoid();
     }
 

@@ -27,13 +27,4 @@ public enum TaskStatus {
     public boolean terminal() {
         return this == COMPLETED || this == FAILED || this == CANCELLED;
     }
-
-    public static TaskStatus ofWire(String wire) {
-        for (TaskStatus status : values()) {
-            if (status.wire.equals(wire)) {
-                return status;
-            }
-        }
-        throw new IllegalArgumentException("Unknown task status '" + wire + "'");
-    }
 }

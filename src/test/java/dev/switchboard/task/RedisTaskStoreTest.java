@@ -58,6 +58,8 @@ class RedisTaskStoreTest extends TaskStoreContract {
                         .zscore("switchboard:tasks:layout", task.id())
                         .isPresent(),
                 "listed under its owner");
+        assertEquals(
+                expiresAt, redis.key().pexpiretime("switchboard:tasks:layout"), "the index lives as long as the task");
         assertEquals(Optional.of(task), store.get("layout", task.id()).await().indefinitely());
     }
 }
