@@ -58,7 +58,9 @@ class NativeReflectionTest {
     /** Records in {@link #DTO_PACKAGES} that Jackson never sees, and why. */
     private static final Map<String, String> NOT_SERIALISED = Map.ofEntries(
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload", "parser output wrapping already-parsed messages"),
-            Map.entry("dev.switchboard.task.TaskChange", "a change the store applies, never stored itself"),
+            Map.entry("dev.switchboard.task.TaskLeases$Held", "a task's name, written as a sorted-set member"),
+            Map.entry("dev.switchboard.protocol.TaskNegotiation$AsTask", DISPATCH),
+            Map.entry("dev.switchboard.protocol.TaskSignals$Running", "a task running in this process"),
             Map.entry("dev.switchboard.task.RedisTaskStore$Stored", "the JSON text read with the task it holds"),
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload$Valid", "parser output wrapping a parsed message"),
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload$Invalid", "parser output carrying a JsonRpcError"),

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.RequiresScopes;
+import dev.switchboard.api.TaskSupport;
 import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolDefinition;
@@ -108,7 +109,8 @@ final class ToolDescriber {
                 definition.readOnly(),
                 definition.destructive(),
                 definition.idempotent(),
-                definition.openWorld());
+                definition.openWorld(),
+                definition.taskSupport());
         checkHeaders(descriptor);
         return new GeneratedTool(
                 descriptor,
@@ -170,7 +172,8 @@ final class ToolDescriber {
                 tool.readOnly(),
                 tool.destructive(),
                 tool.idempotent(),
-                tool.openWorld());
+                tool.openWorld(),
+                tool.taskSupport());
         checkHeaders(descriptor);
         return new GeneratedTool(
                 descriptor,
@@ -195,7 +198,8 @@ final class ToolDescriber {
             boolean readOnly,
             boolean destructive,
             boolean idempotent,
-            boolean openWorld) {
+            boolean openWorld,
+            TaskSupport taskSupport) {
         String shownTitle = title.isEmpty() ? null : title;
         return new ToolDescriptor(
                 name,
@@ -204,7 +208,8 @@ final class ToolDescriber {
                 inputSchema,
                 outputSchema,
                 Icons.of(icons),
-                new ToolAnnotations(shownTitle, readOnly, !readOnly && destructive, idempotent, openWorld));
+                new ToolAnnotations(shownTitle, readOnly, !readOnly && destructive, idempotent, openWorld),
+                taskSupport == TaskSupport.FORBIDDEN ? null : new ToolDescriptor.Execution(taskSupport.wire()));
     }
 
     private static void checkName(String where, String name) {

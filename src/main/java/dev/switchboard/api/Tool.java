@@ -59,4 +59,10 @@ public @interface Tool {
      * ask the client for input, and the progress it reports is not sent (both may wait on the session's stream).
      */
     boolean blocking() default true;
+
+    /**
+     * Whether a call may run as a task (answered at once with a task id, polled until done), for work that outlives a
+     * request. Progress then becomes the task's status message and input requests move it to {@code input_required}.
+     */
+    TaskSupport taskSupport() default TaskSupport.FORBIDDEN;
 }

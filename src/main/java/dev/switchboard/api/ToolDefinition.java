@@ -45,4 +45,7 @@ public @interface ToolDefinition {
 
     /** Seconds the tool may run before it is cancelled; 0 uses {@code switchboard.tools.timeout}. */
     long timeoutSeconds() default 0;
+
+    /** Whether a call may run as a task; see {@link Tool#taskSupport()}. */
+    TaskSupport taskSupport() default TaskSupport.FORBIDDEN;
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.cluster;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcId;
@@ -67,6 +68,27 @@ public class RedisReplicas implements Replicas {
     public void resourceChanged(String uri) {
         String message = json.write(uri == null ? Map.of("k", "resources") : Map.of("k", "resources", "uri", uri));
         RedisScript.command(redis, "PUBLISH", broadcast, message).subscribe().with(ignored -> {}, ignored -> {});
+    }
+
+    @Override
+    public void taskChanged(String owner, String taskId) {
+        broadcast(Map.of("k", "task", "from", replica, "o", owner, "t", taskId));
+    }
+
+    @Override
+    public void cancelTask(String taskId) {
+        broadcast(Map.of("k", "task-cancel", "t", taskId));
+    }
+
+    @Override
+    public void answerTask(String taskId, JsonNode responses) {
+        broadcast(Map.of("k", "task-input", "t", taskId, "r", responses));
+    }
+
+    private void broadcast(Map<String, Object> message) {
+        RedisScript.command(redis, "PUBLISH", broadcast, json.write(message))
+                .subscribe()
+                .with(ignored -> {}, ignored -> {});
     }
 
     private String pendingKey(String sessionId, JsonRpcId id) {

@@ -10,6 +10,7 @@ import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.protocol.ClientRequests;
 import dev.switchboard.protocol.ResourceSubscriptions;
 import dev.switchboard.protocol.RunningCalls;
+import dev.switchboard.protocol.TaskSignals;
 import dev.switchboard.redis.RedisScript;
 import dev.switchboard.stream.EventIds;
 import dev.switchboard.stream.ReplicaIdentity;
@@ -41,6 +42,7 @@ public class ReplicaBus {
     private final ClientRequests clientRequests;
     private final RunningCalls running;
     private final ResourceSubscriptions subscriptions;
+    private final TaskSignals tasks;
     private final JsonCodec json;
     private final JsonRpcParser parser;
     /** How often the subscription is checked. */
@@ -49,6 +51,7 @@ public class ReplicaBus {
     private volatile Cancellable subscription;
     private ReactiveRedisDataSource redis;
     private String[] channels;
+    private String replicaId = "";
     private Vertx vertx;
     private long watch;
 
@@ -57,7 +60,9 @@ public class ReplicaBus {
             ClientRequests clientRequests,
             RunningCalls running,
             ResourceSubscriptions subscriptions,
+            TaskSignals tasks,
             JsonCodec json) {
+        this.tasks = tasks;
         this.hub = hub;
         this.subscriptions = subscriptions;
         this.clientRequests = clientRequests;
@@ -84,6 +89,7 @@ public class ReplicaBus {
             Vertx vertx) {
         if (config.sessions().store() == SwitchboardConfig.StoreKind.REDIS) {
             this.redis = redis.get();
+            this.replicaId = replica.id();
             this.channels = new String[] {channelPrefix(config) + replica.id(), broadcastChannel(config)};
             this.vertx = vertx;
             subscription = listen(this.redis, channels);
@@ -168,6 +174,13 @@ public class ReplicaBus {
                 String uri = node.hasNonNull("uri") ? node.get("uri").asText() : null;
                 Infrastructure.getDefaultWorkerPool().execute(() -> subscriptions.changedHere(uri));
             }
+            case "task" -> {
+                if (!replicaId.equals(node.path("from").asText())) { // this replica already applied its own
+                    tasks.changedHere(node.path("o").asText(), node.path("t").asText());
+                }
+            }
+            case "task-cancel" -> tasks.cancelHere(node.path("t").asText());
+            case "task-input" -> tasks.answerHere(node.path("t").asText(), node.path("r"));
             default -> LOG.debugf("Ignoring replica message %s", message);
         }
     }

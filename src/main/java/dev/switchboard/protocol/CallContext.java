@@ -11,6 +11,7 @@ import dev.switchboard.api.Principal;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The {@link ToolContext} of a tool call, in either era: messages go out on the request's channel. */
 final class CallContext implements ToolContext {
@@ -24,6 +25,7 @@ final class CallContext implements ToolContext {
     private final CallControl control;
     private final InputSource inputs;
     private final ObjectMapper mapper;
+    private final Consumer<String> statusMessages;
     private double lastProgress = Double.NEGATIVE_INFINITY;
 
     CallContext(
@@ -34,6 +36,20 @@ final class CallContext implements ToolContext {
             CallControl control,
             InputSource inputs,
             ObjectMapper mapper) {
+        this(caller, toolName, progressToken, channel, control, inputs, mapper, null);
+    }
+
+    /** @param statusMessages receives progress as a task's status message, or null for a call that is no task */
+    CallContext(
+            Caller caller,
+            String toolName,
+            JsonNode progressToken,
+            RequestChannel channel,
+            CallControl control,
+            InputSource inputs,
+            ObjectMapper mapper,
+            Consumer<String> statusMessages) {
+        this.statusMessages = statusMessages;
         this.caller = caller;
         this.toolName = toolName;
         this.progressToken = progressToken;
@@ -65,10 +81,16 @@ final class CallContext implements ToolContext {
 
     @Override
     public synchronized void progress(double progress, Double total, String message) {
-        if (progressToken == null || progress <= lastProgress || control.isCancelled()) {
+        if (progress <= lastProgress || control.isCancelled()) {
             return;
         }
         lastProgress = progress;
+        if (statusMessages != null) {
+            statusMessages.accept(message != null ? message : statusMessage(progress, total));
+        }
+        if (progressToken == null) {
+            return;
+        }
         ObjectNode params = JSON.objectNode().set("progressToken", progressToken);
         params.put("progress", progress);
         if (total != null) {
@@ -78,6 +100,11 @@ final class CallContext implements ToolContext {
             params.put("message", message);
         }
         channel.send(new JsonRpcNotification("notifications/progress", params));
+    }
+
+    private static String statusMessage(double progress, Double total) {
+        String done = progress == Math.rint(progress) ? Long.toString((long) progress) : Double.toString(progress);
+        return total == null ? "Progress: " + done : "Progress: " + done + " of " + total.longValue();
     }
 
     @Override

@@ -51,4 +51,10 @@ public record Caller(
         // Form mode is what elicitation meant before modes existed: {"elicitation": {}} declares it.
         return mode == null || declared.has(mode) || ("form".equals(mode) && declared.isEmpty());
     }
+
+    /** True when the client declared the extension {@code id} ({@code capabilities.extensions}). */
+    public boolean declaresExtension(String id) {
+        return clientCapabilities != null
+                && clientCapabilities.path("extensions").path(id).isObject();
+    }
 }

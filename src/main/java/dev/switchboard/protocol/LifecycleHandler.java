@@ -25,7 +25,6 @@ public class LifecycleHandler {
     private final Clock clock;
     private final Implementation serverInfo;
     private final String instructions;
-    private final ServerCapabilities capabilities = ServerCapabilities.ALL;
 
     public LifecycleHandler(
             SessionStore sessions,
@@ -71,7 +70,8 @@ public class LifecycleHandler {
                 null,
                 now,
                 now);
-        InitializeResult result = new InitializeResult(version.wire(), this.capabilities, serverInfo, instructions);
+        InitializeResult result =
+                new InitializeResult(version.wire(), ServerCapabilities.of(version), serverInfo, instructions);
         return admission
                 .admit(principal, session.id())
                 .onFailure(SessionAdmission.TooManySessionsException.class)

@@ -7,9 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.observability.McpMetrics;
+import dev.switchboard.task.TaskConfig;
+import dev.switchboard.task.TaskRecord;
+import dev.switchboard.task.TaskWire;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -29,12 +33,19 @@ public class ListenStreams {
 
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
 
-    public ListenStreams(McpMetrics metrics) {
+    private final Duration pollInterval;
+
+    public ListenStreams(McpMetrics metrics, TaskConfig tasks) {
         metrics.activeStreams("listen", this, ListenStreams::size);
+        this.pollInterval = tasks.pollInterval();
     }
 
-    /** What a listener opted in to and this server honours. Tool and prompt lists are fixed, so they never change. */
-    record Filter(boolean resourcesListChanged, Set<String> resourceSubscriptions) {
+    /**
+     * What a listener opted in to and this server honours. Tool and prompt lists are fixed, so they never change.
+     *
+     * @param taskIds tasks whose changes it receives ({@code notifications/tasks}, the tasks extension)
+     */
+    record Filter(boolean resourcesListChanged, Set<String> resourceSubscriptions, Set<String> taskIds) {
 
         ObjectNode toJson() {
             ObjectNode json = JSON.objectNode();
@@ -45,11 +56,17 @@ public class ListenStreams {
                 ArrayNode uris = json.putArray("resourceSubscriptions");
                 resourceSubscriptions.forEach(uris::add);
             }
+            if (!taskIds.isEmpty()) {
+                ArrayNode ids = json.putArray("taskIds");
+                taskIds.forEach(ids::add);
+            }
             return json;
         }
     }
 
-    private record Listener(JsonNode id, Filter filter, RequestChannel channel, CompletableFuture<Object> ended) {}
+    /** @param owner the principal that listens: it hears of its own tasks only */
+    private record Listener(
+            JsonNode id, String owner, Filter filter, RequestChannel channel, CompletableFuture<Object> ended) {}
 
     /**
      * Acknowledges the subscription on the request's stream and keeps it open until the client leaves (no response)
@@ -74,9 +91,11 @@ public class ListenStreams {
                 uris.add(uri.asText());
             });
         }
-        Filter filter = new Filter(requested.path("resourcesListChanged").asBoolean(false), Set.copyOf(uris));
+        Set<String> taskIds = taskIds(request, requested.path("taskIds"));
+        Filter filter = new Filter(requested.path("resourcesListChanged").asBoolean(false), Set.copyOf(uris), taskIds);
         JsonNode id = request.message().id().value();
-        Listener listener = new Listener(id, filter, request.channel(), new CompletableFuture<>());
+        Listener listener = new Listener(
+                id, request.caller().principal().id(), filter, request.channel(), new CompletableFuture<>());
         ObjectNode ack = JSON.objectNode().set("notifications", filter.toJson());
         if (!request.channel().send(tagged("notifications/subscriptions/acknowledged", ack, id))) {
             throw JsonRpcException.invalidRequest("subscriptions/listen needs a streamed response");
@@ -96,6 +115,46 @@ public class ListenStreams {
                         listener,
                         "notifications/resources/updated",
                         JSON.objectNode().put("uri", uri));
+            }
+        }
+    }
+
+    private static Set<String> taskIds(McpRequest request, JsonNode requested) {
+        if (requested.isMissingNode()) {
+            return Set.of();
+        }
+        if (!requested.isArray()) {
+            throw JsonRpcException.invalidParams("notifications.taskIds must be an array of task ids");
+        }
+        if (!request.caller().declaresExtension(ServerCapabilities.TASKS_EXTENSION)) {
+            throw TaskNegotiation.missingExtension(request, "notifications.taskIds belongs to the tasks extension");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        requested.forEach(taskId -> {
+            if (!taskId.isTextual()) {
+                throw JsonRpcException.invalidParams("notifications.taskIds must hold task id strings");
+            }
+            ids.add(taskId.asText());
+        });
+        return Set.copyOf(ids);
+    }
+
+    /** Whether a listener held here follows the task. */
+    boolean listensTo(String taskId) {
+        for (Listener listener : listeners) {
+            if (listener.filter().taskIds().contains(taskId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends the task as it now stands to the listeners held here that follow it and own it. */
+    void taskChanged(TaskRecord task) {
+        for (Listener listener : listeners) {
+            if (listener.filter().taskIds().contains(task.id())
+                    && listener.owner().equals(task.owner())) {
+                send(listener, "notifications/tasks", TaskWire.stateless(task, pollInterval, true));
             }
         }
     }

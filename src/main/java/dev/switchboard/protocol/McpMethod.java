@@ -21,6 +21,11 @@ public enum McpMethod {
     COMPLETION_COMPLETE("completion/complete"),
     SERVER_DISCOVER("server/discover"),
     SUBSCRIPTIONS_LISTEN("subscriptions/listen"),
+    TASKS_GET("tasks/get"),
+    TASKS_UPDATE("tasks/update"),
+    TASKS_CANCEL("tasks/cancel"),
+    TASKS_RESULT("tasks/result"),
+    TASKS_LIST("tasks/list"),
     NOTIFICATION_INITIALIZED("notifications/initialized"),
     NOTIFICATION_CANCELLED("notifications/cancelled");
 

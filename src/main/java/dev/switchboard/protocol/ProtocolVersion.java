@@ -52,6 +52,11 @@ public enum ProtocolVersion {
     }
 
     /** JSON-RPC batches exist only in 2025-03-26: added there, removed in 2025-06-18. */
+    /** Whether the revision has tasks: the 2025-11-25 {@code tasks} capability or the 2026-07-28 extension. */
+    public boolean hasTasks() {
+        return this == V2025_11_25 || this == V2026_07_28;
+    }
+
     public boolean allowsBatches() {
         return this == V2025_03_26;
     }

@@ -1,5 +1,6 @@
 package dev.switchboard.protocol;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import io.smallrye.mutiny.Uni;
@@ -30,6 +31,15 @@ public interface Replicas {
         public void resourceChanged(String uri) {}
 
         @Override
+        public void taskChanged(String owner, String taskId) {}
+
+        @Override
+        public void cancelTask(String taskId) {}
+
+        @Override
+        public void answerTask(String taskId, JsonNode responses) {}
+
+        @Override
         public boolean alone() {
             return true;
         }
@@ -46,6 +56,15 @@ public interface Replicas {
 
     /** Tells every replica that a resource (or, for null, the list of resources) changed. */
     void resourceChanged(String uri);
+
+    /** Tells the other replicas that a task changed, for the {@code tasks/result} calls and listeners they hold. */
+    void taskChanged(String owner, String taskId);
+
+    /** Asks every replica to stop the task's work, wherever it runs. */
+    void cancelTask(String taskId);
+
+    /** Hands the client's answers to the replica running the task. */
+    void answerTask(String taskId, JsonNode responses);
 
     /**
      * True when this process is the only replica. (Asked, not compared with {@link #NONE}: the injected instance is

@@ -3,6 +3,7 @@ package dev.switchboard.protocol;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.api.ResourceNotifier;
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
@@ -116,7 +117,15 @@ public class ResourceSubscriptions implements ResourceNotifier {
         return sessions.entries(sessionId, SUBSCRIPTIONS, 0, 0).await().atMost(TIMEOUT);
     }
 
-    private void publish(String sessionId, List<String> messages) {
+    /**
+     * Sends a message on the session's standalone (GET) stream, wherever it is connected; false when the session has
+     * none. Waits on the store: call it from a worker thread.
+     */
+    boolean sendToSession(String sessionId, JsonRpcMessage message) {
+        return publish(sessionId, List.of(json.write(message)));
+    }
+
+    private boolean publish(String sessionId, List<String> messages) {
         List<String> streams = sessions.entries(
                         sessionId, STANDALONE, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY)
                 .await()
@@ -125,6 +134,7 @@ public class ResourceSubscriptions implements ResourceNotifier {
             String newest = streams.get(streams.size() - 1);
             messages.forEach(message -> hub.publish(sessionId, newest, message));
         }
+        return !streams.isEmpty();
     }
 
     private String updatedMessage(String uri) {

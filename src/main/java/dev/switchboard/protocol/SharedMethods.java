@@ -21,15 +21,26 @@ public class SharedMethods {
             McpMethod.RESOURCES_READ,
             McpMethod.PROMPTS_LIST,
             McpMethod.PROMPTS_GET,
-            McpMethod.COMPLETION_COMPLETE);
+            McpMethod.COMPLETION_COMPLETE,
+            McpMethod.TASKS_GET,
+            McpMethod.TASKS_UPDATE,
+            McpMethod.TASKS_CANCEL,
+            McpMethod.TASKS_RESULT,
+            McpMethod.TASKS_LIST);
 
     private final ToolsHandler tools;
     private final ResourcesHandler resources;
     private final PromptsHandler prompts;
     private final CompletionHandler completion;
+    private final TasksHandler tasks;
 
     public SharedMethods(
-            ToolsHandler tools, ResourcesHandler resources, PromptsHandler prompts, CompletionHandler completion) {
+            ToolsHandler tools,
+            ResourcesHandler resources,
+            PromptsHandler prompts,
+            CompletionHandler completion,
+            TasksHandler tasks) {
+        this.tasks = tasks;
         this.tools = tools;
         this.resources = resources;
         this.prompts = prompts;
@@ -52,6 +63,8 @@ public class SharedMethods {
             case PROMPTS_LIST -> Uni.createFrom().item(prompts.list(request));
             case PROMPTS_GET -> prompts.get(request);
             case COMPLETION_COMPLETE -> Uni.createFrom().item(completion.complete(request));
+            // Each era serves its own tasks/* methods; the handler refuses the others.
+            case TASKS_GET, TASKS_UPDATE, TASKS_CANCEL, TASKS_RESULT, TASKS_LIST -> tasks.serve(method, request);
             default -> throw new IllegalArgumentException(method.wire() + " is not served alike by both eras");
         };
     }

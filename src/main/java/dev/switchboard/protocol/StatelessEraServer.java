@@ -135,7 +135,7 @@ public class StatelessEraServer {
     private ObjectNode discover() {
         ObjectNode result = mapper.createObjectNode();
         result.set("supportedVersions", mapper.valueToTree(supportedVersions()));
-        result.set("capabilities", mapper.valueToTree(ServerCapabilities.ALL));
+        result.set("capabilities", mapper.valueToTree(ServerCapabilities.of(ProtocolVersion.V2026_07_28)));
         if (instructions != null) {
             result.put("instructions", instructions);
         }
@@ -210,7 +210,9 @@ public class StatelessEraServer {
     /** Every result says it is complete and who answered; lists and reads say how long they may be cached. */
     private ObjectNode shaped(Object result, String cacheScope) {
         ObjectNode node = result instanceof ObjectNode object ? object : mapper.valueToTree(result);
-        node.put("resultType", "complete");
+        if (!node.has("resultType")) { // a created task says "task"
+            node.put("resultType", "complete");
+        }
         if (cacheScope != null) {
             node.put("ttlMs", "private".equals(cacheScope) ? 0 : listTtlMillis);
             node.put("cacheScope", cacheScope);

@@ -33,6 +33,7 @@ public class ToolsHandler {
     static final int TOOL_ERROR = -32000;
 
     private final ToolRegistry registry;
+    private final TaskRunner tasks;
     private final RunningCalls running;
     private final ClientRequests clientRequests;
     private final ObjectMapper mapper;
@@ -43,6 +44,7 @@ public class ToolsHandler {
 
     public ToolsHandler(
             ToolRegistry registry,
+            TaskRunner tasks,
             RunningCalls running,
             ClientRequests clientRequests,
             ObjectMapper mapper,
@@ -54,6 +56,7 @@ public class ToolsHandler {
                 registry.descriptors().stream().map(ToolDescriptor::name).toList());
         this.access = access;
         this.registry = registry;
+        this.tasks = tasks;
         this.running = running;
         this.clientRequests = clientRequests;
         this.mapper = mapper;
@@ -73,8 +76,11 @@ public class ToolsHandler {
         return name != null && registry.contains(name) ? name : null;
     }
 
-    /** Runs the tool; emits nothing (null) when the client cancelled the call. */
-    public Uni<ToolResult> call(McpRequest request) {
+    /**
+     * Runs the tool, or starts it as a task and answers with the task; emits nothing (null) when the client cancelled
+     * the call.
+     */
+    public Uni<Object> call(McpRequest request) {
         JsonNode name = request.message().param("name");
         if (!name.isTextual()) {
             throw JsonRpcException.invalidParams("tools/call needs params.name, the name of a tool from tools/list");
@@ -90,21 +96,38 @@ public class ToolsHandler {
         if (!arguments.isMissingNode() && !arguments.isNull() && !arguments.isObject()) {
             throw JsonRpcException.invalidParams("params.arguments must be an object");
         }
-        return run(request, tool, context -> tool.invoke(arguments, context))
-                .onFailure(ToolTimeoutException.class)
-                .recoverWithItem(timeout -> ToolResult.error(timeout.getMessage()))
-                // In 2026-07-28 a missing capability is a protocol error (-32021) the client can act on.
-                .onFailure(failure -> failure instanceof MissingClientCapabilityException
-                        && !request.caller().stateless())
-                .recoverWithItem(missing -> ToolResult.error(missing.getMessage()))
-                // A tool's state (calendar, workspace) is in the session store: when it is down, say so to the model.
-                .onFailure(failure -> failure instanceof StoreUnavailableException
-                        || failure instanceof io.smallrye.mutiny.TimeoutException)
-                .recoverWithItem(failure -> {
-                    LOG.warnf("Tool %s could not reach the session store: %s", tool.name(), failure.getMessage());
-                    return ToolResult.error("The state this tool keeps (session, workspace, calendar) cannot be"
-                            + " reached right now; retry in a moment");
+        TaskNegotiation.AsTask task = TaskNegotiation.decide(request, tool);
+        if (task != null) {
+            return tasks.start(request, tool, arguments, task.ttl());
+        }
+        return run(request, tool, context -> (Object) tool.invoke(arguments, context))
+                .onFailure()
+                .recoverWithUni(failure -> {
+                    ToolResult error = asToolError(failure, request.caller());
+                    return error != null
+                            ? Uni.createFrom().item(error)
+                            : Uni.createFrom().failure(failure);
                 });
+    }
+
+    /**
+     * A failure the model should read as the tool's error result, or null for one that is the protocol's: a timeout,
+     * a capability the session-era client lacks (2026-07-28 answers -32021), or an unreachable store.
+     */
+    static ToolResult asToolError(Throwable failure, Caller caller) {
+        if (failure instanceof ToolTimeoutException) {
+            return ToolResult.error(failure.getMessage());
+        }
+        if (failure instanceof MissingClientCapabilityException && !caller.stateless()) {
+            return ToolResult.error(failure.getMessage());
+        }
+        // A tool's state (calendar, workspace) is in the session store: when it is down, say so to the model.
+        if (failure instanceof StoreUnavailableException || failure instanceof io.smallrye.mutiny.TimeoutException) {
+            LOG.warnf("A tool could not reach the session store: %s", failure.getMessage());
+            return ToolResult.error("The state this tool keeps (session, workspace, calendar) cannot be"
+                    + " reached right now; retry in a moment");
+        }
+        return null;
     }
 
     /**
@@ -218,7 +241,7 @@ public class ToolsHandler {
                         + " asking waits for the answer");
     };
 
-    private static JsonNode progressToken(JsonRpcRequest request) {
+    static JsonNode progressToken(JsonRpcRequest request) {
         JsonNode token = request.param("_meta").get("progressToken");
         return token != null && (token.isTextual() || token.isIntegralNumber()) ? token : null;
     }

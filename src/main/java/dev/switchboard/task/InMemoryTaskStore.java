@@ -42,7 +42,7 @@ public class InMemoryTaskStore implements TaskStore {
             return Uni.createFrom().item(Optional.empty());
         }
         TaskRecord after = tasks.computeIfPresent(
-                id, (key, task) -> task.status().terminal() ? task : task.with(change, clock.instant()));
+                id, (key, task) -> task.status().terminal() ? task : change.applyTo(task, clock.instant()));
         return Uni.createFrom().item(Optional.ofNullable(after));
     }
 

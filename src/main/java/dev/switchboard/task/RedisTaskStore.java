@@ -88,7 +88,7 @@ public class RedisTaskStore implements TaskStore {
             if (before.status().terminal()) {
                 return Uni.createFrom().item(Optional.of(before));
             }
-            TaskRecord after = before.with(change, clock.instant());
+            TaskRecord after = change.applyTo(before, clock.instant());
             return replaceScript
                     .run(redis, List.of(taskKey(id)), found.get().json(), json.write(after))
                     .chain(replaced -> {

@@ -11,6 +11,7 @@ import java.util.Objects;
  * that created it ({@code protocolVersion}). Payloads are JSON text, written and read by the protocol layer only.
  *
  * @param owner the id of the principal that created it: nobody else ever sees it
+ * @param sessionId the session-era session that created it (its stream gets status notifications), or null
  * @param ttl how long the task is kept after it was created
  * @param result the tool's result once {@code completed}, else null
  * @param error the JSON-RPC error once {@code failed}, else null
@@ -21,6 +22,7 @@ public record TaskRecord(
         String id,
         String owner,
         String protocolVersion,
+        String sessionId,
         TaskStatus status,
         String statusMessage,
         Instant createdAt,
@@ -42,9 +44,26 @@ public record TaskRecord(
 
     /** A new task, {@code working} since {@code now}. */
     public static TaskRecord started(
-            String id, String owner, String protocolVersion, String statusMessage, Instant now, Duration ttl) {
+            String id,
+            String owner,
+            String protocolVersion,
+            String sessionId,
+            String statusMessage,
+            Instant now,
+            Duration ttl) {
         return new TaskRecord(
-                id, owner, protocolVersion, TaskStatus.WORKING, statusMessage, now, now, ttl, null, null, Map.of());
+                id,
+                owner,
+                protocolVersion,
+                sessionId,
+                TaskStatus.WORKING,
+                statusMessage,
+                now,
+                now,
+                ttl,
+                null,
+                null,
+                Map.of());
     }
 
     /** When the store forgets it. */
@@ -52,19 +71,26 @@ public record TaskRecord(
         return createdAt.plus(ttl);
     }
 
-    /** This task after {@code change}, at {@code now}. */
-    TaskRecord with(TaskChange change, Instant now) {
+    /** This task in a new state, at {@code now}; what identifies it and its lifetime stay. */
+    TaskRecord changed(
+            TaskStatus status,
+            String statusMessage,
+            String result,
+            String error,
+            Map<String, String> inputRequests,
+            Instant now) {
         return new TaskRecord(
                 id,
                 owner,
                 protocolVersion,
-                change.status(),
-                change.statusMessage(),
+                sessionId,
+                status,
+                statusMessage,
                 createdAt,
                 now,
                 ttl,
-                change.result(),
-                change.error(),
-                change.inputRequests());
+                result,
+                error,
+                inputRequests);
     }
 }

@@ -30,7 +30,10 @@ final class StatelessHeaders {
     private static final Map<String, String> NAME_SOURCE = Map.of(
             McpMethod.TOOLS_CALL.wire(), "name",
             McpMethod.PROMPTS_GET.wire(), "name",
-            McpMethod.RESOURCES_READ.wire(), "uri");
+            McpMethod.RESOURCES_READ.wire(), "uri",
+            McpMethod.TASKS_GET.wire(), "taskId",
+            McpMethod.TASKS_UPDATE.wire(), "taskId",
+            McpMethod.TASKS_CANCEL.wire(), "taskId");
 
     private StatelessHeaders() {}
 

@@ -82,7 +82,8 @@ public class DispatchBenchmark {
                     template.inputSchema(),
                     template.outputSchema(),
                     template.icons(),
-                    template.annotations()));
+                    template.annotations(),
+                    template.execution()));
         }
         listPage = JsonRpcResponse.success(
                 new dev.switchboard.jsonrpc.JsonRpcId(mapper.getNodeFactory().numberNode(7)),

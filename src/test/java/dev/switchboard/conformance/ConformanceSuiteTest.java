@@ -55,7 +55,6 @@ class ConformanceSuiteTest {
     private static final int STATELESS_PASSED = 150;
 
     private static final Pattern TOTAL = Pattern.compile("Total: (\\d+) passed, (\\d+) failed");
-    private static final String TASKS_EXTENSION = "tasks-";
 
     @Test
     void sessionEraPassesWithoutFailuresOrWarnings() throws Exception {
@@ -120,9 +119,6 @@ class ConformanceSuiteTest {
         try (Stream<Path> files = Files.walk(output.resolve("checks"))) {
             for (Path file : files.filter(f -> f.getFileName().toString().equals("checks.json"))
                     .toList()) {
-                if (output.relativize(file).toString().contains(TASKS_EXTENSION)) {
-                    continue;
-                }
                 for (JsonNode check : checks(mapper.readTree(file.toFile()))) {
                     String status = check.path("status").asText();
                     statuses.merge(status, 1, Integer::sum);

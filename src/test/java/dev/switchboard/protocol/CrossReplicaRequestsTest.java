@@ -71,7 +71,7 @@ class CrossReplicaRequestsTest {
         clientRequestsB = new ClientRequests(config, replicasB);
         runningB = new RunningCalls(replicasB);
         String channel = ReplicaBus.channelPrefix(config) + b.id();
-        busB = new ReplicaBus(hub, clientRequestsB, runningB, null, json)
+        busB = new ReplicaBus(hub, clientRequestsB, runningB, null, null, json)
                 .listen(reactiveRedis, channel, ReplicaBus.broadcastChannel(config));
         Await.until(() ->
                 !redis.execute("PUBSUB", "NUMSUB", channel).get(1).toString().equals("0"));

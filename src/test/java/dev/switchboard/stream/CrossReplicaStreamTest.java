@@ -48,7 +48,7 @@ class CrossReplicaStreamTest {
     void secondReplica() {
         ReplicaIdentity b = new ReplicaIdentity();
         hubB = new StreamHub(new RedisEventLog(reactiveRedis, b, config));
-        busB = new ReplicaBus(hubB, null, null, null, json)
+        busB = new ReplicaBus(hubB, null, null, null, null, json)
                 .listen(reactiveRedis, ReplicaBus.channelPrefix(config) + b.id());
         // Redis pub/sub subscriptions are asynchronous: wait until B's channel is listening.
         Await.until(() -> !redis.execute("PUBSUB", "NUMSUB", ReplicaBus.channelPrefix(config) + b.id())

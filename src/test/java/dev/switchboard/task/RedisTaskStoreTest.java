@@ -47,7 +47,7 @@ class RedisTaskStoreTest extends TaskStoreContract {
 
     @Test
     void aTaskIsOneKeyUnderItsIdsHashTagExpiringWithTheTask() {
-        TaskRecord task = TaskRecord.started(TaskIds.next(), "layout", "2025-11-25", null, clock.instant(), TTL);
+        TaskRecord task = TaskRecord.started(TaskIds.next(), "layout", "2025-11-25", "s-1", null, clock.instant(), TTL);
         store.create(task).await().indefinitely();
         String key = "switchboard:task:{" + task.id() + "}";
         assertEquals(task, json.read(redis.value(String.class).get(key), TaskRecord.class));

@@ -28,7 +28,8 @@ abstract class TaskStoreContract {
     protected abstract TaskStore store();
 
     private TaskRecord create(String owner) {
-        TaskRecord task = TaskRecord.started(TaskIds.next(), owner, "2026-07-28", "Started", clock.instant(), TTL);
+        TaskRecord task =
+                TaskRecord.started(TaskIds.next(), owner, "2026-07-28", null, "Started", clock.instant(), TTL);
         store().create(task).await().indefinitely();
         return task;
     }
@@ -147,7 +148,7 @@ abstract class TaskStoreContract {
         assertNotEquals(a, b);
         assertEquals(22, a.length(), "128 bits in URL-safe base64 without padding");
         TaskRecord task = create(owner);
-        TaskRecord clash = TaskRecord.started(task.id(), owner, "2026-07-28", null, clock.instant(), TTL);
+        TaskRecord clash = TaskRecord.started(task.id(), owner, "2026-07-28", null, null, clock.instant(), TTL);
         assertTrue(
                 store().create(clash)
                         .map(ok -> false)

@@ -1,0 +1,33 @@
+package dev.switchboard.protocol;
+
+import dev.switchboard.jsonrpc.JsonRpcMessage;
+import dev.switchboard.jsonrpc.JsonRpcRequest;
+
+/**
+ * The way back to a session-era client while its task runs: the call's own response has been sent (it was the task),
+ * so progress, log messages and input requests go to the session's standalone (GET) stream. Input requests carry the
+ * task they belong to ({@code _meta io.modelcontextprotocol/related-task}), as 2025-11-25 asks.
+ */
+final class TaskStreamChannel implements RequestChannel {
+
+    private final ResourceSubscriptions streams;
+    private final String sessionId;
+    private final String taskId;
+
+    TaskStreamChannel(ResourceSubscriptions streams, String sessionId, String taskId) {
+        this.streams = streams;
+        this.sessionId = sessionId;
+        this.taskId = taskId;
+    }
+
+    @Override
+    public boolean send(JsonRpcMessage message) {
+        if (message instanceof JsonRpcRequest request && request.params() != null) {
+            request.params()
+                    .withObject("/_meta")
+                    .putObject(MetaKeys.RELATED_TASK)
+                    .put("taskId", taskId);
+        }
+        return streams.sendToSession(sessionId, message);
+    }
+}

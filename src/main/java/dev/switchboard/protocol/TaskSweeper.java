@@ -1,0 +1,91 @@
+package dev.switchboard.protocol;
+
+import dev.switchboard.json.JsonCodec;
+import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
+import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.task.TaskChange;
+import dev.switchboard.task.TaskConfig;
+import dev.switchboard.task.TaskLeases;
+import dev.switchboard.task.TaskRecord;
+import dev.switchboard.task.TaskStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the tasks of dead replicas from staying {@code working} forever. Every third of {@code switchboard.tasks.lease}
+ * each replica renews the leases of the tasks it runs, then takes over the leases that ran out: their replica stopped
+ * (crash, {@code kill -9}, lost network), so the task is failed with a message saying so. A task is failed within
+ * {@code lease + lease / 3} of its replica's death (20 s by default). Only with the Redis store: tasks kept in memory
+ * end with their process.
+ */
+@ApplicationScoped
+public class TaskSweeper {
+
+    private static final Logger LOG = Logger.getLogger(TaskSweeper.class);
+
+    /** What a task whose replica died ends with. */
+    static final String RESTARTED =
+            "The server running this task stopped or restarted before it finished; run the" + " tool again";
+
+    private final TaskSignals signals;
+    private final TaskLeases leases;
+    private final TaskStore store;
+    private final Clock clock;
+    private final Duration lease;
+    private final String failure;
+    private Vertx vertx;
+    private long timer = -1;
+
+    public TaskSweeper(
+            TaskSignals signals, TaskLeases leases, TaskStore store, Clock clock, TaskConfig config, JsonCodec json) {
+        this.signals = signals;
+        this.leases = leases;
+        this.store = store;
+        this.clock = clock;
+        this.lease = config.lease();
+        this.failure = json.write(new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, RESTARTED).toError());
+    }
+
+    void onStart(@Observes StartupEvent event, Replicas replicas, Vertx vertx) {
+        if (!replicas.alone()) {
+            this.vertx = vertx;
+            timer = vertx.setPeriodic(Math.max(1, lease.toMillis() / 3), id -> sweep());
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    /** Renews this replica's leases, then fails the tasks whose lease ran out. */
+    void sweep() {
+        leases.renew(signals.runningHere(), clock.instant().plus(lease))
+                .chain(() -> leases.expired(clock.instant()))
+                .onItem()
+                .transformToMulti(expired -> Multi.createFrom().iterable(expired))
+                .onItem()
+                .transformToUniAndConcatenate(held -> leases.takeOver(held)
+                        .chain(won -> won
+                                ? store.update(held.owner(), held.id(), TaskChange.failed(failure, RESTARTED))
+                                : Uni.createFrom().item(Optional.<TaskRecord>empty()))
+                        .invoke(after -> after.ifPresent(task -> {
+                            LOG.infof("Task %s failed: the replica running it stopped renewing its lease", task.id());
+                            signals.changed(task);
+                        })))
+                .collect()
+                .last()
+                .subscribe()
+                .with(ignored -> {}, unreachable -> LOG.debugf("Task leases not swept: %s", unreachable.getMessage()));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.switchboard.task;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+
+/** Tool calls run as MCP tasks, under {@code switchboard.tasks}. Tasks live where sessions live. */
+@ConfigMapping(prefix = "switchboard.tasks")
+public interface TaskConfig {
+
+    /** How long a task (and its result) is kept after it was created, when the client asks for no TTL. */
+    @WithDefault("1h")
+    @DurationMin(seconds = 1)
+    Duration defaultTtl();
+
+    /** The longest TTL a client may ask for (2025-11-25 {@code params.task.ttl}); longer requests are cut to it. */
+    @WithDefault("24h")
+    @DurationMin(seconds = 1)
+    Duration maxTtl();
+
+    /** How often clients are told to poll ({@code pollInterval} / {@code pollIntervalMs}). */
+    @WithDefault("1s")
+    @DurationMin(millis = 1)
+    Duration pollInterval();
+
+    /** How long a task may run before it is cancelled and failed, unless the tool sets its own time limit. */
+    @WithDefault("30m")
+    @DurationMin(seconds = 1)
+    Duration timeout();
+
+    /**
+     * How long a running task's lease lasts without renewal (Redis store). The replica running a task renews it every
+     * third of this; when a replica dies, another one fails its tasks ("the server restarted") within
+     * {@code lease + lease / 3}.
+     */
+    @WithDefault("15s")
+    @DurationMin(seconds = 1)
+    Duration lease();
+}

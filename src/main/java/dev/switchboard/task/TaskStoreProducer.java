@@ -1,0 +1,29 @@
+package dev.switchboard.task;
+
+import dev.switchboard.config.SwitchboardConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+
+/** Keeps tasks where sessions are kept ({@code switchboard.sessions.store}): shared in Redis, or in this process. */
+@ApplicationScoped
+class TaskStoreProducer {
+
+    @Produces
+    @ApplicationScoped
+    TaskStore taskStore(SwitchboardConfig config, Instance<RedisTaskStore> redis, Instance<InMemoryTaskStore> memory) {
+        return switch (config.sessions().store()) {
+            case REDIS -> redis.get();
+            case MEMORY -> memory.get();
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    TaskLeases taskLeases(SwitchboardConfig config, Instance<RedisTaskLeases> redis) {
+        return switch (config.sessions().store()) {
+            case REDIS -> redis.get();
+            case MEMORY -> TaskLeases.NONE; // the tasks live and die with this process
+        };
+    }
+}
