@@ -13,7 +13,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.Optional;
 
-/** Conformance fixtures of the tasks extension (the {@code tasks-*} scenarios of 2026-07-28). */
+/**
+ * Conformance fixtures of the tasks extension (the {@code tasks-*} scenarios of 2026-07-28). A 2026-07-28 call becomes
+ * a task when the tool first reports progress, so the tools that must be tasks report it first.
+ */
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
 public class TaskFixtures {
@@ -45,7 +48,8 @@ public class TaskFixtures {
             name = "failing_job",
             description = "Fails as a tool after about a second; only runs as a task.",
             taskSupport = TaskSupport.REQUIRED)
-    public String failingJob() {
+    public String failingJob(ToolContext context) {
+        context.progress(0, null, "Starting the job");
         Fixtures.pause(1000);
         throw new ToolException("The job failed, as it always does");
     }
@@ -54,7 +58,8 @@ public class TaskFixtures {
             name = "protocol_error_job",
             description = "Ends with a protocol error rather than a tool result.",
             taskSupport = TaskSupport.OPTIONAL)
-    public String protocolErrorJob() {
+    public String protocolErrorJob(ToolContext context) {
+        context.progress(0, null, "Starting the job");
         throw new IllegalStateException("protocol_error_job fails outside the tool's own result");
     }
 
@@ -63,6 +68,7 @@ public class TaskFixtures {
             description = "Asks the user to confirm, then deletes (nothing, it is a fixture).",
             taskSupport = TaskSupport.OPTIONAL)
     public String confirmDelete(@Description("The file to delete") String filename, ToolContext context) {
+        context.progress(0, null, "Asking for confirmation");
         return Fixtures.confirm(context) ? "Deleted " + filename : "Kept " + filename;
     }
 
@@ -71,10 +77,22 @@ public class TaskFixtures {
             description = "Asks two questions at once, then answers with both.",
             taskSupport = TaskSupport.OPTIONAL)
     public String multiInput(ToolContext context) {
+        context.progress(0, null, "Asking two questions");
         ClientAnswers answers = context.ask(
                 InputRequest.elicit("name", "What is your name?", Fixtures.stringSchema("name")),
                 InputRequest.elicit("confirm", "Please confirm", Fixtures.booleanSchema("confirm")));
         return "Hello, " + answers.elicitation("name").content().path("name").asText("someone") + " ("
                 + answers.elicitation("confirm").action() + ")";
+    }
+
+    @Tool(
+            name = "test_tool_with_task",
+            description = "Asks for the user's name (multi round-trip), then works on as a task.",
+            taskSupport = TaskSupport.REQUIRED)
+    public String toolWithTask(ToolContext context) {
+        String name = Fixtures.askName(context);
+        context.progress(0, null, "Working for " + name);
+        Fixtures.pause(500);
+        return "Hello, " + name + "!";
     }
 }

@@ -16,21 +16,25 @@ import dev.switchboard.task.TaskStore;
 import dev.switchboard.task.TaskWire;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * Runs a tool call as a task: the task is stored (and leased) before the client hears of it, the tool runs on a worker
- * thread of this replica, and every change it makes (progress as the status message, input requests, its end) is
- * written to the store, where any replica reads it.
+ * Runs tool calls as tasks ({@link TaskCall} says when a call becomes one). A task is stored, and leased, before the
+ * client hears of it; the tool runs on a worker thread of this replica, and every change it makes (status message,
+ * input requests, its end) is written to the store, where any replica reads it.
  */
 @ApplicationScoped
 public class TaskRunner {
 
     private static final Logger LOG = Logger.getLogger(TaskRunner.class);
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
     static final String WORKING_MESSAGE = "The tool is running";
 
     private final TaskStore store;
@@ -42,6 +46,7 @@ public class TaskRunner {
     private final McpMetrics metrics;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Vertx vertx;
 
     public TaskRunner(
             TaskStore store,
@@ -52,7 +57,8 @@ public class TaskRunner {
             ResourceSubscriptions sessionStreams,
             McpMetrics metrics,
             ObjectMapper mapper,
-            Clock clock) {
+            Clock clock,
+            Vertx vertx) {
         this.store = store;
         this.leases = leases;
         this.signals = signals;
@@ -62,32 +68,75 @@ public class TaskRunner {
         this.metrics = metrics;
         this.mapper = mapper;
         this.clock = clock;
+        this.vertx = vertx;
     }
 
     /**
-     * Creates the task, starts the tool and answers with the task as the request's revision writes a created one.
+     * Runs the call as a task: in 2025-11-25 at once; in 2026-07-28 once it reports progress or has run for
+     * {@code switchboard.tasks.detach-after} (until then it is answered like any call). Answers the created task, the
+     * call's own answer, or nothing (null) when the client went away first.
      *
      * @param requestedTtl the TTL the client asked for (2025-11-25), or null for the default
      */
     Uni<Object> start(McpRequest request, RegisteredTool tool, JsonNode arguments, Duration requestedTtl) {
         Caller caller = request.caller();
         Duration ttl = requestedTtl == null ? config.defaultTtl() : min(requestedTtl, config.maxTtl());
-        TaskRecord task = TaskRecord.started(
-                TaskIds.next(),
-                caller.principal().id(),
-                caller.protocolVersion(),
-                caller.sessionId(),
-                WORKING_MESSAGE,
-                clock.instant(),
-                ttl);
-        TaskLeases.Held held = new TaskLeases.Held(task.owner(), task.id());
-        // Leased first, so a task is never stored without a lease that lets another replica end it.
-        return leases.renew(List.of(held), clock.instant().plus(config.lease()))
-                .chain(() -> store.create(task))
-                .map(created -> {
-                    run(task, held, request, tool, arguments);
-                    return created(task, caller);
-                });
+        String owner = caller.principal().id();
+        String id = TaskIds.next();
+        TaskLeases.Held held = new TaskLeases.Held(owner, id);
+        CallControl control = new CallControl();
+        TaskAnswers answers = new TaskAnswers();
+        control.onCancel(answers::abandon);
+        TaskUpdates updates = new TaskUpdates(owner, id, store, signals);
+        RequestChannel channel = caller.stateless()
+                ? RequestChannel.NONE
+                : new TaskStreamChannel(sessionStreams, caller.sessionId(), id);
+        SessionInputs asking = caller.stateless() ? null : new SessionInputs(clientRequests, channel, control, mapper);
+        TaskInputs inTask = new TaskInputs(updates, answers, asking, mapper);
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        Function<String, TaskRecord> create = message -> {
+            TaskRecord task = TaskRecord.started(
+                    id, owner, caller.protocolVersion(), caller.sessionId(), message, clock.instant(), ttl);
+            try {
+                persist(task, held).await().atMost(STORE_TIMEOUT);
+            } catch (RuntimeException e) {
+                control.cancel(false);
+                answer.completeExceptionally(e);
+                throw e;
+            }
+            signals.started(id, new TaskSignals.Running(owner, control, answers));
+            answer.complete(created(task, caller));
+            return task;
+        };
+        if (!caller.stateless()) {
+            TaskCall call = new TaskCall(updates, create, null, inTask);
+            TaskRecord task = TaskRecord.started(
+                    id, owner, caller.protocolVersion(), caller.sessionId(), WORKING_MESSAGE, clock.instant(), ttl);
+            return persist(task, held).map(stored -> {
+                signals.started(id, new TaskSignals.Running(owner, control, answers));
+                call.createdAs(task);
+                run(call, control, request, tool, arguments, channel, held, answer);
+                return created(task, caller);
+            });
+        }
+        TaskCall call = new TaskCall(updates, create, new RetriedInputs(request.retry()), inTask);
+        // Until it is a task, the call is the request's: closing the request's stream cancels it.
+        request.channel().onClientGone(() -> {
+            if (call.onRequest()) {
+                control.cancel(true);
+            }
+        });
+        long timer = vertx.setTimer(
+                config.detachAfter().toMillis(),
+                fired -> Infrastructure.getDefaultWorkerPool().execute(() -> call.becomeTask(WORKING_MESSAGE)));
+        control.onCancel(() -> vertx.cancelTimer(timer));
+        run(call, control, request, tool, arguments, channel, held, answer);
+        return Uni.createFrom().completionStage(answer).eventually(() -> vertx.cancelTimer(timer));
+    }
+
+    /** Leased first, so a task is never stored without a lease that lets another replica end it. */
+    private Uni<Void> persist(TaskRecord task, TaskLeases.Held held) {
+        return leases.renew(List.of(held), clock.instant().plus(config.lease())).chain(() -> store.create(task));
     }
 
     private Object created(TaskRecord task, Caller caller) {
@@ -99,26 +148,25 @@ public class TaskRunner {
         return result;
     }
 
-    private void run(TaskRecord task, TaskLeases.Held held, McpRequest request, RegisteredTool tool, JsonNode args) {
+    private void run(
+            TaskCall call,
+            CallControl control,
+            McpRequest request,
+            RegisteredTool tool,
+            JsonNode arguments,
+            RequestChannel channel,
+            TaskLeases.Held held,
+            CompletableFuture<Object> answer) {
         Caller caller = request.caller();
-        CallControl control = new CallControl();
-        TaskAnswers answers = new TaskAnswers();
-        TaskUpdates updates = new TaskUpdates(task.owner(), task.id(), store, signals);
-        RequestChannel channel = caller.stateless()
-                ? RequestChannel.NONE
-                : new TaskStreamChannel(sessionStreams, caller.sessionId(), task.id());
-        SessionInputs asking = caller.stateless() ? null : new SessionInputs(clientRequests, channel, control, mapper);
         CallContext context = new CallContext(
                 caller,
                 tool.name(),
                 ToolsHandler.progressToken(request.message()),
                 channel,
                 control,
-                new TaskInputs(updates, answers, asking, mapper),
+                call.inputs(),
                 mapper,
-                updates::statusMessage);
-        control.onCancel(answers::abandon);
-        signals.started(task.id(), new TaskSignals.Running(task.owner(), control, answers));
+                call::progressed);
         Duration timeout = tool.timeout().orElse(config.timeout());
         McpMetrics.ToolMeters meters = metrics.tool(tool.name());
         long start = System.nanoTime();
@@ -126,7 +174,7 @@ public class TaskRunner {
                 .item(() -> {
                     control.runningOn(Thread.currentThread());
                     try {
-                        return tool.invoke(args, context);
+                        return tool.invoke(arguments, context);
                     } finally {
                         control.finished();
                     }
@@ -140,22 +188,52 @@ public class TaskRunner {
                 })
                 .onItemOrFailure()
                 .transformToUni((result, failure) -> {
-                    TaskChange outcome = outcome(request, result, failure);
-                    meters.record(System.nanoTime() - start, failure != null || result.isError());
-                    return updates.changeLater(outcome);
-                })
-                .onFailure()
-                .recoverWithItem(failure -> {
-                    // The store is down: the lease runs out and another replica (or this one) fails the task.
-                    LOG.warnf("Task %s ended but its outcome could not be stored: %s", task.id(), failure.getMessage());
-                    return null;
-                })
-                .call(() -> {
-                    signals.ended(task.id());
-                    return leases.release(held).onFailure().recoverWithNull();
+                    meters.record(
+                            System.nanoTime() - start,
+                            (failure != null && !(failure instanceof InputRequiredException))
+                                    || (result != null && result.isError()));
+                    if (call.answerDirectly()) {
+                        answerDirectly(answer, control, caller, result, failure);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.createFrom()
+                            .completionStage(call.created())
+                            .chain(task -> call.updates().changeLater(outcome(request, result, failure)))
+                            .onFailure()
+                            .recoverWithItem(unstored -> {
+                                // The store is down: the lease runs out and a replica fails the task.
+                                LOG.warnf("Task %s ended but its outcome was not stored: %s", held.id(), unstored);
+                                return null;
+                            })
+                            .call(() -> {
+                                signals.ended(held.id());
+                                return leases.release(held).onFailure().recoverWithNull();
+                            })
+                            .replaceWithVoid();
                 })
                 .subscribe()
-                .with(ignored -> {}, failure -> LOG.errorf(failure, "Task %s could not finish", task.id()));
+                .with(ignored -> {}, failure -> LOG.errorf(failure, "Task %s could not finish", held.id()));
+    }
+
+    /** A call that ended before it became a task is answered as any call. */
+    private static void answerDirectly(
+            CompletableFuture<Object> answer,
+            CallControl control,
+            Caller caller,
+            ToolResult result,
+            Throwable failure) {
+        if (control.cancelledByClient()) {
+            answer.complete(null);
+        } else if (failure == null) {
+            answer.complete(result);
+        } else {
+            ToolResult error = ToolsHandler.asToolError(failure, caller);
+            if (error != null) {
+                answer.complete(error);
+            } else {
+                answer.completeExceptionally(failure);
+            }
+        }
     }
 
     /** How the call ended, as the revision that created the task records it. */

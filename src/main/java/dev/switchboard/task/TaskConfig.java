@@ -24,6 +24,13 @@ public interface TaskConfig {
     @DurationMin(millis = 1)
     Duration pollInterval();
 
+    /**
+     * 2026-07-28: how long a task-capable call runs on its request before it becomes a task, unless it reports
+     * progress first (which makes it a task at once). A call that ends sooner is answered directly.
+     */
+    @WithDefault("500ms")
+    Duration detachAfter();
+
     /** How long a task may run before it is cancelled and failed, unless the tool sets its own time limit. */
     @WithDefault("30m")
     @DurationMin(seconds = 1)

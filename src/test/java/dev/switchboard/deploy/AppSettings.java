@@ -8,6 +8,7 @@ import dev.switchboard.builtin.search.SearchConfig;
 import dev.switchboard.builtin.weather.WeatherConfig;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.security.AuthConfig;
+import dev.switchboard.task.TaskConfig;
 import dev.switchboard.security.limits.RateLimitConfig;
 import dev.switchboard.security.limits.SessionQuotaConfig;
 import dev.switchboard.state.memory.MemoryStoreConfig;
@@ -170,7 +171,8 @@ public final class AppSettings {
             WeatherConfig.class,
             SearchConfig.class,
             MemoryConfig.class,
-            MemoryStoreConfig.class);
+            MemoryStoreConfig.class,
+            TaskConfig.class);
 
     /** Every {@code switchboard.*} property, from the methods of the {@link #MAPPINGS} and their groups. */
     public static Set<String> switchboardProperties() {
