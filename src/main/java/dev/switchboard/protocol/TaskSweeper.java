@@ -69,7 +69,7 @@ public class TaskSweeper {
     }
 
     /** Renews this replica's leases, then fails the tasks whose lease ran out. */
-    void sweep() {
+    public void sweep() {
         leases.renew(signals.runningHere(), clock.instant().plus(lease))
                 .chain(() -> leases.expired(clock.instant()))
                 .onItem()
