@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -57,6 +58,30 @@ abstract class TaskStoreContract {
         assertEquals(Optional.empty(), update(stranger, task.id(), TaskChange.to(TaskStatus.CANCELLED, "no")));
         assertEquals(List.of(), store().list(stranger).await().indefinitely());
         assertEquals(TaskStatus.WORKING, get(owner, task.id()).orElseThrow().status(), "the stranger changed nothing");
+    }
+
+    @Test
+    void answersLeaveTheTaskOneKeyAtATimeAndMessagesKeepItsState() {
+        TaskRecord task = create(owner);
+        update(owner, task.id(), TaskChange.inputRequired(Map.of("a", "{}", "b", "{}"), "Asking"));
+        TaskRecord progressed =
+                update(owner, task.id(), TaskChange.message("Still asking")).orElseThrow();
+        assertEquals(TaskStatus.INPUT_REQUIRED, progressed.status());
+        assertEquals("Still asking", progressed.statusMessage());
+        assertEquals(Map.of("a", "{}", "b", "{}"), progressed.inputRequests());
+
+        TaskRecord half = update(owner, task.id(), TaskChange.answered(Set.of("a", "unknown")))
+                .orElseThrow();
+        assertEquals(TaskStatus.INPUT_REQUIRED, half.status());
+        assertEquals(Map.of("b", "{}"), half.inputRequests());
+        assertEquals(
+                half, update(owner, task.id(), TaskChange.answered(Set.of("a"))).orElseThrow(), "a no-op");
+
+        TaskRecord working =
+                update(owner, task.id(), TaskChange.answered(Set.of("b"))).orElseThrow();
+        assertEquals(TaskStatus.WORKING, working.status());
+        assertEquals(Map.of(), working.inputRequests());
+        assertEquals(Optional.of(working), get(owner, task.id()));
     }
 
     @Test
