@@ -10,10 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.SharedApp;
+import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.tools.TaskGate;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -147,6 +150,34 @@ class StatelessTasksTest {
         Await.sleep(java.time.Duration.ofMillis(200));
         assertEquals("cancelled", get(id).getString("result.status"));
         assertEquals("complete", cancel(id).getString("result.resultType"));
+    }
+
+    @Test
+    void listenersOfATaskHearOfEachChange() {
+        String label = UUID.randomUUID().toString();
+        String id = call("test.task.gated", "{\"label\":\"" + label + "\"}", OPTED_IN)
+                .getString("result.taskId");
+        String listen =
+                body("\"t-1\"", "subscriptions/listen", "\"notifications\":{\"taskIds\":[\"" + id + "\"]}", OPTED_IN);
+        try (SseTestClient stream = SseTestClient.post(
+                RestAssured.port,
+                listen,
+                Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "subscriptions/listen"))) {
+            JsonPath ack = JsonPath.from(stream.next().data());
+            assertEquals(List.of(id), ack.getList("params.notifications.taskIds"));
+            gate.open(label);
+            JsonPath changed = JsonPath.from(stream.next().data());
+            assertEquals("notifications/tasks", changed.getString("method"));
+            assertEquals(id, changed.getString("params.taskId"));
+            assertEquals("completed", changed.getString("params.status"));
+            assertEquals("Passed gate " + label, changed.getString("params.result.content[0].text"));
+            assertEquals("t-1", changed.getString("params._meta.'io.modelcontextprotocol/subscriptionId'"));
+        }
+        JsonPath notOptedIn = post(
+                "subscriptions/listen",
+                null,
+                body(9, "subscriptions/listen", "\"notifications\":{\"taskIds\":[\"" + id + "\"]}", meta()));
+        assertEquals(-32021, notOptedIn.getInt("error.code"));
     }
 
     @Test
