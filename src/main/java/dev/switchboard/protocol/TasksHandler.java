@@ -179,6 +179,10 @@ public class TasksHandler {
         String cursor = Pagination.cursor(request.message());
         return store.list(owner).map(tasks -> {
             List<ObjectNode> wire = tasks.stream()
+                    // 2026-07-28 tasks have no tasks/list; they are not listed to session-era clients either.
+                    .filter(task -> ProtocolVersion.of(task.protocolVersion())
+                            .map(version -> version.era() == Era.SESSION)
+                            .orElse(false))
                     .map(task -> TaskWire.sessionEra(task, pollInterval))
                     .toList();
             Pagination.Page<ObjectNode> page = Pagination.page(wire, cursor, pageSize);

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  *   <li>session era: suite 0.1.16 with {@code --suite all};
  *   <li>2026-07-28: suite 0.2.0-alpha.12 with {@code --requirements 2026-07-28}, the frozen set the revision
  *       requires plus the pending header scenarios and the tasks extension ({@code io.modelcontextprotocol/tasks},
- *       its eleven {@code tasks-*} scenarios).
+ *       its ten {@code tasks-*} scenarios).
  * </ul>
  *
  * The suites and Node 22 come from {@code scripts/install-conformance.sh}; without them this test fails, it never

@@ -1,5 +1,6 @@
 package dev.switchboard.builtin.search;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.switchboard.api.Description;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public record ResearchReport(
     }
 
     /** One query of the research. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record QueryOutcome(
             @Description("The query as sent") String query,
             @Description("How many pages it found") int found,
