@@ -117,9 +117,12 @@ if (connected) {
   await step('callToolStream', async () => {
     await listUntil(SLOW);
     check(client.isToolTask(SLOW) && !client.isToolTaskRequired(SLOW), 'the SDK does not see an optional task tool');
-    // No task option: the SDK asks for a task itself (params.task = {}), since the tool supports one.
+    // No task option: the SDK asks for a task itself (params.task = {}), since the tool supports one. The progress
+    // token stays valid for the task's lifetime: its progress arrives on the session's stream.
+    const progress = [];
     const messages = await drain(client.experimental.tasks.callToolStream(
-      { name: SLOW, arguments: { steps: 4, label: 'e2e' } }, CallToolResultSchema, options));
+      { name: SLOW, arguments: { steps: 4, label: 'e2e' } }, CallToolResultSchema,
+      { ...options, onprogress: update => progress.push(update) }));
     const { created, statuses, statusMessages, last } = summary(messages);
     check(messages[0].type === 'taskCreated', `first message ${messages[0].type}`);
     check(created.status === 'working', `created ${created.status}`);
@@ -130,8 +133,13 @@ if (connected) {
     check(last.type === 'result', `ended with ${last.type}: ${last.error?.message}`);
     const related = last.result._meta?.[RELATED_TASK_META_KEY];
     check(related?.taskId === created.taskId, `related task ${JSON.stringify(related)}`);
+    check(progress.length > 0, 'no progress');
+    check(progress.every(update => update._meta?.[RELATED_TASK_META_KEY]?.taskId === created.taskId),
+      `progress not tied to the task: ${JSON.stringify(progress)}`);
     taskIds.completed = created.taskId;
-    return { taskId: created.taskId, createdStatus: created.status, ttl: created.ttl,
+    return { progress: progress.map(update => ({ progress: update.progress, total: update.total,
+      message: update.message, relatedTaskId: update._meta?.[RELATED_TASK_META_KEY]?.taskId ?? null })),
+      taskId: created.taskId, createdStatus: created.status, ttl: created.ttl,
       pollInterval: created.pollInterval, statuses, statusMessages, text: last.result.content[0].text,
       isError: last.result.isError ?? false, relatedTaskId: related.taskId };
   });

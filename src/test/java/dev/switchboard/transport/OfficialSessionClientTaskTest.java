@@ -13,6 +13,7 @@ import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ import org.junit.jupiter.api.Test;
  * ({@code @modelcontextprotocol/sdk}, installed with the conformance suite by {@code scripts/install-conformance.sh})
  * through {@code src/test/node/session-client-tasks.mjs}, using the SDK's own task API
  * ({@code client.experimental.tasks}): the tools' {@code execution.taskSupport}, a task created and polled to its
- * result by {@code callToolStream}, {@code tasks/get} and {@code tasks/result} again, a failing task, a task-only tool,
- * a cancelled task and {@code tasks/list}. Fails, never skips, when Node or the SDK is missing.
+ * result by {@code callToolStream} (its progress arriving on the session's stream, tied to the task), {@code tasks/get}
+ * and {@code tasks/result} again, a failing task, a task-only tool, a cancelled task and {@code tasks/list}. Fails, never skips, when Node or the SDK is missing.
  */
 @QuarkusTest
 @SharedApp
@@ -93,6 +94,13 @@ class OfficialSessionClientTaskTest {
         assertEquals("completed", last(streamed.path("statuses")));
         assertEquals("Slow work 'e2e' done in 4 steps", streamed.path("text").asText());
         assertEquals(taskId, streamed.path("relatedTaskId").asText());
+        // The call's progress token holds for the task's lifetime; each update names the task it belongs to.
+        List<String> progress = new ArrayList<>();
+        for (JsonNode update : streamed.path("progress")) {
+            progress.add(update.path("message").asText());
+            assertEquals(taskId, update.path("relatedTaskId").asText(), "progress without its task: " + update);
+        }
+        assertEquals(List.of("Step 1 of 4", "Step 2 of 4", "Step 3 of 4", "Step 4 of 4"), progress);
 
         assertEquals("completed", steps.get("tasks/get").path("status").asText());
         assertEquals(3_600_000, steps.get("tasks/get").path("ttl").asLong());
