@@ -2,7 +2,9 @@
 # Installs the Node tools the tests drive, pinned, into .cache/conformance (ignored by git), when they are not there
 # yet: Node.js 22, the official MCP conformance suite for the session-era revisions (0.1.16) and for 2026-07-28
 # (0.2.0-alpha.12, the first line with stateless scenarios), and the official TypeScript client for 2026-07-28
-# (@modelcontextprotocol/client). Everything comes from the npm registry; nothing downloaded is committed.
+# (@modelcontextprotocol/client). The session-era suite brings the 1.x TypeScript SDK (@modelcontextprotocol/sdk,
+# ^1.27.1: 1.32.2 when last installed), whose client, with its experimental tasks, the tests drive in 2025-11-25.
+# Everything comes from the npm registry; nothing downloaded is committed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -1,6 +1,7 @@
 // Drives Switchboard with the official TypeScript client for protocol revision 2026-07-28
 // (@modelcontextprotocol/client), as a user's agent would: discover, list tools, call tools, keep state in a
-// workspace handle, answer an elicitation through a multi round-trip request, and listen for resource updates.
+// workspace handle, answer an elicitation through a multi round-trip request, listen for resource updates, and call
+// task tools without the tasks extension (the client has none).
 //
 // Usage: node stateless-client.mjs <mcp-url> <client-package-dir>
 // Prints one JSON line per step ({"step", "ok", ...}) and exits 1 when any step fails.
@@ -124,6 +125,29 @@ if (connected) {
     check(JSON.stringify(tools) === JSON.stringify(['calendar.add', 'calendar.list', 'history.tools_used']),
       `tools used ${JSON.stringify(tools)}`);
     return { toolsUsed: tools };
+  });
+
+  // The client has no tasks (the io.modelcontextprotocol/tasks extension) and does not declare them: a tool that may
+  // run as a task answers in the call's own response, a task-only tool is refused with -32021, naming the extension.
+  await step('task tool without the tasks extension', async () => {
+    const result = await client.callTool(
+      { name: 'test.task.slow', arguments: { steps: 1, label: 'plain' } }, options);
+    check(result.isError !== true, JSON.stringify(result.content));
+    check(result.content[0].text === "Slow work 'plain' done in 1 steps", `answer ${result.content[0].text}`);
+    return { answer: result.content[0].text };
+  });
+
+  await step('task-only tool without the tasks extension', async () => {
+    let refused;
+    try {
+      await client.callTool({ name: 'test.task.required', arguments: {} }, options);
+    } catch (e) {
+      refused = e;
+    }
+    check(refused?.code === -32021, `not refused with -32021: ${refused?.code} ${refused?.message}`);
+    const required = refused.data?.requiredCapabilities?.extensions ?? {};
+    check('io.modelcontextprotocol/tasks' in required, `requiredCapabilities ${JSON.stringify(refused.data)}`);
+    return { code: refused.code, error: refused.constructor.name, requiredCapabilities: refused.data.requiredCapabilities };
   });
 
   await step('elicitation through input_required', async () => {

@@ -1,12 +1,15 @@
 package dev.switchboard.protocol;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
+import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 
 /**
  * The way back to a session-era client while its task runs: the call's own response has been sent (it was the task),
- * so progress, log messages and input requests go to the session's standalone (GET) stream. Input requests carry the
- * task they belong to ({@code _meta io.modelcontextprotocol/related-task}), as 2025-11-25 asks.
+ * so progress, log messages and input requests go to the session's standalone (GET) stream. Each carries the task it
+ * belongs to ({@code _meta io.modelcontextprotocol/related-task}): 2025-11-25 asks it of every request and notification
+ * related to a task.
  */
 final class TaskStreamChannel implements RequestChannel {
 
@@ -22,11 +25,11 @@ final class TaskStreamChannel implements RequestChannel {
 
     @Override
     public boolean send(JsonRpcMessage message) {
-        if (message instanceof JsonRpcRequest request && request.params() != null) {
-            request.params()
-                    .withObject("/_meta")
-                    .putObject(MetaKeys.RELATED_TASK)
-                    .put("taskId", taskId);
+        ObjectNode params = message instanceof JsonRpcRequest request
+                ? request.params()
+                : message instanceof JsonRpcNotification notification ? notification.params() : null;
+        if (params != null) {
+            params.withObject("/_meta").putObject(MetaKeys.RELATED_TASK).put("taskId", taskId);
         }
         return streams.sendToSession(sessionId, message);
     }

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Drives the server with the official TypeScript client for 2026-07-28 ({@code @modelcontextprotocol/client}, from
  * {@code scripts/install-conformance.sh}) through {@code src/test/node/stateless-client.mjs}: discover, list and call
- * tools, keep state in a workspace, complete an elicitation through a multi round-trip request, and listen for a
- * resource update. Fails, never skips, when Node or the client is missing.
+ * tools, keep state in a workspace, complete an elicitation through a multi round-trip request, listen for a
+ * resource update, and call task tools without the tasks extension (the client has none: a tool that may run as a task
+ * answers plainly, a task-only one is refused with -32021). Fails, never skips, when Node or the client is missing.
  */
 @QuarkusTest
 @TestProfile(ConformanceProfile.class)
@@ -37,6 +38,8 @@ class OfficialStatelessClientTest {
             "subscriptions/listen",
             "calendar.list",
             "history.tools_used",
+            "task tool without the tasks extension",
+            "task-only tool without the tasks extension",
             "elicitation through input_required",
             "close");
 
