@@ -66,8 +66,15 @@ public class ToolsHandler {
 
     public ListToolsResult list(McpRequest request) {
         Pagination.Page<RawValue> page = Pagination.page(
-                registry.wire(request.caller().principal()), Pagination.cursor(request.message()), pageSize);
+                registry.wire(request.caller().principal(), showsTaskSupport(request.caller())),
+                Pagination.cursor(request.message()),
+                pageSize);
         return new ListToolsResult(page.items(), page.nextCursor());
+    }
+
+    /** Only 2025-11-25 has {@code execution.taskSupport}; 2026-07-28 removed it, with the rest of {@code execution}. */
+    private static boolean showsTaskSupport(Caller caller) {
+        return ProtocolVersion.V2025_11_25.wire().equals(caller.protocolVersion());
     }
 
     /** The tool a {@code tools/call} request names, or null when the name is missing or unknown. */

@@ -25,17 +25,15 @@ public final class RegisteredTool {
     private final List<HeaderParam> headerParams;
     private final Set<String> scopes;
     private final RawValue wire;
+    private final RawValue wireWithTasks;
     private final boolean blocking;
     private final boolean wrapsResult;
 
     RegisteredTool(GeneratedTool tool, Class<?> beanClass, ToolInvoker invoker, ObjectMapper mapper) {
         this.descriptor = tool.descriptor();
-        try {
-            // Descriptors never change: serialised once here (UTF-8 bytes cached), every tools/list page copies them.
-            this.wire = new RawValue(new SerializedString(mapper.writeValueAsString(descriptor)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Tool " + descriptor.name() + " cannot be described as JSON", e);
-        }
+        // Descriptors never change: serialised once here (UTF-8 bytes cached), every tools/list page copies them.
+        this.wireWithTasks = serialised(descriptor, mapper);
+        this.wire = descriptor.execution() == null ? wireWithTasks : serialised(descriptor.withoutExecution(), mapper);
         this.beanClass = beanClass;
         this.invoker = invoker;
         this.mapper = mapper;
@@ -59,9 +57,21 @@ public final class RegisteredTool {
         return descriptor;
     }
 
-    /** The descriptor as {@code tools/list} sends it, serialised at start-up. */
-    public RawValue wire() {
-        return wire;
+    /**
+     * The descriptor as {@code tools/list} sends it, serialised at start-up.
+     *
+     * @param withTasks with {@code execution.taskSupport}, a field of revision 2025-11-25 only
+     */
+    public RawValue wire(boolean withTasks) {
+        return withTasks ? wireWithTasks : wire;
+    }
+
+    private static RawValue serialised(ToolDescriptor descriptor, ObjectMapper mapper) {
+        try {
+            return new RawValue(new SerializedString(mapper.writeValueAsString(descriptor)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Tool " + descriptor.name() + " cannot be described as JSON", e);
+        }
     }
 
     public Class<?> beanClass() {

@@ -26,6 +26,11 @@ public record ToolDescriptor(
     @RegisterForReflection
     public record Execution(String taskSupport) {}
 
+    /** This descriptor as revisions without {@code execution} show it. */
+    public ToolDescriptor withoutExecution() {
+        return new ToolDescriptor(name, title, description, inputSchema, outputSchema, icons, annotations, null);
+    }
+
     /** Whether a call may run as a task. */
     public TaskSupport taskSupport() {
         return execution == null

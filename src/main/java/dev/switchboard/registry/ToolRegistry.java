@@ -29,13 +29,15 @@ public final class ToolRegistry implements ScopeDeclarations {
     private final List<RegisteredTool> tools;
     private final List<ToolDescriptor> descriptors;
     private final List<RawValue> wire;
+    private final List<RawValue> wireWithTasks;
     private final Map<String, RegisteredTool> byName;
     private final boolean scoped;
 
     private ToolRegistry(List<RegisteredTool> tools) {
         this.tools = List.copyOf(tools);
         this.descriptors = this.tools.stream().map(RegisteredTool::descriptor).toList();
-        this.wire = this.tools.stream().map(RegisteredTool::wire).toList();
+        this.wire = this.tools.stream().map(tool -> tool.wire(false)).toList();
+        this.wireWithTasks = this.tools.stream().map(tool -> tool.wire(true)).toList();
         this.byName = new HashMap<>();
         this.tools.forEach(tool -> byName.put(tool.name(), tool));
         this.scoped = this.tools.stream().anyMatch(tool -> !tool.scopes().isEmpty());
@@ -166,14 +168,16 @@ public final class ToolRegistry implements ScopeDeclarations {
     /**
      * The tools {@code principal} may see and call as {@code tools/list} sends them (serialised at start-up), sorted
      * by name: all of them, without a copy, in most cases.
+     *
+     * @param withTasks whether descriptors say {@code execution.taskSupport} (only revision 2025-11-25 has the field)
      */
-    public List<RawValue> wire(Principal principal) {
+    public List<RawValue> wire(Principal principal, boolean withTasks) {
         if (!scoped || !principal.authenticated()) {
-            return wire;
+            return withTasks ? wireWithTasks : wire;
         }
         return tools.stream()
                 .filter(tool -> principal.holds(tool.scopes()))
-                .map(RegisteredTool::wire)
+                .map(tool -> tool.wire(withTasks))
                 .toList();
     }
 

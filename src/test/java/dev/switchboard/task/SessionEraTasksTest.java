@@ -61,6 +61,9 @@ class SessionEraTasksTest {
                 Map.of("taskSupport", "required"),
                 byName.get("test.task.required").get("execution"));
         assertFalse(byName.get("test.plan.checklist").containsKey("execution"), "forbidden is the default, unsaid");
+        assertFalse(byName.get("test.task.gated").containsKey("taskSupport"), "only inside execution");
+        Mcp.tools(initialize("2025-06-18"))
+                .forEach(tool -> assertFalse(tool.containsKey("execution"), "no tasks before 2025-11-25: " + tool));
     }
 
     @Test

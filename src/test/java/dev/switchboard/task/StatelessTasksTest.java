@@ -38,6 +38,13 @@ class StatelessTasksTest {
         JsonPath discovered = post("server/discover", null, body(1, "server/discover", ""));
         assertEquals(Map.of(), discovered.getMap("result.capabilities.extensions.'" + EXTENSION + "'"));
         assertNull(discovered.get("result.capabilities.tasks"));
+        JsonPath tools = post("tools/list", null, body(2, "tools/list", "", OPTED_IN));
+        assertEquals(
+                List.of(),
+                tools.getList("result.tools.execution").stream()
+                        .filter(java.util.Objects::nonNull)
+                        .toList(),
+                "2026-07-28 has no execution field");
     }
 
     @Test
