@@ -67,7 +67,7 @@ class TaskReplicasIT {
     /** Scheduling slack on a loaded 2-core machine: a sweep tick and a few Redis round trips late. */
     private static final Duration MARGIN = Duration.ofSeconds(1);
     /** The TTL of every 2026-07-28 task (the client cannot choose it): short enough to watch one expire. */
-    private static final Duration TTL = Duration.ofSeconds(20);
+    private static final Duration TTL = Duration.ofSeconds(30);
     /** How long the slow SearXNG takes per search: a task of n queries runs at least n seconds. */
     private static final int SEARCH_DELAY_MS = 1000;
     /** Step 4's searches: its fourth starts after 4.5 s, longer than the sweeper's bound. */
@@ -228,6 +228,10 @@ class TaskReplicasIT {
         JsonNode created = startResearch(a, "long", List.of("long-1", "long-2", "long-3", "long-4", "long-5"));
         String id = created.path("taskId").asText();
         Instant createdAt = Instant.parse(created.path("createdAt").asText());
+        // A second task on A, cancelled once A is dead: its lease is left behind like the other's.
+        String orphan = startResearch(a, "orphan", List.of("long-a", "long-b", "long-c", "long-d", "long-e"))
+                .path("taskId")
+                .asText();
 
         // Running longer than the sweeper's bound: A keeps renewing its lease, and B's sweeper leaves it alone.
         JsonNode running = awaitTask(
@@ -241,6 +245,8 @@ class TaskReplicasIT {
         long killed = System.nanoTime();
         a.kill(); // SIGKILL: no shutdown hook, no lease released
         double exited = (System.nanoTime() - killed) / 1e9;
+        JsonNode ack = tasks(b, "tasks/cancel", orphan).path("result");
+        assertEquals("complete", ack.path("resultType").asText(), ack.toString());
 
         List<JsonNode> seen = new ArrayList<>();
         Duration limit = SWEEP_BOUND.plus(MARGIN);
@@ -275,6 +281,32 @@ class TaskReplicasIT {
                 failedAfter.compareTo(earliest) >= 0,
                 "failed " + failedAfter.toMillis() + " ms after the kill, before its lease ran out ("
                         + earliest.toMillis() + " ms)");
+
+        // The cancelled task's lease ran out with the other's (both renewed by the same ZADD) and was swept with it:
+        // it stays cancelled, and B does not report it failed.
+        String sweptLine = "Task " + id + " failed: the replica running it stopped renewing its lease";
+        Await.until(
+                Duration.ofSeconds(5),
+                () -> "B did not log: " + sweptLine,
+                () -> outputOf(b).contains(sweptLine));
+        Await.sleep(LEASE.dividedBy(3)); // one more sweep
+        JsonNode cancelled = taskOn(b, orphan);
+        assertEquals("cancelled", cancelled.path("status").asText(), cancelled.toString());
+        assertTrue(
+                !outputOf(b).contains("Task " + orphan + " failed"),
+                "B's sweeper reports the cancelled task " + orphan + " as failed:\n"
+                        + outputOf(b)
+                                .lines()
+                                .filter(line -> line.contains(orphan))
+                                .reduce("", (x, y) -> x + y + "\n"));
+    }
+
+    private static String outputOf(ServiceProcess replica) {
+        try {
+            return replica.output();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
