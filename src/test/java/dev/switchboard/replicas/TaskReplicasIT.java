@@ -23,12 +23,16 @@ import dev.switchboard.testing.Stateless;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -67,13 +71,15 @@ class TaskReplicasIT {
     /** Scheduling slack on a loaded 2-core machine: a sweep tick and a few Redis round trips late. */
     private static final Duration MARGIN = Duration.ofSeconds(1);
     /** The TTL of every 2026-07-28 task (the client cannot choose it): short enough to watch one expire. */
-    private static final Duration TTL = Duration.ofSeconds(30);
+    private static final Duration TTL = Duration.ofSeconds(25);
     /** How long the slow SearXNG takes per search: a task of n queries runs at least n seconds. */
     private static final int SEARCH_DELAY_MS = 1000;
     /** Step 4's searches: its fourth starts after 4.5 s, longer than the sweeper's bound. */
     private static final int LONG_SEARCH_DELAY_MS = 1500;
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The replicas' Redis key prefix: the test reads the task leases under it. */
+    private static final String KEY_PREFIX = "tasks-it";
 
     private static RedisServerResource redis;
     private static WireMockServer searxng;
@@ -122,7 +128,9 @@ class TaskReplicasIT {
                 "SWITCHBOARD_TASKS_LEASE",
                 LEASE.toSeconds() + "s",
                 "SWITCHBOARD_TASKS_DEFAULT_TTL",
-                TTL.toSeconds() + "s");
+                TTL.toSeconds() + "s",
+                "SWITCHBOARD_SESSIONS_REDIS_KEY_PREFIX",
+                KEY_PREFIX);
         // Both replicas start at once: each mostly waits for its JVM to load classes.
         CompletableFuture<ServiceProcess> startingB = CompletableFuture.supplyAsync(
                 () -> ServiceProcess.start(ServiceProcess.freePort(), redis.url(), settings));
@@ -242,9 +250,12 @@ class TaskReplicasIT {
                 ranFor.compareTo(SWEEP_BOUND) > 0,
                 "ran " + ranFor + ", not longer than lease + lease/3 = " + SWEEP_BOUND);
 
+        Instant killedAt = Instant.now();
         long killed = System.nanoTime();
         a.kill(); // SIGKILL: no shutdown hook, no lease released
         double exited = (System.nanoTime() - killed) / 1e9;
+        // Where A's last renewal left the lease: B may fail the task from then on, and must within a sweep period.
+        Instant leaseEnd = leaseEnd(id);
         JsonNode ack = tasks(b, "tasks/cancel", orphan).path("result");
         assertEquals("complete", ack.path("resultType").asText(), ack.toString());
 
@@ -257,16 +268,23 @@ class TaskReplicasIT {
         });
         Duration failedAfter = Duration.ofNanos(System.nanoTime() - killed);
         JsonNode failed = last(seen);
+        Instant failedAt = Instant.parse(failed.path("lastUpdatedAt").asText()); // B's clock, when it failed it
         log(
-                "step 4: task %s (running %.1f s, on its fourth search) failed on B %.3f s after kill -9 of A"
-                        + " (A exited after %.3f s; %d polls of B; bound lease + lease/3 = %.1f s, + margin %.1f s)",
+                "step 4: task %s (running %.1f s, on its fourth search) reported failed by B %.3f s after kill -9"
+                        + " of A (A exited after %.3f s; %d polls of B; bound lease + lease/3 = %.1f s, + margin"
+                        + " %.1f s). A's last renewal %d ms before the kill; the lease ran out %d ms after the kill; B's"
+                        + " sweeper failed the task %d ms after that (%d ms after the kill)",
                 id,
                 ranFor.toMillis() / 1e3,
                 failedAfter.toMillis() / 1e3,
                 exited,
                 seen.size(),
                 SWEEP_BOUND.toMillis() / 1e3,
-                MARGIN.toMillis() / 1e3);
+                MARGIN.toMillis() / 1e3,
+                Duration.between(leaseEnd.minus(LEASE), killedAt).toMillis(),
+                Duration.between(killedAt, leaseEnd).toMillis(),
+                Duration.between(leaseEnd, failedAt).toMillis(),
+                Duration.between(killedAt, failedAt).toMillis());
         assertEquals("failed", failed.path("status").asText(), failed.toString());
         assertTrue(
                 failed.path("error").path("message").asText().startsWith(RESTARTED), "error " + failed.path("error"));
@@ -275,13 +293,12 @@ class TaskReplicasIT {
         assertTrue(
                 failedAfter.compareTo(limit) <= 0,
                 "failed " + failedAfter.toMillis() + " ms after the kill, bound " + limit.toMillis() + " ms");
-        // The lease was renewed at most lease/3 before the kill: B cannot have failed it before it ran out.
-        Duration earliest = LEASE.minus(LEASE.dividedBy(3));
+        // Not before the lease ran out (A might still have been alive), and within one sweep period after it.
+        assertTrue(!failedAt.isBefore(leaseEnd), "failed at " + failedAt + ", before its lease ran out at " + leaseEnd);
+        Duration sweepLimit = LEASE.dividedBy(3).plus(MARGIN);
         assertTrue(
-                failedAfter.compareTo(earliest) >= 0,
-                "failed " + failedAfter.toMillis() + " ms after the kill, before its lease ran out ("
-                        + earliest.toMillis() + " ms)");
-
+                Duration.between(leaseEnd, failedAt).compareTo(sweepLimit) <= 0,
+                "failed at " + failedAt + ", more than " + sweepLimit + " after its lease ran out at " + leaseEnd);
         // The cancelled task's lease ran out with the other's (both renewed by the same ZADD) and was swept with it:
         // it stays cancelled, and B does not report it failed.
         String sweptLine = "Task " + id + " failed: the replica running it stopped renewing its lease";
@@ -299,6 +316,39 @@ class TaskReplicasIT {
                                 .lines()
                                 .filter(line -> line.contains(orphan))
                                 .reduce("", (x, y) -> x + y + "\n"));
+    }
+
+    /** The end of the task's lease, as its replica last renewed it ({@code ZSCORE} of the lease sorted set). */
+    private static Instant leaseEnd(String id) throws IOException {
+        String score = zscore(KEY_PREFIX + ":task-leases", id + " open");
+        assertNotNull(score, "no lease for task " + id);
+        return Instant.ofEpochMilli(Long.parseLong(score));
+    }
+
+    /** {@code ZSCORE key member} on the test's redis-server, in RESP: the score, or null. */
+    private static String zscore(String key, String member) throws IOException {
+        URI url = URI.create(redis.url());
+        try (Socket socket = new Socket(url.getHost(), url.getPort())) {
+            socket.setSoTimeout(2000);
+            StringBuilder command = new StringBuilder("*3\r\n");
+            for (String part : List.of("ZSCORE", key, member)) {
+                byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                command.append('$')
+                        .append(bytes.length)
+                        .append("\r\n")
+                        .append(part)
+                        .append("\r\n");
+            }
+            socket.getOutputStream().write(command.toString().getBytes(StandardCharsets.UTF_8));
+            BufferedReader reply =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String head = reply.readLine();
+            if (head.equals("$-1")) {
+                return null;
+            }
+            assertTrue(head.startsWith("$"), "ZSCORE answered " + head);
+            return reply.readLine();
+        }
     }
 
     private static String outputOf(ServiceProcess replica) {
