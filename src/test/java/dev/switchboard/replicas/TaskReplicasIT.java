@@ -51,7 +51,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * MCP tasks across two packaged replicas sharing one redis-server, as child processes on loopback, with a slow
  * SearXNG (WireMock) behind the {@code research} tool: a task created on A is read, cancelled and answered on B; a
  * completed one outlives its replica until its TTL; a task whose replica is killed ({@code SIGKILL}) is failed by the
- * other replica's lease sweeper within {@code lease + lease / 3}.
+ * other replica's lease sweeper within {@code lease + lease / 3}, while one cancelled after the kill stays cancelled;
+ * a 2025-11-25 {@code tasks/result} on B waits for a task running on A. Each step prints what it measured.
  *
  * <p>The steps run in order and build on each other (A is killed in step 4 and started again in step 5).
  */
@@ -447,6 +448,9 @@ class TaskReplicasIT {
         assertTrue(
                 !gone.isBefore(completedExpiresAt.minusMillis(20)),
                 "gone at " + gone + ", before the TTL ended at " + completedExpiresAt);
+        assertTrue(
+                !lastServed.isAfter(completedExpiresAt.plusMillis(20)),
+                "still served at " + lastServed + ", after the TTL ended at " + completedExpiresAt);
         assertEquals(
                 -32602, tasks(a, "tasks/get", completedTask).at("/error/code").asInt(), "gone on A too");
         log(
