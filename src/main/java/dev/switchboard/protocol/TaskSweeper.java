@@ -7,6 +7,7 @@ import dev.switchboard.task.TaskChange;
 import dev.switchboard.task.TaskConfig;
 import dev.switchboard.task.TaskLeases;
 import dev.switchboard.task.TaskRecord;
+import dev.switchboard.task.TaskStatus;
 import dev.switchboard.task.TaskStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -79,10 +80,16 @@ public class TaskSweeper {
                         .chain(won -> won
                                 ? store.update(held.owner(), held.id(), TaskChange.failed(failure, RESTARTED))
                                 : Uni.createFrom().item(Optional.<TaskRecord>empty()))
-                        .invoke(after -> after.ifPresent(task -> {
-                            LOG.infof("Task %s failed: the replica running it stopped renewing its lease", task.id());
-                            signals.changed(task);
-                        })))
+                        // The store answers a task that had already ended (cancelled while its replica was down)
+                        // as it stands: only a task this sweep failed is reported and signalled.
+                        .invoke(after -> after.filter(
+                                        task -> task.status() == TaskStatus.FAILED && failure.equals(task.error()))
+                                .ifPresent(task -> {
+                                    LOG.infof(
+                                            "Task %s failed: the replica running it stopped renewing its lease",
+                                            task.id());
+                                    signals.changed(task);
+                                })))
                 .collect()
                 .last()
                 .subscribe()
