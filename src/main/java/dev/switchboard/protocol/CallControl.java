@@ -1,7 +1,11 @@
 package dev.switchboard.protocol;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** Cancellation of one running request: a flag, callbacks, and interruption of the worker thread running it. */
 final class CallControl {
@@ -45,6 +49,29 @@ final class CallControl {
             }
         }
         toRun.forEach(Runnable::run);
+    }
+
+    /**
+     * Runs a tool's work on a worker thread bound to this control (a cancel interrupts it), cancelled and failed with
+     * {@link ToolTimeoutException} when it outlasts {@code timeout}.
+     */
+    <T> Uni<T> onWorker(Supplier<T> work, String tool, Duration timeout) {
+        return Uni.createFrom()
+                .item(() -> {
+                    runningOn(Thread.currentThread());
+                    try {
+                        return work.get();
+                    } finally {
+                        finished();
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .ifNoItem()
+                .after(timeout)
+                .failWith(() -> {
+                    cancel(false);
+                    return new ToolTimeoutException(tool, timeout);
+                });
     }
 
     synchronized void runningOn(Thread thread) {

@@ -20,7 +20,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -109,7 +108,7 @@ public class TaskRunner {
             return task;
         };
         if (!caller.stateless()) {
-            TaskCall call = new TaskCall(updates, create, null, inTask);
+            TaskCall call = new TaskCall(updates, null, null, inTask); // a task from the start: nothing to create later
             TaskRecord task = TaskRecord.started(
                     id, owner, caller.protocolVersion(), caller.sessionId(), WORKING_MESSAGE, clock.instant(), ttl);
             return persist(task, held).map(stored -> {
@@ -136,7 +135,7 @@ public class TaskRunner {
 
     /** Leased first, so a task is never stored without a lease that lets another replica end it. */
     private Uni<Void> persist(TaskRecord task, TaskLeases.Held held) {
-        return leases.renew(List.of(held), clock.instant().plus(config.lease())).chain(() -> store.create(task));
+        return leases.hold(held, clock.instant().plus(config.lease())).chain(() -> store.create(task));
     }
 
     private Object created(TaskRecord task, Caller caller) {
@@ -170,22 +169,7 @@ public class TaskRunner {
         Duration timeout = tool.timeout().orElse(config.timeout());
         McpMetrics.ToolMeters meters = metrics.tool(tool.name());
         long start = System.nanoTime();
-        Uni.createFrom()
-                .item(() -> {
-                    control.runningOn(Thread.currentThread());
-                    try {
-                        return tool.invoke(arguments, context);
-                    } finally {
-                        control.finished();
-                    }
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem()
-                .after(timeout)
-                .failWith(() -> {
-                    control.cancel(false);
-                    return new ToolTimeoutException(tool.name(), timeout);
-                })
+        control.onWorker(() -> tool.invoke(arguments, context), tool.name(), timeout)
                 .onItemOrFailure()
                 .transformToUni((result, failure) -> {
                     meters.record(

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -42,6 +43,8 @@ public class TaskSweeper {
     private final TaskStore store;
     private final Clock clock;
     private final Duration lease;
+    private static final Duration SHUTDOWN_LIMIT = Duration.ofSeconds(5);
+
     private final String failure;
     private Vertx vertx;
     private long timer = -1;
@@ -67,6 +70,40 @@ public class TaskSweeper {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+        failRunning();
+    }
+
+    /**
+     * A graceful stop (SIGTERM) ends the tasks running here at once, failed with the restart message, rather than
+     * leaving them {@code working} until their leases run out: failed in the store first, then their tools stopped,
+     * then their leases released.
+     */
+    void failRunning() {
+        List<TaskLeases.Held> running = signals.runningHere();
+        if (running.isEmpty()) {
+            return;
+        }
+        LOG.infof("Shutting down: failing the %d task(s) running here", running.size());
+        try {
+            Uni.join()
+                    .all(running.stream()
+                            .map(held -> store.update(held.owner(), held.id(), TaskChange.failed(failure, RESTARTED))
+                                    .invoke(after -> {
+                                        signals.cancelHere(held.id());
+                                        after.filter(this::failedHere).ifPresent(signals::changed);
+                                    })
+                                    .call(() -> leases.release(held)))
+                            .toList())
+                    .andCollectFailures()
+                    .await()
+                    .atMost(SHUTDOWN_LIMIT);
+        } catch (RuntimeException e) {
+            LOG.warnf("Tasks running here were not all failed on shutdown (their leases will run out): %s", e);
+        }
+    }
+
+    private boolean failedHere(TaskRecord task) {
+        return task.status() == TaskStatus.FAILED && failure.equals(task.error());
     }
 
     /** Renews this replica's leases, then fails the tasks whose lease ran out. */
@@ -82,14 +119,10 @@ public class TaskSweeper {
                                 : Uni.createFrom().item(Optional.<TaskRecord>empty()))
                         // The store answers a task that had already ended (cancelled while its replica was down)
                         // as it stands: only a task this sweep failed is reported and signalled.
-                        .invoke(after -> after.filter(
-                                        task -> task.status() == TaskStatus.FAILED && failure.equals(task.error()))
-                                .ifPresent(task -> {
-                                    LOG.infof(
-                                            "Task %s failed: the replica running it stopped renewing its lease",
-                                            task.id());
-                                    signals.changed(task);
-                                })))
+                        .invoke(after -> after.filter(this::failedHere).ifPresent(task -> {
+                            LOG.infof("Task %s failed: the replica running it stopped renewing its lease", task.id());
+                            signals.changed(task);
+                        })))
                 .collect()
                 .last()
                 .subscribe()

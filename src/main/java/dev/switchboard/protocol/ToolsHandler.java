@@ -17,7 +17,6 @@ import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.registry.ToolDescriptor;
 import dev.switchboard.registry.ToolRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
@@ -183,22 +182,7 @@ public class ToolsHandler {
         Duration timeout = tool.timeout().orElse(defaultTimeout);
         McpMetrics.ToolMeters meters = metrics.tool(tool.name());
         long start = System.nanoTime();
-        return Uni.createFrom()
-                .item(() -> {
-                    control.runningOn(Thread.currentThread());
-                    try {
-                        return work.apply(context);
-                    } finally {
-                        control.finished();
-                    }
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .ifNoItem()
-                .after(timeout)
-                .failWith(() -> {
-                    control.cancel(false);
-                    return new ToolTimeoutException(tool.name(), timeout);
-                })
+        return control.onWorker(() -> work.apply(context), tool.name(), timeout)
                 .onItemOrFailure()
                 .transformToUni((item, failure) -> {
                     meters.record(

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Leases in one sorted set, {@code <prefix>:task-leases}: member {@code <id> <owner>}, score the lease's end (epoch
- * ms). Renewing every task a replica runs is one {@code ZADD}; finding expired leases is one {@code ZRANGE BYSCORE};
+ * ms). Taking a lease is one {@code ZADD}, renewing every task a replica runs one {@code ZADD XX}; finding expired leases is one {@code ZRANGE BYSCORE};
  * a take-over is a {@code ZREM}, which only one replica wins.
  */
 @ApplicationScoped
@@ -31,11 +31,18 @@ public class RedisTaskLeases implements TaskLeases {
     }
 
     @Override
+    public Uni<Void> hold(Held task, Instant until) {
+        return RedisScript.command(redis, "ZADD", key, Long.toString(until.toEpochMilli()), member(task))
+                .replaceWithVoid();
+    }
+
+    @Override
     public Uni<Void> renew(Collection<Held> tasks, Instant until) {
         if (tasks.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<String> command = new ArrayList<>(List.of(key));
+        // XX: a task that ended between the snapshot of running tasks and this command stays released.
+        List<String> command = new ArrayList<>(List.of(key, "XX"));
         String score = Long.toString(until.toEpochMilli());
         for (Held task : tasks) {
             command.add(score);

@@ -17,6 +17,11 @@ public interface TaskLeases {
     /** No leases: tasks kept in this process's memory end with it. */
     TaskLeases NONE = new TaskLeases() {
         @Override
+        public Uni<Void> hold(Held task, Instant until) {
+            return Uni.createFrom().voidItem();
+        }
+
+        @Override
         public Uni<Void> renew(Collection<Held> tasks, Instant until) {
             return Uni.createFrom().voidItem();
         }
@@ -37,7 +42,13 @@ public interface TaskLeases {
         }
     };
 
-    /** Holds (or keeps holding) the leases of {@code tasks} until {@code until}. */
+    /** Takes the lease of a new task, until {@code until}. */
+    Uni<Void> hold(Held task, Instant until);
+
+    /**
+     * Extends the leases of {@code tasks} that are still held to {@code until}; a lease released meanwhile (its task
+     * ended) stays released.
+     */
     Uni<Void> renew(Collection<Held> tasks, Instant until);
 
     /** The task ended here: nobody needs to take it over. */

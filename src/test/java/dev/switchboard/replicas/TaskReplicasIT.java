@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -317,6 +318,25 @@ class TaskReplicasIT {
                                 .lines()
                                 .filter(line -> line.contains(orphan))
                                 .reduce("", (x, y) -> x + y + "\n"));
+    }
+
+    @Test
+    @Order(7)
+    void aGracefullyStoppedReplicaFailsItsTasksAtOnce() throws Exception {
+        String id = startResearch(a, "stopping", List.of("long-s1", "long-s2", "long-s3", "long-s4"))
+                .path("taskId")
+                .asText();
+        awaitTask(b, id, task -> task.path("statusMessage").asText().startsWith("Searching 2 of 4"), "the 2nd search");
+        long stopped = System.nanoTime();
+        a.terminate(); // SIGTERM: the shutdown fails the tasks running on A instead of leaving them to the lease
+        assertTrue(a.awaitExit(Duration.ofSeconds(30)), "A did not stop");
+        double exited = (System.nanoTime() - stopped) / 1e9;
+        JsonNode failed = taskOn(b, id);
+        assertEquals("failed", failed.path("status").asText(), "right after A exited: " + failed);
+        assertTrue(
+                failed.path("error").path("message").asText().startsWith(RESTARTED), "error " + failed.path("error"));
+        assertNull(zscore(KEY_PREFIX + ":task-leases", id + " open"), "A released the lease");
+        log("step 8: SIGTERM to A; A exited after %.2f s with its running task already failed (no lease wait)", exited);
     }
 
     /** The end of the task's lease, as its replica last renewed it ({@code ZSCORE} of the lease sorted set). */

@@ -10,7 +10,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A task whose replica stopped renewing its lease is failed by another replica's sweep, and only once. */
@@ -36,7 +35,7 @@ class TaskSweeperTest {
                 TaskIds.next(), "sweeper-test", "2026-07-28", null, "Working", clock.instant(), Duration.ofMinutes(5));
         TaskLeases.Held held = new TaskLeases.Held(task.owner(), task.id());
         // As a replica that died right after it last renewed: the lease ended a moment ago.
-        leases.renew(List.of(held), clock.instant().minusMillis(1)).await().indefinitely();
+        leases.hold(held, clock.instant().minusMillis(1)).await().indefinitely();
         store.create(task).await().indefinitely();
 
         sweeper.sweep();
@@ -59,7 +58,7 @@ class TaskSweeperTest {
         TaskRecord task = TaskRecord.started(
                 TaskIds.next(), "sweeper-test", "2026-07-28", null, "Working", clock.instant(), Duration.ofMinutes(5));
         TaskLeases.Held held = new TaskLeases.Held(task.owner(), task.id());
-        leases.renew(List.of(held), clock.instant().plusSeconds(60)).await().indefinitely();
+        leases.hold(held, clock.instant().plusSeconds(60)).await().indefinitely();
         store.create(task).await().indefinitely();
 
         sweeper.sweep();
@@ -72,5 +71,16 @@ class TaskSweeperTest {
                         .orElseThrow()
                         .status());
         assertEquals(true, leases.takeOver(held).await().indefinitely(), "still held, so still there to take");
+    }
+
+    @Test
+    void aRenewalDoesNotBringBackAReleasedLease() {
+        TaskLeases.Held held = new TaskLeases.Held("sweeper-test", TaskIds.next());
+        leases.hold(held, clock.instant().plusSeconds(60)).await().indefinitely();
+        leases.release(held).await().indefinitely();
+        leases.renew(java.util.List.of(held), clock.instant().plusSeconds(60))
+                .await()
+                .indefinitely();
+        assertEquals(false, leases.takeOver(held).await().indefinitely(), "the task ended: nothing to take over");
     }
 }
