@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.testing.BuiltinTools;
 import dev.switchboard.testing.PackagedJar;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.ServiceProcess;
@@ -141,7 +142,9 @@ class FirstRunIT {
             assertEquals(List.of(), complaints, "only JSON log lines, no WARN or ERROR but the web search notice");
             assertEquals(1, searchNotices, "start-up says once that web search is not configured");
             assertTrue(service.output().contains("Listening on: http://0.0.0.0:" + service.port()), service.output());
-            assertTrue(service.output().contains("Registered 11 tools in "), "the registry the build wrote was read");
+            assertTrue(
+                    service.output().contains("Registered " + BuiltinTools.NAMES.size() + " tools in "),
+                    "the registry the build wrote was read");
         } finally {
             redis.stop();
         }

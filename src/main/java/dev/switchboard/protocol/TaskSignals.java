@@ -1,10 +1,15 @@
 package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.jsonrpc.JsonRpcNotification;
+import dev.switchboard.task.TaskConfig;
 import dev.switchboard.task.TaskLeases;
 import dev.switchboard.task.TaskRecord;
 import dev.switchboard.task.TaskStore;
+import dev.switchboard.task.TaskWire;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +37,20 @@ public class TaskSignals {
     private final Replicas replicas;
     private final ListenStreams listens;
     private final TaskStore store;
+    private final ResourceSubscriptions sessionStreams;
+    private final Duration pollInterval;
 
-    public TaskSignals(Replicas replicas, ListenStreams listens, TaskStore store) {
+    public TaskSignals(
+            Replicas replicas,
+            ListenStreams listens,
+            TaskStore store,
+            ResourceSubscriptions sessionStreams,
+            TaskConfig config) {
         this.replicas = replicas;
         this.listens = listens;
         this.store = store;
+        this.sessionStreams = sessionStreams;
+        this.pollInterval = config.pollInterval();
     }
 
     void started(String id, Running task) {
@@ -54,11 +68,26 @@ public class TaskSignals {
         return held;
     }
 
-    /** The task changed here: wakes who waits for it and notifies who listens, on every replica. */
+    /**
+     * The task changed here: wakes who waits for it and notifies who listens, on every replica; a session-era task's
+     * session hears {@code notifications/tasks/status} on its {@code GET} stream, wherever that is connected.
+     */
     void changed(TaskRecord task) {
         wake(task.id());
         listens.taskChanged(task);
         replicas.taskChanged(task.owner(), task.id());
+        if (task.sessionId() != null) {
+            JsonRpcNotification status =
+                    new JsonRpcNotification("notifications/tasks/status", TaskWire.sessionEra(task, pollInterval));
+            // Finding the session's stream waits on the store: off the caller's (possibly event-loop) thread.
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    sessionStreams.sendToSession(task.sessionId(), status);
+                } catch (RuntimeException e) {
+                    LOG.debugf("Task %s: status notification not sent: %s", task.id(), e.getMessage());
+                }
+            });
+        }
     }
 
     /** Another replica changed a task. */

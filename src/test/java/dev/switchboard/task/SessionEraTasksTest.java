@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.SharedApp;
+import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.tools.TaskGate;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -89,6 +91,26 @@ class SessionEraTasksTest {
 
         List<String> listed = tasks(session, "tasks/list", null).getList("result.tasks.taskId");
         assertTrue(listed.contains(id), listed.toString());
+    }
+
+    @Test
+    void theSessionStreamHearsEachStatusChange() throws Exception {
+        String session = initialize();
+        Map<String, String> headers = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        try (SseTestClient stream = SseTestClient.get(RestAssured.port, headers)) {
+            stream.next(); // priming: the stream is the session's from now on
+            String label = UUID.randomUUID().toString();
+            String id = call(session, "test.task.gated", "{\"label\":\"" + label + "\"}", "{}")
+                    .getString("result.task.taskId");
+            JsonPath waiting = JsonPath.from(stream.next().data());
+            assertEquals("notifications/tasks/status", waiting.getString("method"));
+            assertEquals(id, waiting.getString("params.taskId"));
+            assertEquals("Waiting at gate " + label, waiting.getString("params.statusMessage"));
+            gate.open(label);
+            JsonPath done = JsonPath.from(stream.next().data());
+            assertEquals("completed", done.getString("params.status"));
+            assertNull(done.get("params._meta"), "status notifications carry no related-task _meta");
+        }
     }
 
     @Test

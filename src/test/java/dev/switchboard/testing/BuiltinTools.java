@@ -14,6 +14,7 @@ public final class BuiltinTools {
             "memory.forget",
             "memory.recall",
             "memory.remember",
+            "research",
             "search",
             "weather.get",
             "workspace.open");
