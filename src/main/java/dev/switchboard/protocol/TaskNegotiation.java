@@ -30,7 +30,7 @@ final class TaskNegotiation {
 
     /** The task to run the call as, or null to answer it in the call's own response. */
     static AsTask decide(McpRequest request, RegisteredTool tool) {
-        TaskSupport support = tool.descriptor().taskSupport();
+        TaskSupport support = tool.taskSupport();
         Caller caller = request.caller();
         if (caller.stateless()) {
             boolean optedIn = caller.declaresExtension(ServerCapabilities.TASKS_EXTENSION);

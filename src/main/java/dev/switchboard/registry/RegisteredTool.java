@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.switchboard.api.MissingClientCapabilityException;
+import dev.switchboard.api.TaskSupport;
 import dev.switchboard.api.TextContent;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolException;
@@ -28,6 +29,7 @@ public final class RegisteredTool {
     private final RawValue wireWithTasks;
     private final boolean blocking;
     private final boolean wrapsResult;
+    private final TaskSupport taskSupport;
 
     RegisteredTool(GeneratedTool tool, Class<?> beanClass, ToolInvoker invoker, ObjectMapper mapper) {
         this.descriptor = tool.descriptor();
@@ -42,6 +44,7 @@ public final class RegisteredTool {
         this.scopes = tool.scopes();
         this.blocking = invoker.blocking();
         this.wrapsResult = tool.wrapsResult();
+        this.taskSupport = descriptor.taskSupport();
     }
 
     public String name() {
@@ -51,6 +54,11 @@ public final class RegisteredTool {
     /** Whether the tool may block, so it runs on a worker thread ({@code @Tool(blocking = false)} says it does not). */
     public boolean blocking() {
         return blocking;
+    }
+
+    /** Whether a call may run as a task ({@code taskSupport} of {@code @Tool} / {@code @ToolDefinition}). */
+    public TaskSupport taskSupport() {
+        return taskSupport;
     }
 
     public ToolDescriptor descriptor() {
