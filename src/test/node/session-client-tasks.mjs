@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { check, finish, step } from './steps.mjs';
 
 const [url, sdkDir] = process.argv.slice(2);
 const load = file => import(pathToFileURL(path.join(sdkDir, 'dist', 'esm', file)).href);
@@ -20,23 +21,6 @@ const sdkVersion = JSON.parse(readFileSync(path.join(sdkDir, 'package.json'), 'u
 const VERSION = '2025-11-25';
 const SLOW = 'test.task.slow';
 const REQUIRED = 'test.task.required';
-let failed = false;
-
-async function step(name, run) {
-  try {
-    const data = await run();
-    process.stdout.write(JSON.stringify({ step: name, ok: true, ...data }) + '\n');
-    return data;
-  } catch (e) {
-    failed = true;
-    process.stdout.write(JSON.stringify({ step: name, ok: false, error: String(e?.message ?? e), code: e?.code }) + '\n');
-    return undefined;
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** Every message callToolStream yields, in order (it ends with a 'result' or an 'error'). */
 async function drain(stream, onMessage) {
@@ -235,4 +219,4 @@ await step('close', async () => {
   return { notifications: [...new Set(notifications)] };
 });
 clearTimeout(watchdog);
-process.exit(failed ? 1 : 0);
+finish();

@@ -7,29 +7,13 @@
 // Prints one JSON line per step ({"step", "ok", ...}) and exits 1 when any step fails.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { check, finish, step } from './steps.mjs';
 
 const [url, clientDir] = process.argv.slice(2);
 const { Client, StreamableHTTPClientTransport } = await import(
   pathToFileURL(path.join(clientDir, 'dist', 'index.mjs')).href);
 
 const VERSION = '2026-07-28';
-let failed = false;
-
-async function step(name, run) {
-  try {
-    const data = await run();
-    process.stdout.write(JSON.stringify({ step: name, ok: true, ...data }) + '\n');
-    return data;
-  } catch (e) {
-    failed = true;
-    process.stdout.write(JSON.stringify({ step: name, ok: false, error: String(e?.message ?? e), code: e?.code }) + '\n');
-    return undefined;
-  }
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 const client = new Client(
   { name: 'switchboard-e2e', version: '1.0.0' },
@@ -165,4 +149,4 @@ await step('close', async () => {
   return {};
 });
 clearTimeout(watchdog);
-process.exit(failed ? 1 : 0);
+finish();
