@@ -3,6 +3,8 @@ package dev.switchboard.redis;
 import dev.switchboard.api.StoreUnavailableException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +54,25 @@ public final class RedisScript {
         return redis.execute(command, args).onFailure().transform(RedisScript::unavailable);
     }
 
-    private static Throwable unavailable(Throwable failure) {
+    /** The script as an {@code EVALSHA} request, for a batch. */
+    Request evalsha(List<String> keys, String... args) {
+        return request(Command.EVALSHA, arguments(sha, keys, args));
+    }
+
+    /** The script as an {@code EVAL} request, for a batch on a Redis that does not know it yet. */
+    Request eval(List<String> keys, String... args) {
+        return request(Command.EVAL, arguments(source, keys, args));
+    }
+
+    private static Request request(Command command, String[] arguments) {
+        Request request = Request.cmd(command);
+        for (String argument : arguments) {
+            request.arg(argument);
+        }
+        return request;
+    }
+
+    static Throwable unavailable(Throwable failure) {
         return new StoreUnavailableException("The Redis store is unavailable: " + failure.getMessage(), failure);
     }
 
@@ -67,9 +87,10 @@ public final class RedisScript {
         return all;
     }
 
-    private static boolean isNoScript(Throwable failure) {
+    static boolean isNoScript(Throwable failure) {
         String message = failure.getMessage();
-        return message != null && message.startsWith("NOSCRIPT");
+        // A batch reports its command's error after an index: "ERR [0] NOSCRIPT ...".
+        return message != null && message.contains("NOSCRIPT");
     }
 
     private static String sha1(String text) {

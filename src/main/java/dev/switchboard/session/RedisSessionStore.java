@@ -6,6 +6,7 @@ import dev.switchboard.api.ToolUse;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.redis.RedisScript;
+import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -58,14 +59,21 @@ public class RedisSessionStore implements SessionStore {
 
     private final ReactiveRedisDataSource redis;
     private final JsonCodec json;
+    private final ReplicatedWrites replicated;
     private final Clock clock;
     private final String keyPrefix;
     private final String sharedPrefix;
     private final String ttlMillis;
     private final String toolsUsedLimit;
 
-    public RedisSessionStore(ReactiveRedisDataSource redis, JsonCodec json, Clock clock, SwitchboardConfig config) {
+    public RedisSessionStore(
+            ReactiveRedisDataSource redis,
+            ReplicatedWrites replicated,
+            JsonCodec json,
+            Clock clock,
+            SwitchboardConfig config) {
         this.redis = redis;
+        this.replicated = replicated;
         this.json = json;
         this.clock = clock;
         this.keyPrefix = config.sessions().redisKeyPrefix() + ":session:{";
@@ -98,8 +106,8 @@ public class RedisSessionStore implements SessionStore {
             args.add(LOG_LEVEL);
             args.add(session.logLevel());
         }
-        return createScript
-                .run(redis, List.of(sessionKey(session.id())), args.toArray(String[]::new))
+        return replicated
+                .run(createScript, List.of(sessionKey(session.id())), args.toArray(String[]::new))
                 .replaceWithVoid();
     }
 
@@ -161,14 +169,15 @@ public class RedisSessionStore implements SessionStore {
     @Override
     public Uni<Boolean> addEntry(String id, String collection, double score, String entry) {
         String key = sessionKey(id);
-        return addEntryScript
-                .run(redis, List.of(key, key + ":c:" + collection), collection, Double.toString(score), entry)
+        return replicated
+                .run(addEntryScript, List.of(key, key + ":c:" + collection), collection, Double.toString(score), entry)
                 .map(reply -> reply.toInteger() == 1);
     }
 
     @Override
     public Uni<Boolean> removeEntry(String id, String collection, String entry) {
-        return RedisScript.command(redis, "ZREM", sessionKey(id) + ":c:" + collection, entry)
+        return replicated
+                .command("ZREM", sessionKey(id) + ":c:" + collection, entry)
                 .map(removed -> removed.toInteger() == 1);
     }
 

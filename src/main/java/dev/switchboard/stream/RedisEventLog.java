@@ -2,6 +2,7 @@ package dev.switchboard.stream;
 
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.redis.RedisScript;
+import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,7 @@ public class RedisEventLog implements EventLog {
     private final SecureRandom random = new SecureRandom();
 
     private final ReactiveRedisDataSource redis;
+    private final ReplicatedWrites replicated;
     private final String replica;
     private final String keyPrefix;
     private final String setPrefix;
@@ -41,8 +43,13 @@ public class RedisEventLog implements EventLog {
     private final String ttlMillis;
     private final String maxLength;
 
-    public RedisEventLog(ReactiveRedisDataSource redis, ReplicaIdentity replica, SwitchboardConfig config) {
+    public RedisEventLog(
+            ReactiveRedisDataSource redis,
+            ReplicatedWrites replicated,
+            ReplicaIdentity replica,
+            SwitchboardConfig config) {
         this.redis = redis;
+        this.replicated = replicated;
         this.replica = replica.id();
         this.keyPrefix = config.sessions().redisKeyPrefix() + ":stream:{";
         this.setPrefix = config.sessions().redisKeyPrefix() + ":streams:{";
@@ -80,9 +87,9 @@ public class RedisEventLog implements EventLog {
 
     private String add(String sessionId, String streamId, String type, String data) {
         String key = streamKey(sessionId, streamId);
-        Response id = appendScript
+        Response id = replicated
                 .run(
-                        redis,
+                        appendScript,
                         List.of(key, key + ":owner"),
                         ttlMillis,
                         maxLength,

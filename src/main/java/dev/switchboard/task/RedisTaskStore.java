@@ -2,6 +2,7 @@ package dev.switchboard.task;
 
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.redis.RedisScript;
+import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -39,6 +40,7 @@ public class RedisTaskStore implements TaskStore {
     private final RedisScript replaceScript = RedisScript.load("task-replace");
     private final RedisScript indexScript = RedisScript.load("task-index");
     private final ReactiveRedisDataSource redis;
+    private final ReplicatedWrites replicated;
     private final JsonCodec json;
     private final Clock clock;
     private final String prefix;
@@ -46,10 +48,12 @@ public class RedisTaskStore implements TaskStore {
     @Inject
     public RedisTaskStore(
             ReactiveRedisDataSource redis,
+            ReplicatedWrites replicated,
             JsonCodec json,
             Clock clock,
             @ConfigProperty(name = "switchboard.sessions.redis-key-prefix") String prefix) {
         this.redis = redis;
+        this.replicated = replicated;
         this.json = json;
         this.clock = clock;
         this.prefix = prefix;
@@ -58,7 +62,8 @@ public class RedisTaskStore implements TaskStore {
     @Override
     public Uni<Void> create(TaskRecord task) {
         String expiresAt = Long.toString(task.expiresAt().toEpochMilli());
-        return RedisScript.command(redis, "SET", taskKey(task.id()), json.write(task), "NX", "PXAT", expiresAt)
+        return replicated
+                .command("SET", taskKey(task.id()), json.write(task), "NX", "PXAT", expiresAt)
                 .invoke(reply -> {
                     if (reply == null) {
                         throw new IllegalStateException("Task id " + task.id() + " is taken");
@@ -89,8 +94,8 @@ public class RedisTaskStore implements TaskStore {
                 return Uni.createFrom().item(Optional.of(before));
             }
             TaskRecord after = change.applyTo(before, clock.instant());
-            return replaceScript
-                    .run(redis, List.of(taskKey(id)), found.get().json(), json.write(after))
+            return replicated
+                    .run(replaceScript, List.of(taskKey(id)), found.get().json(), json.write(after))
                     .chain(replaced -> {
                         if (replaced.toInteger() == 1) {
                             return Uni.createFrom().item(Optional.of(after));

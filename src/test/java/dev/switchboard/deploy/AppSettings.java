@@ -7,6 +7,7 @@ import dev.switchboard.builtin.memory.MemoryConfig;
 import dev.switchboard.builtin.search.SearchConfig;
 import dev.switchboard.builtin.weather.WeatherConfig;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.redis.ReplicaAckConfig;
 import dev.switchboard.security.AuthConfig;
 import dev.switchboard.security.limits.RateLimitConfig;
 import dev.switchboard.security.limits.SessionQuotaConfig;
@@ -172,7 +173,8 @@ public final class AppSettings {
             SearchConfig.class,
             MemoryConfig.class,
             MemoryStoreConfig.class,
-            TaskConfig.class);
+            TaskConfig.class,
+            ReplicaAckConfig.class);
 
     /** Every {@code switchboard.*} property, from the methods of the {@link #MAPPINGS} and their groups. */
     public static Set<String> switchboardProperties() {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.cluster.ReplicaBus;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.redis.ReplicatedWrites;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.SharedApp;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -47,7 +48,7 @@ class CrossReplicaStreamTest {
     @BeforeEach
     void secondReplica() {
         ReplicaIdentity b = new ReplicaIdentity();
-        hubB = new StreamHub(new RedisEventLog(reactiveRedis, b, config));
+        hubB = new StreamHub(new RedisEventLog(reactiveRedis, ReplicatedWrites.detecting(reactiveRedis), b, config));
         busB = new ReplicaBus(hubB, null, null, null, null, json)
                 .listen(reactiveRedis, ReplicaBus.channelPrefix(config) + b.id());
         // Redis pub/sub subscriptions are asynchronous: wait until B's channel is listening.

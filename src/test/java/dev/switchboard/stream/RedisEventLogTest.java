@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.redis.ReplicatedWrites;
 import dev.switchboard.testing.SharedApp;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -34,7 +35,7 @@ class RedisEventLogTest extends EventLogContract {
 
     @BeforeEach
     void createLog() {
-        log = new RedisEventLog(reactive, new ReplicaIdentity(), config);
+        log = new RedisEventLog(reactive, ReplicatedWrites.detecting(reactive), new ReplicaIdentity(), config);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.redis.ReplicatedWrites;
 import dev.switchboard.testing.SharedApp;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -31,7 +32,7 @@ class RedisTaskStoreTest extends TaskStoreContract {
 
     @BeforeEach
     void createStore() {
-        store = new RedisTaskStore(reactive, json, clock, "switchboard");
+        store = new RedisTaskStore(reactive, ReplicatedWrites.detecting(reactive), json, clock, "switchboard");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +24,35 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
     private Process process;
     private Path workDir;
     private int port;
+    private List<String> extraArguments = List.of();
+
+    /** A server that replicates {@code master} ({@code --replicaof}), started by {@link #start()}. */
+    public static RedisServerResource replicaOf(RedisServerResource master) {
+        RedisServerResource replica = new RedisServerResource();
+        replica.extraArguments = List.of("--replicaof", "127.0.0.1", Integer.toString(master.port));
+        return replica;
+    }
+
+    /** Freezes the process (SIGSTOP), as a server that stopped answering; {@link #resume()} thaws it. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            new ProcessBuilder("kill", signal, Long.toString(process.pid()))
+                    .start()
+                    .waitFor();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not signal redis-server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -46,18 +76,20 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         String binary = findBinary();
         try {
             workDir = Files.createTempDirectory("switchboard-redis");
-            process = new ProcessBuilder(
-                            binary,
-                            "--port",
-                            Integer.toString(port),
-                            "--bind",
-                            "127.0.0.1",
-                            "--save",
-                            "",
-                            "--appendonly",
-                            "no",
-                            "--dir",
-                            workDir.toString())
+            List<String> command = new ArrayList<>(List.of(
+                    binary,
+                    "--port",
+                    Integer.toString(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                    "--dir",
+                    workDir.toString()));
+            command.addAll(extraArguments);
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(workDir.resolve("redis.log").toFile())
                     .start();

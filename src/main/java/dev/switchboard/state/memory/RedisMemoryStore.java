@@ -5,6 +5,7 @@ import dev.switchboard.api.memory.MemoryScope;
 import dev.switchboard.api.memory.MemoryStore;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.redis.RedisScript;
+import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
@@ -42,6 +43,7 @@ public class RedisMemoryStore implements MemoryStore {
     private final RedisScript forgetScript = RedisScript.load("memory-forget");
 
     private final ReactiveRedisDataSource redis;
+    private final ReplicatedWrites replicated;
     private final JsonCodec json;
     private final Clock clock;
     private final String keyPrefix;
@@ -51,21 +53,24 @@ public class RedisMemoryStore implements MemoryStore {
     @Inject
     public RedisMemoryStore(
             ReactiveRedisDataSource redis,
+            ReplicatedWrites replicated,
             JsonCodec json,
             Clock clock,
             MemoryStoreConfig config,
             @ConfigProperty(name = "switchboard.sessions.redis-key-prefix") String keyPrefix) {
-        this(redis, json, clock, keyPrefix, config.retention(), config.maxEntries());
+        this(redis, replicated, json, clock, keyPrefix, config.retention(), config.maxEntries());
     }
 
     public RedisMemoryStore(
             ReactiveRedisDataSource redis,
+            ReplicatedWrites replicated,
             JsonCodec json,
             Clock clock,
             String redisKeyPrefix,
             Duration retention,
             int maxEntries) {
         this.redis = redis;
+        this.replicated = replicated;
         this.json = json;
         this.clock = clock;
         this.keyPrefix = redisKeyPrefix + ":memory:{";
@@ -76,9 +81,9 @@ public class RedisMemoryStore implements MemoryStore {
     @Override
     public Uni<List<String>> add(MemoryScope scope, Memory memory) {
         long now = clock.millis();
-        return rememberScript
+        return replicated
                 .run(
-                        redis,
+                        rememberScript,
                         keys(scope),
                         Long.toString(now),
                         Long.toString(now + retention.toMillis()),
@@ -118,8 +123,8 @@ public class RedisMemoryStore implements MemoryStore {
 
     @Override
     public Uni<Optional<Memory>> remove(MemoryScope scope, String id) {
-        return forgetScript
-                .run(redis, keys(scope), Long.toString(clock.millis()), id)
+        return replicated
+                .run(forgetScript, keys(scope), Long.toString(clock.millis()), id)
                 .map(reply ->
                         reply == null ? Optional.empty() : Optional.of(json.read(reply.toString(), Memory.class)));
     }

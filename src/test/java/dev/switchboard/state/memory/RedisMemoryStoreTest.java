@@ -7,6 +7,7 @@ import dev.switchboard.api.memory.Memory;
 import dev.switchboard.api.memory.MemoryScope;
 import dev.switchboard.api.memory.MemoryStore;
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.redis.ReplicatedWrites;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.SharedApp;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -39,7 +40,8 @@ class RedisMemoryStoreTest extends MemoryStoreContract {
 
     @BeforeEach
     void createStore() {
-        store = new RedisMemoryStore(reactive, json, clock, "switchboard", RETENTION, MAX_ENTRIES);
+        store = new RedisMemoryStore(
+                reactive, ReplicatedWrites.detecting(reactive), json, clock, "switchboard", RETENTION, MAX_ENTRIES);
     }
 
     @Override
@@ -68,8 +70,14 @@ class RedisMemoryStoreTest extends MemoryStoreContract {
     @Test
     void anAbandonedScopeDisappearsFromRedisInRealTime() {
         Duration retention = Duration.ofMillis(300);
-        RedisMemoryStore shortLived =
-                new RedisMemoryStore(reactive, json, Clock.systemUTC(), "switchboard", retention, MAX_ENTRIES);
+        RedisMemoryStore shortLived = new RedisMemoryStore(
+                reactive,
+                ReplicatedWrites.detecting(reactive),
+                json,
+                Clock.systemUTC(),
+                "switchboard",
+                retention,
+                MAX_ENTRIES);
         MemoryScope scope = new MemoryScope("short-" + UUID.randomUUID());
         shortLived
                 .add(scope, new Memory("m1", "fleeting", List.of(), Instant.now()))
