@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,6 +50,8 @@ public class ReplicaBus {
     private static final Duration WATCH = Duration.ofSeconds(2);
 
     private volatile Cancellable subscription;
+    private final AtomicLong probesSent = new AtomicLong();
+    private final AtomicLong probesSeen = new AtomicLong();
     private ReactiveRedisDataSource redis;
     private String[] channels;
     private String replicaId = "";
@@ -107,23 +110,26 @@ public class ReplicaBus {
     }
 
     /**
-     * A subscription can end without a failure, e.g. when Redis restarts and drops its connection: Redis is asked
-     * now and then whether this replica still listens on its channel, and it subscribes again when not.
+     * A subscription can end without a failure, e.g. when Redis restarts, or a Sentinel or Cluster failover moves the
+     * master, and its connection is dropped: every {@link #WATCH} this replica publishes a probe on its own channel,
+     * and when the previous probe never came back it subscribes again. The probe goes the way every message does, so
+     * it works alike on a standalone Redis, behind Sentinel and in a Cluster (where {@code PUBSUB NUMSUB} would only
+     * count the subscribers of the node that answers).
      */
     private void checkSubscribed() {
-        RedisScript.command(redis, "PUBSUB", "NUMSUB", channels[0])
+        long sent = probesSent.get();
+        if (sent > 0 && probesSeen.get() < sent) {
+            resubscribe();
+        }
+        long next = probesSent.incrementAndGet();
+        RedisScript.command(redis, "PUBLISH", channels[0], "{\"k\":\"probe\",\"n\":" + next + "}")
                 .subscribe()
-                .with(
-                        counts -> {
-                            if (counts.size() > 1 && counts.get(1).toInteger() == 0) {
-                                resubscribe();
-                            }
-                        },
-                        unreachable -> {}); // Redis is down: the next check tries again
+                .with(ignored -> {}, unreachable -> {}); // Redis is down: the next check sees the probe missing
     }
 
     private synchronized void resubscribe() {
-        LOG.info("This replica's Redis channels were lost (Redis restarted?); subscribing again");
+        LOG.info("This replica's Redis channels were lost (Redis restarted or failed over?); subscribing again");
+        probesSeen.set(probesSent.get()); // the next probe tells whether the new subscription works
         subscription.cancel();
         subscription = listen(redis, channels);
     }
@@ -156,6 +162,7 @@ public class ReplicaBus {
                                 node.path("d").asText()),
                         node.path("l").asBoolean());
             }
+            case "probe" -> probesSeen.accumulateAndGet(node.path("n").asLong(), Math::max);
             case "revoke" -> hub.revoke(session, node.path("st").asText());
             case "answer" -> {
                 if (parser.entry(node.path("r")) instanceof JsonRpcPayload.Valid valid
