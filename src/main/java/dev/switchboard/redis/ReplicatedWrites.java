@@ -24,12 +24,15 @@ public class ReplicatedWrites {
     private static final Logger LOG = Logger.getLogger(ReplicatedWrites.class);
     /** How long a detected replica count is trusted before it is checked again. */
     private static final long RECHECK_MILLIS = Duration.ofMinutes(1).toMillis();
+    /** How long writes stop waiting once the master that took one has no replica left. */
+    private static final long WITHOUT_REPLICA_MILLIS = Duration.ofSeconds(10).toMillis();
 
     private final ReactiveRedisDataSource redis;
     private final Integer configured;
     private final long timeoutMillis;
     private volatile int detected = -1;
     private volatile long detectedAt;
+    private volatile long withoutReplicaUntil;
 
     @Inject
     public ReplicatedWrites(ReactiveRedisDataSource redis, ReplicaAckConfig config) {
@@ -55,9 +58,9 @@ public class ReplicatedWrites {
     public Uni<Response> run(RedisScript script, List<String> keys, String... args) {
         return acks().chain(acks -> acks == 0
                 ? script.run(redis, keys, args)
-                : acknowledged(script.evalsha(keys, args), acks)
+                : acknowledged(script.evalsha(keys, args), acks, keys.get(0))
                         .onFailure(RedisScript::isNoScript)
-                        .recoverWithUni(() -> acknowledged(script.eval(keys, args), acks))
+                        .recoverWithUni(() -> acknowledged(script.eval(keys, args), acks, keys.get(0)))
                         .onFailure(failure -> !(failure instanceof StoreUnavailableException))
                         .transform(RedisScript::unavailable));
     }
@@ -72,32 +75,62 @@ public class ReplicatedWrites {
             for (String arg : args) {
                 request.arg(arg);
             }
-            return acknowledged(request, acks)
+            return acknowledged(request, acks, args[0])
                     .onFailure(failure -> !(failure instanceof StoreUnavailableException))
                     .transform(RedisScript::unavailable);
         });
     }
 
-    private Uni<Response> acknowledged(Request write, int acks) {
+    private Uni<Response> acknowledged(Request write, int acks, String key) {
         Request wait = Request.cmd(Command.WAIT).arg(acks).arg(timeoutMillis);
-        return redis.getRedis().batch(List.of(write, wait)).map(replies -> {
+        return redis.getRedis().batch(List.of(write, wait)).chain(replies -> {
             long acknowledged = replies.get(1).toLong();
-            if (acknowledged < acks) {
-                throw new StoreUnavailableException(
-                        "A Redis write was acknowledged by " + acknowledged + " of the "
-                                + acks + " replica(s) required within " + timeoutMillis
-                                + " ms (switchboard.redis.replica-acks,"
-                                + " replica-ack-timeout); the client is not told it succeeded",
-                        null);
+            if (acknowledged >= acks) {
+                return Uni.createFrom().item(replies.get(0));
             }
-            return replies.get(0);
+            StoreUnavailableException refused = new StoreUnavailableException(
+                    "A Redis write was acknowledged by " + acknowledged + " of the " + acks + " replica(s) required"
+                            + " within " + timeoutMillis + " ms (switchboard.redis.replica-acks, replica-ack-timeout);"
+                            + " the client is not told it succeeded",
+                    null);
+            return configured != null
+                    ? Uni.createFrom().failure(refused)
+                    : checkReplicasOf(key).chain(() -> Uni.createFrom().failure(refused));
         });
+    }
+
+    /**
+     * Auto mode, after a write went unacknowledged: asks the master that took it (a batch routed by the key) whether it
+     * has a replica left. A master without one (after a failover, until the old master returns as its replica) cannot
+     * acknowledge anything, so writes stop waiting for a while: availability over an acknowledgement no replica can
+     * give. Set {@code switchboard.redis.replica-acks} to refuse such writes instead.
+     */
+    private Uni<Void> checkReplicasOf(String key) {
+        return redis.getRedis()
+                .batch(List.of(
+                        Request.cmd(Command.EXISTS).arg(key),
+                        Request.cmd(Command.INFO).arg("replication")))
+                .invoke(replies -> {
+                    if (replicasIn(replies.get(1).toString()) == 0) {
+                        LOG.warnf(
+                                "A Redis master has no replica (a failover?): writes are not acknowledged by a replica"
+                                        + " for the next %d s",
+                                WITHOUT_REPLICA_MILLIS / 1000);
+                        withoutReplicaUntil = System.currentTimeMillis() + WITHOUT_REPLICA_MILLIS;
+                    }
+                })
+                .replaceWithVoid()
+                .onFailure()
+                .recoverWithNull();
     }
 
     /** The replicas to wait for: configured, or 1 when the master has a replica (checked now and then). */
     Uni<Integer> acks() {
         if (configured != null) {
             return Uni.createFrom().item(configured);
+        }
+        if (System.currentTimeMillis() < withoutReplicaUntil) {
+            return Uni.createFrom().item(0);
         }
         int known = detected;
         if (known >= 0 && System.currentTimeMillis() - detectedAt < RECHECK_MILLIS) {
