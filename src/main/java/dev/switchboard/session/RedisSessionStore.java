@@ -32,7 +32,10 @@ import java.util.Optional;
  *   <li>{@code <prefix>:shared:<name>}: a server-wide value ({@link #shared}), without TTL
  * </ul>
  *
- * Every key has the session's sliding TTL. Each operation is one Lua script, so one round trip.
+ * Every key has the session's sliding TTL. Each operation is one Lua script, so one round trip. The collections are
+ * named by the hash's {@code c:} fields, so the scripts that slide or delete them build their keys from a declared
+ * prefix key ({@code <prefix>:session:{id}:c:}) that carries the hash tag: a Redis Cluster checks it is in the
+ * session's slot.
  */
 @ApplicationScoped
 @Typed(RedisSessionStore.class)
@@ -115,12 +118,11 @@ public class RedisSessionStore implements SessionStore {
         return touchScript
                 .run(
                         redis,
-                        List.of(key, key + ":tools"),
+                        List.of(key, key + ":tools", key + ":c:"),
                         ttlMillis,
                         Long.toString(now.toEpochMilli()),
                         use == null ? "" : json.write(use),
                         toolsUsedLimit,
-                        key + ":c:",
                         owner,
                         allowance == null ? "" : Long.toString(allowance.intervalMicros()),
                         allowance == null ? "" : Integer.toString(allowance.burst()))
@@ -153,7 +155,7 @@ public class RedisSessionStore implements SessionStore {
         }
         String key = sessionKey(id);
         return deleteScript
-                .run(redis, List.of(key, key + ":tools"), key + ":c:", owner)
+                .run(redis, List.of(key, key + ":tools", key + ":c:"), owner)
                 .map(reply -> reply.toInteger() == 1);
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.testing.Await;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.inject.Inject;
@@ -53,5 +54,20 @@ public abstract class RedisEventLogContract extends EventLogContract {
             long pttl = redis.key().pttl(expiring);
             assertTrue(pttl > ttl - 5_000 && pttl <= ttl, expiring + " PTTL " + pttl);
         }
+    }
+
+    @Test
+    void droppingASessionDeletesItsStreamsTheirOwnersAndItsSet() {
+        String first = log.open(session);
+        String second = log.open(session);
+        log.append(session, second, "b", false);
+        String prefix = config.sessions().redisKeyPrefix() + ":stream:{" + session + "}:";
+        String streams = config.sessions().redisKeyPrefix() + ":streams:{" + session + "}";
+        String[] keys = {prefix + first, prefix + first + ":owner", prefix + second, prefix + second + ":owner", streams
+        };
+        assertEquals(keys.length, redis.key().exists(keys)); // one slot: the session's hash tag
+
+        log.dropSession(session);
+        Await.until(() -> redis.key().exists(keys) == 0);
     }
 }
