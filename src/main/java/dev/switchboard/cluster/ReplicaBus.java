@@ -19,6 +19,7 @@ import dev.switchboard.stream.StreamHub;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
@@ -26,6 +27,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +53,12 @@ public class ReplicaBus {
     private final JsonRpcParser parser;
     /** How often the subscription is checked. */
     private static final Duration WATCH = Duration.ofSeconds(2);
+    /** How long a probe may take to come back through the subscription (it takes a millisecond when it does). */
+    private static final Duration PROBE_TIMEOUT = WATCH;
+
+    private final AtomicLong probes = new AtomicLong();
+    private final Map<Long, CompletableFuture<Void>> pendingProbes = new ConcurrentHashMap<>();
+    private final AtomicBoolean probing = new AtomicBoolean();
 
     private volatile Cancellable subscription;
     private ReactiveRedisDataSource redis;
@@ -107,19 +119,46 @@ public class ReplicaBus {
     }
 
     /**
-     * A subscription can end without a failure, e.g. when Redis restarts and drops its connection: Redis is asked
-     * now and then whether this replica still listens on its channel, and it subscribes again when not.
+     * A subscription can end without a failure, e.g. when Redis restarts and drops its connection: now and then this
+     * replica publishes a {@link #probe} on its own channel, and subscribes again when the probe does not come back.
+     * A probe rather than {@code PUBSUB NUMSUB}: in a Redis Cluster that command counts the subscribers of the one node
+     * it reaches, while the subscription is held on a node of the client's choosing, so it would answer 0 most of the
+     * time and this replica would drop and renew its subscription every few seconds, losing what was sent meanwhile.
      */
     private void checkSubscribed() {
-        RedisScript.command(redis, "PUBSUB", "NUMSUB", channels[0])
-                .subscribe()
+        if (!probing.compareAndSet(false, true)) {
+            return; // the previous probe is still out
+        }
+        probe().subscribe()
                 .with(
-                        counts -> {
-                            if (counts.size() > 1 && counts.get(1).toInteger() == 0) {
+                        heard -> {
+                            probing.set(false);
+                            if (!heard) {
                                 resubscribe();
                             }
                         },
-                        unreachable -> {}); // Redis is down: the next check tries again
+                        unreachable -> probing.set(false)); // Redis is down: the next check tries again
+    }
+
+    /**
+     * Publishes a probe on this replica's channel: true once it comes back through the subscription, false when it has
+     * not within {@link #PROBE_TIMEOUT}. One {@code PUBLISH}, which reaches every node of a Redis Cluster.
+     */
+    public Uni<Boolean> probe() {
+        if (channels == null) {
+            return Uni.createFrom().failure(new IllegalStateException("This replica has no Redis channels"));
+        }
+        long id = probes.incrementAndGet();
+        CompletableFuture<Void> back = new CompletableFuture<>();
+        pendingProbes.put(id, back);
+        return RedisScript.command(redis, "PUBLISH", channels[0], json.write(Map.of("k", "probe", "n", id)))
+                .chain(() -> Uni.createFrom()
+                        .completionStage(back)
+                        .replaceWith(Boolean.TRUE)
+                        .ifNoItem()
+                        .after(PROBE_TIMEOUT)
+                        .recoverWithItem(Boolean.FALSE))
+                .eventually(() -> pendingProbes.remove(id));
     }
 
     private synchronized void resubscribe() {
@@ -181,6 +220,12 @@ public class ReplicaBus {
             }
             case "task-cancel" -> tasks.cancelHere(node.path("t").asText());
             case "task-input" -> tasks.answerHere(node.path("t").asText(), node.path("r"));
+            case "probe" -> {
+                CompletableFuture<Void> back = pendingProbes.get(node.path("n").asLong());
+                if (back != null) {
+                    back.complete(null);
+                }
+            }
             default -> LOG.debugf("Ignoring replica message %s", message);
         }
     }

@@ -56,6 +56,9 @@ public abstract class CrossReplicaRequestsContract {
     @Inject
     JsonCodec json;
 
+    @Inject
+    ReplicaBus busA;
+
     private ClientRequests clientRequestsB;
     private RunningCalls runningB;
     private Cancellable busB;
@@ -108,6 +111,18 @@ public abstract class CrossReplicaRequestsContract {
         assertFalse(
                 clientRequestsB.complete(session, answer).await().atMost(Duration.ofSeconds(5)),
                 "an answered request no longer waits anywhere");
+    }
+
+    /**
+     * The application checks its subscription every 2 s by a probe through its own channel, and subscribes again when
+     * the probe does not come back: on every topology it must come back, each time (a check by {@code PUBSUB NUMSUB}
+     * through a cluster client asks one node, mostly not the one holding the subscription, and found it missing).
+     */
+    @Test
+    void thisReplicaHearsItsOwnChannelEveryTime() {
+        for (int i = 0; i < 10; i++) {
+            assertTrue(busA.probe().await().atMost(Duration.ofSeconds(5)), "probe " + i);
+        }
     }
 
     @Test
