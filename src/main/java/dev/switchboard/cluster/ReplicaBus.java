@@ -19,6 +19,7 @@ import dev.switchboard.stream.StreamHub;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Vertx;
@@ -26,6 +27,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
@@ -48,10 +53,14 @@ public class ReplicaBus {
     private final JsonRpcParser parser;
     /** How often the subscription is checked. */
     private static final Duration WATCH = Duration.ofSeconds(2);
+    /** How long a probe may take to come back through the subscription (it takes a millisecond when it does). */
+    private static final Duration PROBE_TIMEOUT = WATCH;
+
+    private final AtomicLong probes = new AtomicLong();
+    private final Map<Long, CompletableFuture<Void>> pendingProbes = new ConcurrentHashMap<>();
+    private final AtomicBoolean probing = new AtomicBoolean();
 
     private volatile Cancellable subscription;
-    private final AtomicLong probesSent = new AtomicLong();
-    private final AtomicLong probesSeen = new AtomicLong();
     private ReactiveRedisDataSource redis;
     private String[] channels;
     private String replicaId = "";
@@ -110,26 +119,50 @@ public class ReplicaBus {
     }
 
     /**
-     * A subscription can end without a failure, e.g. when Redis restarts, or a Sentinel or Cluster failover moves the
-     * master, and its connection is dropped: every {@link #WATCH} this replica publishes a probe on its own channel,
-     * and when the previous probe never came back it subscribes again. The probe goes the way every message does, so
-     * it works alike on a standalone Redis, behind Sentinel and in a Cluster (where {@code PUBSUB NUMSUB} would only
-     * count the subscribers of the node that answers).
+     * A subscription can end without a failure, e.g. when Redis restarts and drops its connection: now and then this
+     * replica publishes a {@link #probe} on its own channel, and subscribes again when the probe does not come back.
+     * A probe rather than {@code PUBSUB NUMSUB}: in a Redis Cluster that command counts the subscribers of the one node
+     * it reaches, while the subscription is held on a node of the client's choosing, so it would answer 0 most of the
+     * time and this replica would drop and renew its subscription every few seconds, losing what was sent meanwhile.
      */
     private void checkSubscribed() {
-        long sent = probesSent.get();
-        if (sent > 0 && probesSeen.get() < sent) {
-            resubscribe();
+        if (!probing.compareAndSet(false, true)) {
+            return; // the previous probe is still out
         }
-        long next = probesSent.incrementAndGet();
-        RedisScript.command(redis, "PUBLISH", channels[0], "{\"k\":\"probe\",\"n\":" + next + "}")
-                .subscribe()
-                .with(ignored -> {}, unreachable -> {}); // Redis is down: the next check sees the probe missing
+        probe().subscribe()
+                .with(
+                        heard -> {
+                            probing.set(false);
+                            if (!heard) {
+                                resubscribe();
+                            }
+                        },
+                        unreachable -> probing.set(false)); // Redis is down: the next check tries again
+    }
+
+    /**
+     * Publishes a probe on this replica's channel: true once it comes back through the subscription, false when it has
+     * not within {@link #PROBE_TIMEOUT}. One {@code PUBLISH}, which reaches every node of a Redis Cluster.
+     */
+    public Uni<Boolean> probe() {
+        if (channels == null) {
+            return Uni.createFrom().failure(new IllegalStateException("This replica has no Redis channels"));
+        }
+        long id = probes.incrementAndGet();
+        CompletableFuture<Void> back = new CompletableFuture<>();
+        pendingProbes.put(id, back);
+        return RedisScript.command(redis, "PUBLISH", channels[0], json.write(Map.of("k", "probe", "n", id)))
+                .chain(() -> Uni.createFrom()
+                        .completionStage(back)
+                        .replaceWith(Boolean.TRUE)
+                        .ifNoItem()
+                        .after(PROBE_TIMEOUT)
+                        .recoverWithItem(Boolean.FALSE))
+                .eventually(() -> pendingProbes.remove(id));
     }
 
     private synchronized void resubscribe() {
-        LOG.info("This replica's Redis channels were lost (Redis restarted or failed over?); subscribing again");
-        probesSeen.set(probesSent.get()); // the next probe tells whether the new subscription works
+        LOG.info("This replica's Redis channels were lost (Redis restarted?); subscribing again");
         subscription.cancel();
         subscription = listen(redis, channels);
     }
@@ -162,7 +195,6 @@ public class ReplicaBus {
                                 node.path("d").asText()),
                         node.path("l").asBoolean());
             }
-            case "probe" -> probesSeen.accumulateAndGet(node.path("n").asLong(), Math::max);
             case "revoke" -> hub.revoke(session, node.path("st").asText());
             case "answer" -> {
                 if (parser.entry(node.path("r")) instanceof JsonRpcPayload.Valid valid
@@ -188,6 +220,12 @@ public class ReplicaBus {
             }
             case "task-cancel" -> tasks.cancelHere(node.path("t").asText());
             case "task-input" -> tasks.answerHere(node.path("t").asText(), node.path("r"));
+            case "probe" -> {
+                CompletableFuture<Void> back = pendingProbes.get(node.path("n").asLong());
+                if (back != null) {
+                    back.complete(null);
+                }
+            }
             default -> LOG.debugf("Ignoring replica message %s", message);
         }
     }

@@ -33,7 +33,10 @@ import java.util.Optional;
  *   <li>{@code <prefix>:shared:<name>}: a server-wide value ({@link #shared}), without TTL
  * </ul>
  *
- * Every key has the session's sliding TTL. Each operation is one Lua script, so one round trip.
+ * Every key has the session's sliding TTL. Each operation is one Lua script, so one round trip. The collections are
+ * named by the hash's {@code c:} fields, so the scripts that slide or delete them build their keys from a declared
+ * prefix key ({@code <prefix>:session:{id}:c:}) that carries the hash tag: a Redis Cluster checks it is in the
+ * session's slot.
  */
 @ApplicationScoped
 @Typed(RedisSessionStore.class)
@@ -43,6 +46,8 @@ public class RedisSessionStore implements SessionStore {
     private static final String RATE_REFUSED = "!rate";
     /** The owner of sessions stored before owners were recorded: the principal of a server without authorization. */
     private static final String OPEN_OWNER = "open";
+
+    private static final Uni<Boolean> FALSE = Uni.createFrom().item(Boolean.FALSE);
 
     private static final String VERSION = "version";
     private static final String CLIENT_INFO = "clientInfo";
@@ -113,17 +118,19 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<Optional<Session>> touch(String id, String owner, ToolUse use, Allowance allowance) {
+        if (!taggable(id)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
         String key = sessionKey(id);
         Instant now = clock.instant();
         return touchScript
                 .run(
                         redis,
-                        List.of(key, key + ":tools"),
+                        List.of(key, key + ":tools", key + ":c:"),
                         ttlMillis,
                         Long.toString(now.toEpochMilli()),
                         use == null ? "" : json.write(use),
                         toolsUsedLimit,
-                        key + ":c:",
                         owner,
                         allowance == null ? "" : Long.toString(allowance.intervalMicros()),
                         allowance == null ? "" : Integer.toString(allowance.burst()))
@@ -141,6 +148,9 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<Boolean> setLogLevel(String id, String level) {
+        if (!taggable(id)) {
+            return FALSE;
+        }
         return setFieldScript
                 .run(redis, List.of(sessionKey(id)), LOG_LEVEL, level)
                 .map(reply -> reply.toInteger() == 1);
@@ -148,14 +158,20 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<Boolean> delete(String id, String owner) {
+        if (!taggable(id)) {
+            return FALSE;
+        }
         String key = sessionKey(id);
         return deleteScript
-                .run(redis, List.of(key, key + ":tools"), key + ":c:", owner)
+                .run(redis, List.of(key, key + ":tools", key + ":c:"), owner)
                 .map(reply -> reply.toInteger() == 1);
     }
 
     @Override
     public Uni<List<ToolUse>> toolsUsed(String id) {
+        if (!taggable(id)) {
+            return Uni.createFrom().item(List.of());
+        }
         return RedisScript.command(redis, "LRANGE", sessionKey(id) + ":tools", "0", "-1")
                 .map(reply -> {
                     List<ToolUse> uses = new ArrayList<>(reply.size());
@@ -168,6 +184,9 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<Boolean> addEntry(String id, String collection, double score, String entry) {
+        if (!taggable(id)) {
+            return FALSE;
+        }
         String key = sessionKey(id);
         return replicated
                 .run(addEntryScript, List.of(key, key + ":c:" + collection), collection, Double.toString(score), entry)
@@ -176,6 +195,9 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<Boolean> removeEntry(String id, String collection, String entry) {
+        if (!taggable(id)) {
+            return FALSE;
+        }
         return replicated
                 .command("ZREM", sessionKey(id) + ":c:" + collection, entry)
                 .map(removed -> removed.toInteger() == 1);
@@ -183,6 +205,9 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<List<String>> entries(String id, String collection, double min, double max) {
+        if (!taggable(id)) {
+            return Uni.createFrom().item(List.of());
+        }
         return RedisScript.command(
                         redis,
                         "ZRANGE",
@@ -213,6 +238,16 @@ public class RedisSessionStore implements SessionStore {
     @Override
     public String kind() {
         return "redis";
+    }
+
+    /**
+     * Whether {@code id} can be the hash tag of its session's keys: not empty and without braces. Ids come from the
+     * client's header; with an empty one {@code session:{}} would have no hash tag, so a Redis Cluster would spread the
+     * session's keys over slots and refuse the scripts that use several. Such an id is never minted, so its session is
+     * unknown without asking Redis.
+     */
+    private static boolean taggable(String id) {
+        return !id.isEmpty() && id.indexOf('{') < 0 && id.indexOf('}') < 0;
     }
 
     private String sessionKey(String id) {

@@ -155,7 +155,10 @@ public class RedisEventLog implements EventLog {
 
     @Override
     public void dropSession(String sessionId) {
-        dropScript.run(redis, List.of(setKey(sessionId))).subscribe().with(ignored -> {}, ignored -> {});
+        dropScript
+                .run(redis, List.of(setKey(sessionId), keyPrefix + sessionId + "}:"))
+                .subscribe()
+                .with(ignored -> {}, ignored -> {});
     }
 
     private String streamKey(String sessionId, String streamId) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.switchboard.deploy.Kustomizations.Build;
 import dev.switchboard.deploy.Manifests.Doc;
+import dev.switchboard.testing.RedisClusterServers;
+import dev.switchboard.testing.RedisSentinelServers;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerPort;
@@ -85,7 +87,13 @@ class ManifestsTest {
     void everyDirectoryIsAKustomizationThatUsesEachOfItsFiles() {
         Set<Path> dirs = docs.keySet().stream().map(Path::getParent).collect(Collectors.toSet());
         assertEquals(
-                Set.of(dir("base"), dir("overlays/dev"), dir("overlays/prod"), dir("knative")),
+                Set.of(
+                        dir("base"),
+                        dir("overlays/dev"),
+                        dir("overlays/prod"),
+                        dir("knative"),
+                        dir("examples/redis-cluster"),
+                        dir("examples/redis-sentinel")),
                 dirs,
                 "deploy/ directories");
         for (Path dir : dirs) {
@@ -345,6 +353,75 @@ class ManifestsTest {
                 .getMinReplicas();
         assertTrue(min >= 2, "prod HPA minReplicas >= 2, was " + min);
         assertTrue(patch(prod, "Deployment", APP).as(Deployment.class).getSpec().getReplicas() >= 2, "prod replicas");
+    }
+
+    /**
+     * The examples configure the Redis client as the tests that run every store on a cluster and on Sentinel connect
+     * (the same Quarkus settings, as environment variables), and open the Redis NetworkPolicy to what the topology
+     * needs: Switchboard to every port in {@code REDIS_URL}, the Redis pods to each other on their own ports.
+     */
+    @Test
+    void redisExamplesConnectAsTheTopologyTestsDo() {
+        checkRedisExample(
+                "examples/redis-cluster",
+                hosts -> RedisClusterServers.quarkusConfig(hosts),
+                List.of(new IntOrString(6379), new IntOrString(16379)));
+        checkRedisExample(
+                "examples/redis-sentinel",
+                hosts -> RedisSentinelServers.quarkusConfig(hosts, RedisSentinelServers.MASTER_NAME),
+                List.of(new IntOrString(6379), new IntOrString(26379)));
+
+        Build cluster = kustomizations.build(dir("examples/redis-cluster"));
+        for (String url : overlayValue(cluster, "REDIS_URL").split(",")) {
+            String path = URI.create(url.trim()).getPath();
+            assertTrue(path == null || path.isEmpty(), "a Redis Cluster has database 0 only, no /db: " + url);
+        }
+        Build sentinel = kustomizations.build(dir("examples/redis-sentinel"));
+        assertFalse(overlayValue(sentinel, "QUARKUS_REDIS_MASTER_NAME").isBlank(), "the master's name");
+        assertEquals(
+                "redis",
+                URI.create(overlayValue(kustomizations.build(dir("overlays/dev")), "REDIS_URL"))
+                        .getScheme(),
+                "the dev overlay keeps its one server");
+        assertFalse(
+                data(base("ConfigMap", "switchboard-config")).containsKey("QUARKUS_REDIS_CLIENT_TYPE"),
+                "the base keeps the default client type (one server)");
+    }
+
+    private static void checkRedisExample(
+            String example, java.util.function.Function<String, Map<String, String>> tested, List<IntOrString> own) {
+        Build build = kustomizations.build(dir(example));
+        String hosts = overlayValue(build, "REDIS_URL");
+        assertNotNull(hosts, example + " sets REDIS_URL");
+        for (Map.Entry<String, String> setting : tested.apply(hosts).entrySet()) {
+            if (setting.getKey().equals("quarkus.redis.hosts")) {
+                continue; // REDIS_URL, which application.properties reads into quarkus.redis.hosts
+            }
+            String env = AppSettings.envName(setting.getKey());
+            String value = overlayValue(build, env);
+            assertNotNull(value, example + " sets " + env + " (" + setting.getKey() + "), as the tests connect");
+            if (!setting.getKey().equals("quarkus.redis.master-name")) {
+                assertEquals(setting.getValue(), value, example + ": " + env);
+            }
+        }
+        NetworkPolicy policy = patch(build, "NetworkPolicy", "redis").as(NetworkPolicy.class);
+        Map<String, List<IntOrString>> opened = new LinkedHashMap<>();
+        for (var rule : policy.getSpec().getIngress()) {
+            String from = single(rule.getFrom(), example + " Redis ingress peers")
+                    .getPodSelector()
+                    .getMatchLabels()
+                    .get("app.kubernetes.io/name");
+            opened.put(
+                    from,
+                    rule.getPorts().stream().map(NetworkPolicyPort::getPort).collect(Collectors.toList()));
+        }
+        for (String url : hosts.split(",")) {
+            IntOrString port = new IntOrString(URI.create(url.trim()).getPort());
+            assertTrue(
+                    opened.getOrDefault(APP, List.of()).contains(port),
+                    example + ": the Redis NetworkPolicy must let Switchboard reach " + url + ", opened: " + opened);
+        }
+        assertEquals(own, opened.get("redis"), example + ": the Redis pods reach each other on their own ports");
     }
 
     @Test

@@ -106,6 +106,24 @@ public abstract class SessionStoreContract {
         assertFalse(store().delete(id, OWNER).await().indefinitely());
     }
 
+    /**
+     * Ids come from the client's header. One no server mints (empty, or with braces, which would make a Redis Cluster
+     * hash tag of its own, or none: {@code session:{}} and {@code session:{}:tools} hash to different slots) is an
+     * unknown session like any other, never a store failure.
+     */
+    @Test
+    void anIdNoServerMintsIsAnUnknownSession() {
+        for (String id : List.of("", "}", "}{x}", "{x}", "a}b{")) {
+            assertTrue(touch(id, new ToolUse("t", now())).isEmpty(), "'" + id + "'");
+            assertEquals(List.of(), store().toolsUsed(id).await().indefinitely());
+            assertFalse(store().setLogLevel(id, "debug").await().indefinitely());
+            assertFalse(store().addEntry(id, "c", 1, "x").await().indefinitely());
+            assertEquals(List.of(), store().entries(id, "c", 0, 2).await().indefinitely());
+            assertFalse(store().removeEntry(id, "c", "x").await().indefinitely());
+            assertFalse(store().delete(id, OWNER).await().indefinitely());
+        }
+    }
+
     @Test
     void ttlSlidesWithEachTouchAndThenExpires() {
         Session session = newSession();

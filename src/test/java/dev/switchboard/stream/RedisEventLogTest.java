@@ -1,62 +1,9 @@
 package dev.switchboard.stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.redis.ReplicatedWrites;
 import dev.switchboard.testing.SharedApp;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 
-/**
- * The event-log contract on a real redis-server (a log of this test's own, beside the application's), plus the key
- * layout: each stream a Redis stream that expires with its session, listed in the session's set of streams.
- */
+/** {@link RedisEventLogContract} on one Redis server. */
 @QuarkusTest
 @SharedApp
-class RedisEventLogTest extends EventLogContract {
-
-    @Inject
-    ReactiveRedisDataSource reactive;
-
-    @Inject
-    RedisDataSource redis;
-
-    @Inject
-    SwitchboardConfig config;
-
-    private RedisEventLog log;
-
-    @BeforeEach
-    void createLog() {
-        log = new RedisEventLog(reactive, ReplicatedWrites.detecting(reactive), new ReplicaIdentity(), config);
-    }
-
-    @Override
-    protected EventLog log() {
-        return log;
-    }
-
-    @Test
-    void aStreamIsARedisStreamThatExpiresWithItsSession() {
-        String stream = log.open(session);
-        log.append(session, stream, "a", false);
-        String prefix = config.sessions().redisKeyPrefix();
-        String key = prefix + ":stream:{" + session + "}:" + stream;
-        String streams = prefix + ":streams:{" + session + "}";
-
-        assertEquals("stream", redis.key().type(key).toString().toLowerCase());
-        assertEquals(List.of(key), List.copyOf(redis.set(String.class).smembers(streams)));
-        long ttl = config.sessions().ttl().toMillis();
-        for (String expiring : List.of(key, key + ":owner", streams)) {
-            long pttl = redis.key().pttl(expiring);
-            assertTrue(pttl > ttl - 5_000 && pttl <= ttl, expiring + " PTTL " + pttl);
-        }
-    }
-}
+class RedisEventLogTest extends RedisEventLogContract {}

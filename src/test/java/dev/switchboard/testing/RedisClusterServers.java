@@ -100,9 +100,17 @@ public final class RedisClusterServers {
 
     /** The Quarkus configuration a user would write for this cluster. */
     public Map<String, String> quarkusConfig() {
+        return quarkusConfig(hosts());
+    }
+
+    /**
+     * The Quarkus configuration of a Redis Cluster of which {@code hosts} lists some nodes: what these tests connect
+     * with, and what {@code deploy/examples/redis-cluster} sets ({@code ManifestsTest} compares them).
+     */
+    public static Map<String, String> quarkusConfig(String hosts) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.redis.client-type", "cluster");
-        config.put("quarkus.redis.hosts", hosts());
+        config.put("quarkus.redis.hosts", hosts);
         return config;
     }
 

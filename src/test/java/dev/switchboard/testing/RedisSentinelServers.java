@@ -133,10 +133,18 @@ public final class RedisSentinelServers {
 
     /** The Quarkus configuration a user would write for this setup. */
     public Map<String, String> quarkusConfig() {
+        return quarkusConfig(hosts(), MASTER_NAME);
+    }
+
+    /**
+     * The Quarkus configuration of Redis with Sentinel, {@code hosts} listing the sentinels: what these tests connect
+     * with, and what {@code deploy/examples/redis-sentinel} sets ({@code ManifestsTest} compares them).
+     */
+    public static Map<String, String> quarkusConfig(String hosts, String masterName) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.redis.client-type", "sentinel");
-        config.put("quarkus.redis.hosts", hosts());
-        config.put("quarkus.redis.master-name", MASTER_NAME);
+        config.put("quarkus.redis.hosts", hosts);
+        config.put("quarkus.redis.master-name", masterName);
         config.put("quarkus.redis.role", "master");
         return config;
     }

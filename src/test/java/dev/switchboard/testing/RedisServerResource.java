@@ -49,6 +49,11 @@ public class RedisServerResource implements QuarkusTestResourceLifecycleManager 
         return "redis://127.0.0.1:" + port;
     }
 
+    /** The running server's process. */
+    public RedisProcess process() {
+        return process;
+    }
+
     /** Starts the server again on the same port, empty (it keeps nothing on disk). */
     public void restart() {
         stop();

@@ -75,6 +75,33 @@ class RedisTopologiesTest {
         assertTrue(RedisClusterServers.get() == cluster, "started once per JVM");
     }
 
+    /** docs/deployment.md: one reachable node in quarkus.redis.hosts is enough, the client learns the others. */
+    @Test
+    void aClusterClientNeedsOneNodeListed() {
+        RedisClusterServers cluster = RedisClusterServers.get();
+        RedisProcess replica = cluster.nodes().stream()
+                .filter(node -> "slave".equals(RedisProcess.field(node.call("INFO", "replication"), "role")))
+                .findFirst()
+                .orElseThrow();
+        Redis client = Redis.createClient(
+                vertx,
+                new io.vertx.redis.client.RedisOptions()
+                        .setType(io.vertx.redis.client.RedisClientType.CLUSTER)
+                        .setConnectionString(replica.url()));
+        try {
+            for (int i = 0; i < 30; i++) { // keys on slots of all three masters
+                client.sendAndAwait(
+                        Request.cmd(Command.SET).arg("one-node:" + i).arg(Integer.toString(i)));
+                assertEquals(
+                        Integer.toString(i),
+                        client.sendAndAwait(Request.cmd(Command.GET).arg("one-node:" + i))
+                                .toString());
+            }
+        } finally {
+            client.close();
+        }
+    }
+
     @Test
     void theSentinelsAgreeOnTheMasterAndItsReplicaFollowsIt() {
         RedisSentinelServers sentinel = RedisSentinelServers.get();

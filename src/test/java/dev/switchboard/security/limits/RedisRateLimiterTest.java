@@ -5,58 +5,58 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Await;
-import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.RedisTopology;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.redis.client.Redis;
-import io.vertx.mutiny.redis.client.RedisAPI;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The limiter contract on a real redis-server (time passes for real: Redis's clock decides), plus the key layout and
- * expiry, and two replicas, each with its own Redis client, sharing one limit.
+ * The limiter contract on a real Redis of each topology (time passes for real: Redis's clock decides), plus the key
+ * layout and expiry, and two replicas, each with its own Redis client, sharing one limit.
  */
+@ParameterizedClass(name = "on {0}")
+@EnumSource(RedisTopology.class)
 class RedisRateLimiterTest extends RateLimiterContract {
 
-    private static final RedisServerResource SERVER = new RedisServerResource();
     private static Vertx vertx;
-    private static Redis clientA;
-    private static Redis clientB;
-    private static ReactiveRedisDataSource replicaA;
-    private static ReactiveRedisDataSource replicaB;
+    private static RedisTopology.Client clientA;
+    private static RedisTopology.Client clientB;
 
-    private final RedisRateLimiter limiter = new RedisRateLimiter(replicaA, "switchboard");
+    @Parameter
+    RedisTopology topology;
 
-    @BeforeAll
-    static void startRedis() {
-        SERVER.start();
+    private RedisRateLimiter limiter;
+    private ReactiveRedisDataSource replicaA;
+
+    @BeforeParameterizedClassInvocation
+    static void connect(RedisTopology topology) {
         vertx = Vertx.vertx();
-        clientA = client();
-        clientB = client();
-        replicaA = new ReactiveRedisDataSourceImpl(vertx, clientA, RedisAPI.api(clientA));
-        replicaB = new ReactiveRedisDataSourceImpl(vertx, clientB, RedisAPI.api(clientB));
+        clientA = topology.client(vertx);
+        clientB = topology.client(vertx);
     }
 
-    private static Redis client() {
-        return Redis.createClient(
-                vertx, new RedisOptions().setConnectionString(SERVER.url()).setMaxPoolWaiting(1024));
-    }
-
-    @AfterAll
-    static void stopRedis() {
+    @AfterParameterizedClassInvocation
+    static void disconnect() {
         clientA.close();
         clientB.close();
         vertx.closeAndAwait();
-        SERVER.stop();
+    }
+
+    @BeforeEach
+    void createLimiter() {
+        replicaA = clientA.dataSource();
+        limiter = new RedisRateLimiter(replicaA, "switchboard");
     }
 
     @Override
@@ -114,14 +114,14 @@ class RedisRateLimiterTest extends RateLimiterContract {
 
     @Test
     void aFlushedScriptIsSentAgain() {
-        command("SCRIPT", "FLUSH");
+        topology.flushScripts(); // on every server: a cluster keeps scripts per node
         assertTrue(acquire(newKey()).allowed());
     }
 
     @Test
     void twoReplicasTogetherAllowNoMoreThanTheLimit() {
         RateLimiter onA = limiter;
-        RateLimiter onB = new RedisRateLimiter(replicaB, "switchboard");
+        RateLimiter onB = new RedisRateLimiter(clientB.dataSource(), "switchboard");
         String key = newKey();
         RateLimit limit = new RateLimit(50, Duration.ofHours(1));
         List<Uni<RateDecision>> acquires = new ArrayList<>();
