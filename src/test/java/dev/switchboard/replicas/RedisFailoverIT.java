@@ -133,6 +133,9 @@ class RedisFailoverIT {
                 assertTrue(
                         events.toString().contains(write.title()),
                         "acknowledged calendar entry " + write.title() + " lost after the failover: " + events);
+                if (write.memory() == null) {
+                    continue;
+                }
                 JsonNode recalled =
                         call(reader, write.session(), "memory.recall", "{\"query\":\"" + write.memory() + "\"}");
                 assertTrue(
@@ -202,7 +205,8 @@ class RedisFailoverIT {
                 }
                 int n = counter.incrementAndGet();
                 String title = topology + "-event-" + n;
-                String memory = topology + "fact" + n;
+                // One memory in four: the memories of all sessions share one scope, which keeps at most 1000.
+                String memory = n % 4 == 0 ? topology + "fact" + n : null;
                 boolean added = ok(
                         post(
                                 replica,
@@ -213,10 +217,14 @@ class RedisFailoverIT {
                                         "{\"title\":\"" + title + "\",\"start\":\"2026-12-01T09:00:00Z\"}")),
                         refusals,
                         problems);
-                boolean remembered = ok(
-                        post(replica, session.get(), Mcp.call(3, "memory.remember", "{\"text\":\"" + memory + "\"}")),
-                        refusals,
-                        problems);
+                boolean remembered = memory == null
+                        || ok(
+                                post(
+                                        replica,
+                                        session.get(),
+                                        Mcp.call(3, "memory.remember", "{\"text\":\"" + memory + "\"}")),
+                                refusals,
+                                problems);
                 if (added && remembered) {
                     acknowledged.add(new Acknowledged(session.get(), title, memory, System.nanoTime()));
                 }
