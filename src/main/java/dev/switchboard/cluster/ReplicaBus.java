@@ -63,6 +63,7 @@ public class ReplicaBus {
     private volatile Cancellable subscription;
     private ReactiveRedisDataSource redis;
     private String[] channels;
+    private Duration resumeHint;
     private String replicaId = "";
     private Vertx vertx;
     private long watch;
@@ -104,6 +105,7 @@ public class ReplicaBus {
             this.replicaId = replica.id();
             this.channels = new String[] {channelPrefix(config) + replica.id(), broadcastChannel(config)};
             this.vertx = vertx;
+            this.resumeHint = config.streams().retry();
             subscription = listen(this.redis, channels);
             watch = vertx.setPeriodic(WATCH.toMillis(), id -> checkSubscribed());
         }
@@ -162,9 +164,21 @@ public class ReplicaBus {
     }
 
     private synchronized void resubscribe() {
-        LOG.info("This replica's Redis channels were lost (Redis restarted?); subscribing again");
+        LOG.info("This replica's Redis channels were lost (Redis restarted or failed over?); subscribing again");
         subscription.cancel();
         subscription = listen(redis, channels);
+        resumeStreamsHeldHere();
+    }
+
+    /**
+     * Events forwarded to this replica while its channels were lost never arrive, though the log has them: the SSE
+     * connections held here are closed with a reconnection hint, and their clients resume (here or elsewhere) after
+     * the last event they got, so every logged event reaches them once and in order.
+     */
+    private void resumeStreamsHeldHere() {
+        if (resumeHint != null) {
+            Infrastructure.getDefaultWorkerPool().execute(() -> hub.closeAll(resumeHint));
+        }
     }
 
     /** Handles what arrives on the channels, resubscribing with back-off whenever the subscription fails. */
@@ -172,7 +186,10 @@ public class ReplicaBus {
         return redis.pubsub(String.class)
                 .subscribe(channels)
                 .onFailure()
-                .invoke(failure -> LOG.debugf("Replica channels lost: %s; subscribing again", failure.getMessage()))
+                .invoke(failure -> {
+                    LOG.debugf("Replica channels lost: %s; subscribing again", failure.getMessage());
+                    resumeStreamsHeldHere();
+                })
                 .onFailure()
                 .retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5))

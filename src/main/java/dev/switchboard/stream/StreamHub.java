@@ -228,7 +228,11 @@ public class StreamHub {
                 }
             }
             int split = key.indexOf('\n');
-            log.release(key.substring(0, split), key.substring(split + 1));
+            try {
+                log.release(key.substring(0, split), key.substring(split + 1));
+            } catch (RuntimeException e) {
+                // Redis is unreachable: the owner mark expires with the session's TTL, and a resume claims it anyway.
+            }
         });
     }
 

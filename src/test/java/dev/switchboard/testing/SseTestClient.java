@@ -110,6 +110,11 @@ public final class SseTestClient implements AutoCloseable {
         }
     }
 
+    /** True once the server ended the stream and every event before the end was taken. */
+    public boolean ended() {
+        return events.peek() == END;
+    }
+
     /** How many comment lines (keep-alives) arrived so far. */
     public int comments() {
         return comments.get();
