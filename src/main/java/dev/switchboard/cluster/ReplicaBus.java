@@ -209,7 +209,10 @@ public class ReplicaBus {
                         stream,
                         new StreamEvent(
                                 EventIds.of(stream, node.path("id").asText()),
-                                node.path("d").asText()),
+                                node.path("d").asText(),
+                                node.path("p").isTextual()
+                                        ? EventIds.of(stream, node.path("p").asText())
+                                        : null),
                         node.path("l").asBoolean());
             }
             case "revoke" -> hub.revoke(session, node.path("st").asText());

@@ -74,10 +74,16 @@ public class RedisEventLog implements EventLog {
 
     @Override
     public StreamEvent append(String sessionId, String streamId, String data, boolean last) {
-        String id = add(sessionId, streamId, last ? "f" : "e", data);
-        // An expired stream still delivers to a live connection; it just cannot be replayed.
+        Response added = add(sessionId, streamId, last ? "f" : "e", data);
+        if (added == null) {
+            // An expired stream still delivers to a live connection; it just cannot be replayed.
+            return new StreamEvent(EventIds.of(streamId, System.currentTimeMillis()), data);
+        }
+        Response previous = added.get(1);
         return new StreamEvent(
-                id == null ? EventIds.of(streamId, System.currentTimeMillis()) : EventIds.of(streamId, id), data);
+                EventIds.of(streamId, added.get(0).toString()),
+                data,
+                previous == null ? null : EventIds.of(streamId, previous.toString()));
     }
 
     @Override
@@ -85,7 +91,7 @@ public class RedisEventLog implements EventLog {
         add(sessionId, streamId, "x", "");
     }
 
-    private String add(String sessionId, String streamId, String type, String data) {
+    private Response add(String sessionId, String streamId, String type, String data) {
         String key = streamKey(sessionId, streamId);
         Response id = replicated
                 .run(
@@ -101,7 +107,7 @@ public class RedisEventLog implements EventLog {
                         streamId)
                 .await()
                 .atMost(TIMEOUT);
-        return id == null ? null : id.toString();
+        return id == null || id.type() != io.vertx.redis.client.ResponseType.MULTI ? null : id;
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.switchboard.stream;
 
 import dev.switchboard.observability.McpMetrics;
 import io.quarkus.runtime.Startup;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -26,7 +27,7 @@ public class StreamHub {
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
 
     private final EventLog log;
-    private final Map<String, Live> live = new ConcurrentHashMap<>();
+    private final Map<String, LiveStream> live = new ConcurrentHashMap<>();
     private final Map<String, String> standalone = new ConcurrentHashMap<>();
 
     @Inject
@@ -43,7 +44,7 @@ public class StreamHub {
     /** Opens a new stream for a session and attaches its first connection. */
     public String open(String sessionId, StreamConnection connection) {
         String streamId = log.open(sessionId);
-        live.put(key(sessionId, streamId), new Live(connection));
+        live.put(key(sessionId, streamId), new LiveStream(connection));
         return streamId;
     }
 
@@ -52,7 +53,7 @@ public class StreamHub {
         String streamId = open(sessionId, connection);
         String previous = standalone.put(sessionId, streamId);
         if (previous != null) {
-            Live old = live.remove(key(sessionId, previous));
+            LiveStream old = live.remove(key(sessionId, previous));
             if (old != null) {
                 old.detachAndClose();
             }
@@ -64,7 +65,7 @@ public class StreamHub {
     /** How many streams have a client connected to this replica (a metric; counts without locking). */
     public int liveConnections() {
         int count = 0;
-        for (Live stream : live.values()) {
+        for (LiveStream stream : live.values()) {
             if (stream.connection != null) {
                 count++;
             }
@@ -80,9 +81,9 @@ public class StreamHub {
     /** Logs a message on a stream and writes it to its connection, wherever that is. */
     public void publish(String sessionId, String streamId, String data) {
         String key = key(sessionId, streamId);
-        Live stream = live.computeIfAbsent(key, k -> new Live(null));
+        LiveStream stream = live.computeIfAbsent(key, k -> new LiveStream(null));
         synchronized (stream) {
-            stream.deliver(logged(stream, sessionId, streamId, data, false));
+            deliverInOrder(sessionId, streamId, stream, logged(stream, sessionId, streamId, data, false));
             if (stream.connection == null) {
                 live.remove(key, stream); // no connection here: keep no entry (a resume makes a new one)
             }
@@ -91,8 +92,8 @@ public class StreamHub {
 
     /** Logs the final message of a stream, delivers it and ends the stream and its connection. */
     public void finish(String sessionId, String streamId, String data) {
-        Live stream = live.remove(key(sessionId, streamId));
-        Live target = stream == null ? new Live(null) : stream;
+        LiveStream stream = live.remove(key(sessionId, streamId));
+        LiveStream target = stream == null ? new LiveStream(null) : stream;
         synchronized (target) {
             try {
                 // The log releases the stream with its last event (one round trip for both).
@@ -107,7 +108,7 @@ public class StreamHub {
      * Appends to the event log; when the log cannot be reached (Redis down or overloaded) the event still goes to the
      * connection here, with a local id: it just cannot be replayed, which beats a client left waiting forever.
      */
-    private StreamEvent logged(Live stream, String sessionId, String streamId, String data, boolean last) {
+    private StreamEvent logged(LiveStream stream, String sessionId, String streamId, String data, boolean last) {
         try {
             return log.append(sessionId, streamId, data, last);
         } catch (RuntimeException e) {
@@ -119,7 +120,7 @@ public class StreamHub {
     /** Ends a stream without a final message (e.g. a cancelled request). */
     public void abandon(String sessionId, String streamId) {
         log.complete(sessionId, streamId); // and releases it
-        Live stream = live.remove(key(sessionId, streamId));
+        LiveStream stream = live.remove(key(sessionId, streamId));
         if (stream != null) {
             stream.detachAndClose();
         }
@@ -130,7 +131,7 @@ public class StreamHub {
      * on any replica, and gets the rest (SSE polling, 2025-11-25).
      */
     public void disconnect(String sessionId, String streamId) {
-        Live stream = live.get(key(sessionId, streamId));
+        LiveStream stream = live.get(key(sessionId, streamId));
         if (stream != null) {
             stream.detachAndClose();
         }
@@ -156,7 +157,7 @@ public class StreamHub {
         }
         String key = key(sessionId, streamId);
         while (true) {
-            Live stream = live.computeIfAbsent(key, k -> new Live(null));
+            LiveStream stream = live.computeIfAbsent(key, k -> new LiveStream(null));
             synchronized (stream) {
                 if (live.get(key) != stream) {
                     continue; // a publish dropped this entry while we waited: take the current one
@@ -168,7 +169,7 @@ public class StreamHub {
 
     /** Called with the stream's lock held. */
     private boolean replayAndAttach(
-            String sessionId, String streamId, String lastEventId, StreamConnection connection, Live stream) {
+            String sessionId, String streamId, String lastEventId, StreamConnection connection, LiveStream stream) {
         log.claim(sessionId, streamId);
         Optional<EventLog.Replay> replay = log.after(sessionId, lastEventId);
         if (replay.isEmpty()) {
@@ -190,26 +191,62 @@ public class StreamHub {
         return true;
     }
 
-    /** An event appended on another replica for a stream whose connection is here. */
+    /**
+     * An event appended on another replica for a stream whose connection is here. Called on the event loop: when the
+     * connection missed events before it (a gap), catching up reads the log on a worker thread.
+     */
     public void deliverRemote(String sessionId, String streamId, StreamEvent event, boolean last) {
-        Live stream = live.get(key(sessionId, streamId));
+        LiveStream stream = live.get(key(sessionId, streamId));
         if (stream == null) {
             return;
         }
         synchronized (stream) {
-            if (!event.data().isEmpty()) {
-                stream.deliver(event);
-            }
-            if (last) {
-                stream.detachAndClose();
-                live.remove(key(sessionId, streamId), stream);
+            if (!stream.missedBefore(event)) {
+                deliverRemoteHere(sessionId, streamId, stream, event, last);
+                return;
             }
         }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            synchronized (stream) {
+                deliverRemoteHere(sessionId, streamId, stream, event, last);
+            }
+        });
+    }
+
+    /** Called with the stream's lock held. */
+    private void deliverRemoteHere(
+            String sessionId, String streamId, LiveStream stream, StreamEvent event, boolean last) {
+        if (!event.data().isEmpty()) {
+            deliverInOrder(sessionId, streamId, stream, event);
+        }
+        if (last) {
+            stream.detachAndClose();
+            live.remove(key(sessionId, streamId), stream);
+        }
+    }
+
+    /**
+     * Delivers an event after the ones the connection missed before it, read from the log: forwards from other
+     * replicas can be lost while a Redis subscription is re-established, and an event logged here would otherwise
+     * move the client past them for good. Called with the stream's lock held, on a thread that may wait on the log.
+     */
+    private void deliverInOrder(String sessionId, String streamId, LiveStream stream, StreamEvent event) {
+        if (stream.missedBefore(event)) {
+            try {
+                log.after(sessionId, stream.lastDelivered)
+                        .ifPresent(replay -> replay.events().stream()
+                                .filter(missed -> EventIds.compare(missed.id(), event.id()) < 0)
+                                .forEach(stream::deliver));
+            } catch (RuntimeException e) {
+                LOG.warnf("Stream %s: events missed before %s not replayed: %s", streamId, event.id(), e.toString());
+            }
+        }
+        stream.deliver(event);
     }
 
     /** Another replica took over the stream's connection: this one must not write to it any more. */
     public void revoke(String sessionId, String streamId) {
-        Live stream = live.get(key(sessionId, streamId));
+        LiveStream stream = live.get(key(sessionId, streamId));
         if (stream != null) {
             stream.detachAndClose();
         }
@@ -252,33 +289,5 @@ public class StreamHub {
 
     private static String key(String sessionId, String streamId) {
         return sessionId + '\n' + streamId;
-    }
-
-    private static final class Live {
-        private StreamConnection connection;
-        private String lastDelivered;
-
-        private Live(StreamConnection connection) {
-            this.connection = connection;
-        }
-
-        /** Writes an event unless this connection already had it (a replay and a forward may overlap). */
-        private void deliver(StreamEvent event) {
-            if (connection == null) {
-                return;
-            }
-            if (lastDelivered != null && EventIds.compare(event.id(), lastDelivered) <= 0) {
-                return;
-            }
-            connection.deliver(event);
-            lastDelivered = event.id();
-        }
-
-        private synchronized void detachAndClose() {
-            if (connection != null) {
-                connection.close();
-                connection = null;
-            }
-        }
     }
 }

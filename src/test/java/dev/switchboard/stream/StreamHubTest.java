@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +32,21 @@ class StreamHubTest {
         assertEquals(List.of("b", "c", "done"), second.data);
         assertTrue(second.closed);
         assertEquals(List.of("a"), first.data, "the dropped connection got nothing after it left");
+    }
+
+    @Test
+    void aForwardThatArrivesAfterAGapIsPrecededByTheMissedEventsFromTheLog() {
+        RecordingConnection client = new RecordingConnection();
+        String stream = hub.open("s1", client);
+        hub.publish("s1", stream, "a");
+        // Another replica logs b and c; the forward of b is lost (its subscription was moving), c's arrives.
+        StreamEvent b = log.append("s1", stream, "b", false);
+        StreamEvent c = log.append("s1", stream, "c", false);
+        hub.deliverRemote("s1", stream, new StreamEvent(c.id(), c.data(), b.id()), false);
+        Await.until(() -> client.data.size() == 3);
+        assertEquals(List.of("a", "b", "c"), client.data, "in the log's order, each once");
+        hub.deliverRemote("s1", stream, new StreamEvent(b.id(), b.data(), null), false);
+        assertEquals(List.of("a", "b", "c"), client.data, "a late forward of b is not written again");
     }
 
     @Test
