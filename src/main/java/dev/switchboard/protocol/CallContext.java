@@ -28,17 +28,6 @@ final class CallContext implements ToolContext {
     private final Consumer<String> statusMessages;
     private double lastProgress = Double.NEGATIVE_INFINITY;
 
-    CallContext(
-            Caller caller,
-            String toolName,
-            JsonNode progressToken,
-            RequestChannel channel,
-            CallControl control,
-            InputSource inputs,
-            ObjectMapper mapper) {
-        this(caller, toolName, progressToken, channel, control, inputs, mapper, null);
-    }
-
     /** @param statusMessages receives progress as a task's status message, or null for a call that is no task */
     CallContext(
             Caller caller,

@@ -178,7 +178,14 @@ public class ToolsHandler {
                 ? new RetriedInputs(request.retry())
                 : new SessionInputs(clientRequests, request.channel(), control, mapper);
         CallContext context = new CallContext(
-                caller, tool.name(), progressToken(request.message()), request.channel(), control, inputs, mapper);
+                caller,
+                tool.name(),
+                progressToken(request.message()),
+                request.channel(),
+                control,
+                inputs,
+                mapper,
+                null);
         Duration timeout = tool.timeout().orElse(defaultTimeout);
         McpMetrics.ToolMeters meters = metrics.tool(tool.name());
         long start = System.nanoTime();
@@ -213,7 +220,7 @@ public class ToolsHandler {
         Caller caller = request.caller();
         InputSource inputs = caller.stateless() ? new RetriedInputs(request.retry()) : ASKING_BLOCKS;
         CallContext context =
-                new CallContext(caller, tool.name(), null, request.channel(), new CallControl(), inputs, mapper);
+                new CallContext(caller, tool.name(), null, request.channel(), new CallControl(), inputs, mapper, null);
         McpMetrics.ToolMeters meters = metrics.tool(tool.name());
         long start = System.nanoTime();
         try {
