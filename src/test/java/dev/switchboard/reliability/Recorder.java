@@ -433,6 +433,7 @@ final class Recorder {
             }
         }
         put.accept("STATUSES", statuses);
+        put.accept("FAILURE_REASONS", s.get("failureReasons").toString());
         put.accept("FAILED_5XX_NOT_503", fiveHundreds);
         long withRetryAfter = 0;
         long withoutRetryAfter = 0;
