@@ -92,7 +92,8 @@ echo "answers by HTTP status (whole run):         $STATUSES"
 echo "503 with Retry-After / without:             $RETRY_AFTER_503 / $NO_RETRY_AFTER_503"
 echo "5xx other than 503 (goal 0):                $FAILED_5XX_NOT_503"
 echo "time from Redis back to the first good answer: ${REDIS_BACK_FIRST_GOOD_MS} ms; all $REDIS_BACK_DISRUPTED" \
-  "disrupted clients served again after ${REDIS_BACK_ALL_SERVED_MS} ms (never: $REDIS_BACK_NEVER)"
+  "disrupted clients served again after ${REDIS_BACK_ALL_SERVED_MS} ms (median ${REDIS_BACK_MEDIAN_SERVED_MS} ms;" \
+  "never: $REDIS_BACK_NEVER)"
 echo "readiness: $REDIS_STOPPED_READY_AT when Redis stopped, first DOWN ${REDIS_STOPPED_FIRST_DOWN_MS} ms after;" \
   "first UP ${REDIS_BACK_FIRST_UP_MS} ms after Redis was back; HTTP $READY_AT_END at the end"
 echo "sessions kept: $VERIFY_ANSWERED of $VERIFY_SESSIONS answer, $VERIFY_COMPLETE with every acknowledged" \
