@@ -72,7 +72,9 @@ echo "requests failed:                             $FAILED of $REQUESTS ($KILL_P
   "$KILL_PHASE_REASONS)"
 echo "answers by HTTP status:                      $STATUSES"
 echo "clients disrupted by the kill:               $KILL_DISRUPTED of $USERS"
-echo "time until all clients were served again:    ${KILL_ALL_SERVED_MS} ms after the kill (first good answer" \
-  "after ${KILL_FIRST_GOOD_MS} ms; clients still failing at the end: $KILL_NEVER)"
+echo "time until all clients were served again:    ${KILL_ALL_SERVED_MS} ms after the kill (median client" \
+  "${KILL_MEDIAN_SERVED_MS} ms; first good answer after ${KILL_FIRST_GOOD_MS} ms; clients still failing at the" \
+  "end: $KILL_NEVER)"
+echo "  each disrupted client, ms after the kill:  $KILL_EACH_SERVED_MS"
 rl_log "results: $OUT (summary.json, load.txt, replica and redis logs)"
 [ "$lost" = 0 ] && [ "$KILL_NEVER" = 0 ]

@@ -190,6 +190,7 @@ final class Recorder {
             long lastRecovery = -1;
             int disrupted = 0;
             int never = 0;
+            List<Long> served = new ArrayList<>();
             for (Disruption d : all) {
                 boolean relevant = (d.until() == 0 || d.until() >= mark.millis()) && d.since() < next;
                 if (!relevant) {
@@ -200,8 +201,13 @@ final class Recorder {
                     never++;
                 } else {
                     lastRecovery = Math.max(lastRecovery, d.until());
+                    served.add(d.until() - mark.millis());
                 }
             }
+            served.sort(null);
+            ArrayNode servedAfter = m.putArray("eachUserServedAgainAfterMs");
+            served.forEach(servedAfter::add);
+            m.put("medianUserServedAgainAfterMs", served.isEmpty() ? 0 : served.get(served.size() / 2));
             m.put("usersDisrupted", disrupted);
             m.put("usersNeverServedAgain", never);
             m.put("allUsersServedAgainAfterMs", lastRecovery < 0 ? 0 : lastRecovery - mark.millis());
@@ -462,6 +468,12 @@ final class Recorder {
             put.accept(name + "_FIRST_GOOD_MS", m.get("firstGoodAnswerAfterMs").asLong());
             put.accept(
                     name + "_ALL_SERVED_MS", m.get("allUsersServedAgainAfterMs").asLong());
+            put.accept(
+                    name + "_MEDIAN_SERVED_MS",
+                    m.get("medianUserServedAgainAfterMs").asLong());
+            put.accept(
+                    name + "_EACH_SERVED_MS",
+                    m.get("eachUserServedAgainAfterMs").toString());
             put.accept(name + "_DISRUPTED", m.get("usersDisrupted").asLong());
             put.accept(name + "_NEVER", m.get("usersNeverServedAgain").asLong());
             if (m.has("readinessAtMark")) {
