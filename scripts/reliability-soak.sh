@@ -5,8 +5,9 @@
 # next. First the peak: a warm-up, then a closed loop of --users clients for --peak-seconds (skipped with --rate).
 # Then the soak, paced at half that many requests per second, for --minutes. Every --sample-every seconds from the
 # start of the soak the replica's RSS (/proc/<pid>/status), its heap used (jvm_memory_used_bytes{area="heap"} on the
-# management port) and its live heap (jvm_gc_live_data_size_bytes after jcmd <pid> GC.run) are printed; at the end the
-# growth from the first sample after 5 minutes to the last, and the errors. Goal: no growth beyond 10 %, 0 errors.
+# management port) and its live heap (the total of jcmd <pid> GC.class_histogram, after the full GC it runs) are
+# printed; at the end the growth from the first sample at 5 minutes to the last, the range of the live heap meanwhile,
+# the classes whose live bytes grew most, and the errors. Goal: no growth beyond 10 %, 0 errors.
 # Loopback only; everything it started is stopped on exit; --minutes plus about 2 minutes (plus the build unless
 # --no-build). Results in bench-results/soak-<date>/ (ignored by git).
 #
@@ -59,24 +60,18 @@ else
   PEAK=
 fi
 
-# sample LABEL: RSS, heap used, and the live heap after a full GC, as one line of samples.txt. The live heap is
-# jvm_gc_live_data_size_bytes right after `jcmd GC.run`: the old generation once the full GC is done, which the
-# allocations that go on meanwhile (in the young generation) do not change.
-metric_mib() {
-  curl -s --max-time 5 "$A_MGMT/q/metrics" \
-    | awk -v name="$1" -v filter="$2" '(index($0, name "{") == 1 || index($0, name " ") == 1) && $0 ~ filter {
-          sum += $NF; n++}
-        END {if (n) printf "%.0f", sum / 1048576}'
-}
+# sample LABEL: RSS, heap used, and the live heap, as one line of samples.txt. The live heap is the total of a class
+# histogram (jcmd <pid> GC.class_histogram, which runs a full GC first): every object still reachable at that moment,
+# those of the requests in flight included. The histogram is kept as histogram-LABEL.txt.
 sample() {
   local rss heap live
   rss=$(awk '/^VmRSS:/ {printf "%.0f", $2 / 1024}' "/proc/$A_PID/status")
-  heap=$(metric_mib jvm_memory_used_bytes 'area="heap"')
-  jcmd "$A_PID" GC.run >/dev/null
-  sleep 0.5
-  live=$(metric_mib jvm_gc_live_data_size_bytes '')
-  echo "$1 $rss $heap ${live:--}" >>"$OUT/samples.txt"
-  rl_log "at $1 s: RSS $rss MiB, heap used $heap MiB, live heap after a full GC ${live:--} MiB"
+  heap=$(curl -s --max-time 5 "$A_MGMT/q/metrics" | awk '/^jvm_memory_used_bytes\{/ && /area="heap"/ {sum += $NF}
+    END {if (NR) printf "%.0f", sum / 1048576}')
+  jcmd "$A_PID" GC.class_histogram >"$OUT/histogram-$1.txt"
+  live=$(awk '/^Total/ {printf "%.1f", $3 / 1048576}' "$OUT/histogram-$1.txt")
+  echo "$1 $rss ${heap:--} ${live:--}" >>"$OUT/samples.txt"
+  rl_log "at $1 s: RSS $rss MiB, heap used ${heap:--} MiB, live heap ${live:--} MiB"
 }
 
 : >"$OUT/samples.txt"
@@ -111,18 +106,28 @@ fi
 echo "soak: $MINUTES min, $USERS clients, sessions of 20 calls; $REQUESTS requests ($GOOD_PER_SECOND good/s)," \
   "$SESSIONS_OPENED sessions; latency p50 $P50_MS ms, p99 $P99_MS ms, max $MAX_MS ms"
 echo "errors: $FAILED (goal 0) $FAILURE_REASONS"
-printf '%8s  %8s  %14s  %27s\n' second "RSS MiB" "heap used MiB" "live heap after full GC MiB"
+printf '%8s  %8s  %14s  %14s\n' second "RSS MiB" "heap used MiB" "live heap MiB"
 while read -r second rss heap live; do
-  printf '%8s  %8s  %14s  %27s\n' "$second" "$rss" "$heap" "$live"
+  printf '%8s  %8s  %14s  %14s\n' "$second" "$rss" "$heap" "$live"
 done <"$OUT/samples.txt"
 # growth from the first sample at or after 5 minutes to the last one
 awk -v from=300 '
-  $1 >= from && !seen { seen = 1; rss0 = $2; heap0 = $3; live0 = $4; t0 = $1 }
+  $1 >= from && !seen { seen = 1; rss0 = $2; heap0 = $3; live0 = $4; t0 = $1; lo = $4; hi = $4 }
+  $1 >= from { if ($4 < lo) lo = $4; if ($4 > hi) hi = $4 }
   { rss = $2; heap = $3; live = $4; t = $1 }
   END {
     if (!seen || t == t0) { print "growth after the first 5 minutes: fewer than two samples from minute 5 on"; exit }
-    printf "growth from second %d to %d: RSS %+.1f %%, heap used %+.1f %%, live heap after a full GC %+.1f %% (goal: at most 10 %%)\n",
-      t0, t, 100 * (rss - rss0) / rss0, 100 * (heap - heap0) / heap0, 100 * (live - live0) / live0
+    printf "growth from second %d to %d: RSS %+.1f %%, heap used %+.1f %%, live heap %+.1f %% (goal: at most 10 %%);" \
+      " live heap from second %d on between %.1f and %.1f MiB\n", t0, t, 100 * (rss - rss0) / rss0,
+      100 * (heap - heap0) / heap0, 100 * (live - live0) / live0, t0, lo, hi
   }' "$OUT/samples.txt" | tee "$OUT/growth.txt"
+first=$(awk '$1 >= 300 {print $1; exit}' "$OUT/samples.txt")
+last=$(awk 'END {print $1}' "$OUT/samples.txt")
+if [ -n "$first" ] && [ "$first" != "$last" ]; then
+  echo "classes whose live bytes grew most from second $first to $last (bytes, instances):"
+  awk 'FNR == 1 {file++} $1 ~ /^[0-9]+:$/ {bytes[file, $4] = $3; count[file, $4] = $2; names[$4] = 1}
+    END {for (n in names) {d = bytes[2, n] - bytes[1, n]; if (d > 0) printf "%12d %+10d  %s\n", d,
+      count[2, n] - count[1, n], n}}' "$OUT/histogram-$first.txt" "$OUT/histogram-$last.txt" | sort -rn | head -10
+fi
 rl_log "results: $OUT (samples.txt, summary.json, load.txt, replica and redis logs)"
 [ "$FAILED" = 0 ]
