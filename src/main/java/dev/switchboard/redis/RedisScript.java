@@ -12,14 +12,24 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * A Lua script run with {@code EVALSHA}, falling back to {@code EVAL} once when Redis does not know it yet (a fresh
  * or restarted Redis). Scripts make each store operation atomic and one round trip.
+ *
+ * <p>Every script and command fails with {@link StoreUnavailableException} when Redis has not answered within
+ * {@code quarkus.redis.timeout} (3 s): the reactive client applies no timeout of its own, so without this a Redis that
+ * hangs with its connections open (a frozen host, a network partition) held every request until it came back
+ * (scripts/reliability-redis-outage.sh).
  */
 public final class RedisScript {
+
+    private static volatile Duration timeout;
 
     private final String source;
     private final String sha;
@@ -43,15 +53,36 @@ public final class RedisScript {
     }
 
     public Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, String... args) {
-        return redis.execute("EVALSHA", arguments(sha, keys, args))
-                .onFailure(RedisScript::isNoScript)
-                .recoverWithUni(() -> redis.execute("EVAL", arguments(source, keys, args)))
+        return bounded(
+                redis.execute("EVALSHA", arguments(sha, keys, args))
+                        .onFailure(RedisScript::isNoScript)
+                        .recoverWithUni(() -> redis.execute("EVAL", arguments(source, keys, args))),
+                timeout());
+    }
+
+    public static Uni<Response> command(ReactiveRedisDataSource redis, String command, String... args) {
+        return bounded(redis.execute(command, args), timeout());
+    }
+
+    /** {@code operation}, failing with {@link StoreUnavailableException} on a failure or no answer within limit. */
+    static <T> Uni<T> bounded(Uni<T> operation, Duration limit) {
+        return operation
+                .ifNoItem()
+                .after(limit)
+                .failWith(() -> new TimeoutException("no answer within " + limit.toMillis() + " ms"))
                 .onFailure()
                 .transform(RedisScript::unavailable);
     }
 
-    public static Uni<Response> command(ReactiveRedisDataSource redis, String command, String... args) {
-        return redis.execute(command, args).onFailure().transform(RedisScript::unavailable);
+    private static Duration timeout() {
+        Duration limit = timeout;
+        if (limit == null) {
+            limit = ConfigProvider.getConfig()
+                    .getOptionalValue("quarkus.redis.timeout", Duration.class)
+                    .orElse(Duration.ofSeconds(3));
+            timeout = limit;
+        }
+        return limit;
     }
 
     /** The script as an {@code EVALSHA} request, for a batch. */

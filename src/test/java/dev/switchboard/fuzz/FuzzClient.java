@@ -85,8 +85,9 @@ final class FuzzClient implements AutoCloseable {
 
     private Answer send(String method, HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        if (response.statusCode() == 431) {
-            // Vert.x closes the connection after 431 without saying "Connection: close": do not reuse it.
+        if (response.statusCode() == 431 || response.statusCode() == 414) {
+            // Vert.x answers these refusals of the request head as HTTP/1.0 and closes the connection without saying
+            // "Connection: close"; java.net.http would send the next request on it and read no answer.
             http = newHttpClient();
         }
         String contentType = response.headers().firstValue("Content-Type").orElse(null);

@@ -30,6 +30,7 @@ final class FuzzRun {
     private final Map<String, Integer> cases = new TreeMap<>();
     private final Map<String, Integer> outcomes = new TreeMap<>();
     private final List<String> findings = new ArrayList<>();
+    private final Map<String, Integer> findingKinds = new TreeMap<>();
 
     FuzzRun(long seed, boolean collect, String only) {
         this.seed = seed;
@@ -77,6 +78,7 @@ final class FuzzRun {
 
     /** Reports a problem with the answer to {@code request}: fails the test, or collects it. */
     void finding(Case fuzzCase, String problem, FuzzRequest request) {
+        findingKinds.merge(kind(problem), 1, Integer::sum);
         String finding = fuzzCase.category() + " case " + fuzzCase.index() + " (replay: -Dfuzz.seed=" + seed
                 + " -Dfuzz.case=" + fuzzCase.category() + ":" + fuzzCase.index() + "): " + problem + "\n    request: "
                 + request;
@@ -89,6 +91,55 @@ final class FuzzRun {
 
     List<String> findings() {
         return findings;
+    }
+
+    /**
+     * What kind of problem a finding is: {@code 5xx} (an HTTP 5xx answer), {@code stack-trace}, {@code no-answer}
+     * (a hang or a reset), {@code malformed} (an answer that is not a well-formed JSON-RPC message or error), or
+     * {@code other} (a status or challenge other than the one the case deserves).
+     */
+    static String kind(String problem) {
+        String p = problem.replaceFirst("(?s)^.*?\\(([A-Z_]+)\\): ", "").replaceFirst("^auth (on|off): ", "");
+        if (p.matches("(?s)HTTP 5\\d\\d\\b.*") || p.startsWith("unexpected HTTP 5")) {
+            return "5xx";
+        }
+        if (p.startsWith("stack trace")) {
+            return "stack-trace";
+        }
+        if (p.startsWith("no answer")) {
+            return "no-answer";
+        }
+        if (p.startsWith("not JSON")
+                || p.startsWith("not a JSON-RPC")
+                || p.startsWith("not exactly one")
+                || p.startsWith("an id that")
+                || p.startsWith("a malformed error")
+                || p.startsWith("a result on an HTTP refusal")
+                || p.startsWith("an empty body")
+                || p.startsWith("an SSE stream without")
+                || p.contains(" with a body")
+                || p.contains("without a JSON-RPC error")) {
+            return "malformed";
+        }
+        return "other";
+    }
+
+    /** The answers with an HTTP 5xx status, whether or not a check made a finding of them. */
+    int fiveHundreds() {
+        return outcomes.entrySet().stream()
+                .filter(e -> e.getKey().startsWith("5"))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+    }
+
+    /** One line a script reads: {@code cases=N fiveHundreds=N malformed=N ...}. */
+    String figures(long seconds) {
+        int total = cases.values().stream().mapToInt(Integer::intValue).sum();
+        return "cases=" + total + " answered5xx=" + fiveHundreds() + " findings=" + findings.size() + " 5xx="
+                + findingKinds.getOrDefault("5xx", 0) + " malformed=" + findingKinds.getOrDefault("malformed", 0)
+                + " stackTraces=" + findingKinds.getOrDefault("stack-trace", 0) + " noAnswer="
+                + findingKinds.getOrDefault("no-answer", 0) + " other=" + findingKinds.getOrDefault("other", 0)
+                + " seconds=" + seconds + " seed=" + seed;
     }
 
     String summary(long seconds) {

@@ -48,16 +48,54 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Every case is made from a {@link java.util.Random} derived from a fixed seed, so a run is reproducible; see
  * {@link FuzzRun} for {@code -Dfuzz.seed}, {@code -Dfuzz.case} and {@code -Dfuzz.collect}.
+ *
+ * <p>The build runs the quick mode, {@link #QUICK_CASES} of each sampled category plus every wrong type in every
+ * field (5,386 cases). {@code -Dfuzz.cases=N} is the long mode: every sampled category grows by the same factor so
+ * that the run has at least N cases (scripts/reliability-fuzz.sh runs 100,000); a case replayed with
+ * {@code -Dfuzz.case} past its category's quick count needs the same {@code -Dfuzz.cases}.
  */
 class McpFuzzIT {
 
     private static final long DEFAULT_SEED = 20261130L;
+
+    /** Cases of each sampled category in the quick mode the build runs. */
+    static final Map<String, Integer> QUICK_CASES = Map.of(
+            "mutated-session", 400,
+            "mutated-stateless", 300,
+            "mutated-batch", 150,
+            "huge", 80,
+            "invalid-utf8", 200,
+            "random-body", 200,
+            "bad-headers", 400,
+            "auth", 500,
+            "metadata", 300);
+
+    /** How many times the quick count each sampled category runs: 1, or more for -Dfuzz.cases. */
+    private static final double SCALE = scale(Integer.getInteger("fuzz.cases", 0));
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String ACCEPT = "application/json, text/event-stream";
     private static final String METADATA_URL = "https://mcp.example.test/.well-known/oauth-protected-resource/mcp";
     private static final String WELL_KNOWN = "/.well-known/oauth-protected-resource";
 
     private static final FuzzRun RUN = FuzzRun.fromSystemProperties(DEFAULT_SEED);
+
+    /** The factor that gives at least {@code target} cases in all, the exhaustive wrong-type cases included. */
+    private static double scale(int target) {
+        int exhaustive = 0;
+        for (List<ObjectNode> seeds : List.of(Seeds.SESSION, Seeds.STATELESS)) {
+            for (ObjectNode seed : seeds) {
+                exhaustive += JsonFuzz.slots(seed).size() * Seeds.WRONG_TYPES.size();
+            }
+        }
+        int sampled = QUICK_CASES.values().stream().mapToInt(Integer::intValue).sum();
+        return Math.max(1.0, (target - exhaustive) / (double) sampled);
+    }
+
+    /** The cases {@code category} runs in this mode. */
+    private static int cases(String category) {
+        return (int) Math.ceil(QUICK_CASES.get(category) * SCALE);
+    }
 
     private static RedisServerResource redis;
     private static ServiceProcess service;
@@ -121,6 +159,7 @@ class McpFuzzIT {
         } finally {
             long seconds = (System.nanoTime() - started) / 1_000_000_000L;
             System.out.println("McpFuzzIT: " + RUN.summary(seconds));
+            System.out.println("McpFuzzIT figures: " + RUN.figures(seconds));
             RUN.findings().forEach(finding -> System.out.println("McpFuzzIT finding: " + finding));
             for (AutoCloseable closeable : new AutoCloseable[] {client, service, guardedClient, guarded}) {
                 if (closeable != null) {
@@ -171,7 +210,7 @@ class McpFuzzIT {
 
     @Test
     void mutatedSessionMessages() throws Exception {
-        RUN.cases("mutated-session", 400, fuzzCase -> {
+        RUN.cases("mutated-session", cases("mutated-session"), fuzzCase -> {
             ObjectNode seed = SESSION_SEEDS.next(fuzzCase.random());
             JsonNode body = JsonFuzz.mutate(seed, MUTATIONS.next(fuzzCase.random()));
             exchange(fuzzCase, FuzzRequest.post(bytes(body.toString()), sessionHeadersFor(seed)));
@@ -180,7 +219,7 @@ class McpFuzzIT {
 
     @Test
     void mutatedStatelessRequests() throws Exception {
-        RUN.cases("mutated-stateless", 300, fuzzCase -> {
+        RUN.cases("mutated-stateless", cases("mutated-stateless"), fuzzCase -> {
             Random random = fuzzCase.random();
             ObjectNode seed = STATELESS_SEEDS.next(random);
             JsonNode body = JsonFuzz.mutate(seed, MUTATIONS.next(random));
@@ -196,7 +235,7 @@ class McpFuzzIT {
     void mutatedBatches() throws Exception {
         Gen<List<ObjectNode>> seeds = SESSION_SEEDS.list(1, 4);
         Gen<List<Mutation>> mutations = JsonFuzz.mutations().list(0, 2);
-        RUN.cases("mutated-batch", 150, fuzzCase -> {
+        RUN.cases("mutated-batch", cases("mutated-batch"), fuzzCase -> {
             ArrayNode batch = NODES.arrayNode();
             List<Mutation> applied = mutations.next(fuzzCase.random());
             for (ObjectNode seed : seeds.next(fuzzCase.random())) {
@@ -262,7 +301,7 @@ class McpFuzzIT {
 
     @Test
     void hugeAndDeepValues() throws Exception {
-        RUN.cases("huge", 80, fuzzCase -> {
+        RUN.cases("huge", cases("huge"), fuzzCase -> {
             Huge huge = HUGE.next(fuzzCase.random());
             boolean stateless = fuzzCase.random().nextBoolean();
             ObjectNode seed = stateless ? Seeds.STATELESS.get(2) : Seeds.SESSION.get(4);
@@ -323,7 +362,7 @@ class McpFuzzIT {
 
     @Test
     void invalidUtf8() throws Exception {
-        RUN.cases("invalid-utf8", 200, fuzzCase -> {
+        RUN.cases("invalid-utf8", cases("invalid-utf8"), fuzzCase -> {
             Random random = fuzzCase.random();
             ObjectNode seed = ANY_SEED.next(random);
             int position = random.nextInt(10_001);
@@ -354,7 +393,7 @@ class McpFuzzIT {
 
     @Test
     void arbitraryBodies() throws Exception {
-        RUN.cases("random-body", 200, fuzzCase -> {
+        RUN.cases("random-body", cases("random-body"), fuzzCase -> {
             byte[] body = GARBAGE.next(fuzzCase.random());
             Map<String, String> headers = fuzzCase.random().nextBoolean()
                     ? statelessHeaders(Seeds.STATELESS.get(1))
@@ -433,7 +472,7 @@ class McpFuzzIT {
         Gen<String> methods = Gen.of("POST", "POST", "GET", "DELETE");
         Gen<List<Integer>> choices = Gen.ints(0, 2).list(HEADERS.size(), HEADERS.size());
         Gen<List<String>> values = headerValues().list(HEADERS.size(), HEADERS.size());
-        RUN.cases("bad-headers", 400, fuzzCase -> {
+        RUN.cases("bad-headers", cases("bad-headers"), fuzzCase -> {
             Random random = fuzzCase.random();
             String method = methods.next(random);
             boolean stateless = random.nextBoolean();
@@ -494,7 +533,7 @@ class McpFuzzIT {
     @Test
     void authorization() throws Exception {
         Gen<Credential> credentialGen = credentials.all();
-        RUN.cases("auth", 500, fuzzCase -> {
+        RUN.cases("auth", cases("auth"), fuzzCase -> {
             Credential credential = credentialGen.next(fuzzCase.random());
             FuzzRequest plain = GUARDED_REQUESTS.next(fuzzCase.random());
             if ("DELETE".equals(plain.method()) && credential.verdict() != Verdict.INVALID) {
@@ -607,7 +646,7 @@ class McpFuzzIT {
     void metadataPaths() throws Exception {
         Gen<String> methods = Gen.frequency(List.of(
                 Gen.weighted(8, Gen.constant("GET")), Gen.weighted(1, Gen.of("POST", "DELETE", "PUT", "HEAD"))));
-        RUN.cases("metadata", 300, fuzzCase -> {
+        RUN.cases("metadata", cases("metadata"), fuzzCase -> {
             String suffix = SUFFIXES.next(fuzzCase.random());
             String method = methods.next(fuzzCase.random());
             boolean authOn = fuzzCase.random().nextInt(4) > 0;
@@ -645,7 +684,10 @@ class McpFuzzIT {
             return "HTTP " + status + ": " + JsonRpcShape.abbreviate(answer.body());
         }
         if (!"GET".equals(method) && !"HEAD".equals(method)) {
-            return status == 405 || status == 404 ? null : "HTTP " + status + " to " + method + ", not 404 or 405";
+            // 414: a request line over the limit is refused before its method is looked at
+            return status == 405 || status == 404 || status == 414
+                    ? null
+                    : "HTTP " + status + " to " + method + ", not 404 or 405";
         }
         if (served) {
             if (status != 200) {
