@@ -74,7 +74,8 @@ public final class RedisScript {
                 .transform(RedisScript::unavailable);
     }
 
-    private static Duration timeout() {
+    /** {@code quarkus.redis.timeout}: how long any store command may take. */
+    static Duration timeout() {
         Duration limit = timeout;
         if (limit == null) {
             limit = ConfigProvider.getConfig()

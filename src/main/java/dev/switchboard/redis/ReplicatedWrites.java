@@ -83,20 +83,26 @@ public class ReplicatedWrites {
 
     private Uni<Response> acknowledged(Request write, int acks, String key) {
         Request wait = Request.cmd(Command.WAIT).arg(acks).arg(timeoutMillis);
-        return redis.getRedis().batch(List.of(write, wait)).chain(replies -> {
-            long acknowledged = replies.get(1).toLong();
-            if (acknowledged >= acks) {
-                return Uni.createFrom().item(replies.get(0));
-            }
-            StoreUnavailableException refused = new StoreUnavailableException(
-                    "A Redis write was acknowledged by " + acknowledged + " of the " + acks + " replica(s) required"
-                            + " within " + timeoutMillis + " ms (switchboard.redis.replica-acks, replica-ack-timeout);"
-                            + " the client is not told it succeeded",
-                    null);
-            return configured != null
-                    ? Uni.createFrom().failure(refused)
-                    : checkReplicasOf(key).chain(() -> Uni.createFrom().failure(refused));
-        });
+        // Bounded like every store command: a Redis that hangs must not hold the request.
+        return RedisScript.bounded(
+                        redis.getRedis().batch(List.of(write, wait)),
+                        RedisScript.timeout().plusMillis(timeoutMillis))
+                .chain(replies -> {
+                    long acknowledged = replies.get(1).toLong();
+                    if (acknowledged >= acks) {
+                        return Uni.createFrom().item(replies.get(0));
+                    }
+                    StoreUnavailableException refused = new StoreUnavailableException(
+                            "A Redis write was acknowledged by " + acknowledged + " of the " + acks
+                                    + " replica(s) required"
+                                    + " within " + timeoutMillis
+                                    + " ms (switchboard.redis.replica-acks, replica-ack-timeout);"
+                                    + " the client is not told it succeeded",
+                            null);
+                    return configured != null
+                            ? Uni.createFrom().failure(refused)
+                            : checkReplicasOf(key).chain(() -> Uni.createFrom().failure(refused));
+                });
     }
 
     /**
@@ -106,10 +112,12 @@ public class ReplicatedWrites {
      * give. Set {@code switchboard.redis.replica-acks} to refuse such writes instead.
      */
     private Uni<Void> checkReplicasOf(String key) {
-        return redis.getRedis()
-                .batch(List.of(
-                        Request.cmd(Command.EXISTS).arg(key),
-                        Request.cmd(Command.INFO).arg("replication")))
+        return RedisScript.bounded(
+                        redis.getRedis()
+                                .batch(List.of(
+                                        Request.cmd(Command.EXISTS).arg(key),
+                                        Request.cmd(Command.INFO).arg("replication"))),
+                        RedisScript.timeout())
                 .invoke(replies -> {
                     if (replicasIn(replies.get(1).toString()) == 0) {
                         LOG.warnf(
