@@ -76,5 +76,6 @@ echo "time until all clients were served again:    ${KILL_ALL_SERVED_MS} ms afte
   "${KILL_MEDIAN_SERVED_MS} ms; first good answer after ${KILL_FIRST_GOOD_MS} ms; clients still failing at the" \
   "end: $KILL_NEVER)"
 echo "  each disrupted client, ms after the kill:  $KILL_EACH_SERVED_MS"
+echo "  failed requests reached the clients:       ${KILL_FIRST_FAILURE_MS} to ${KILL_LAST_FAILURE_MS} ms after the kill"
 rl_log "results: $OUT (summary.json, load.txt, replica and redis logs)"
 [ "$lost" = 0 ] && [ "$KILL_NEVER" = 0 ]

@@ -204,6 +204,17 @@ final class Recorder {
                     served.add(d.until() - mark.millis());
                 }
             }
+            // when the failures answered after this mark (and before the next) reached the clients
+            long firstFailure = -1;
+            long lastFailure = -1;
+            for (Failure f : failures) {
+                if (f.endMillis() >= mark.millis() && f.endMillis() < next) {
+                    firstFailure = firstFailure < 0 ? f.endMillis() : Math.min(firstFailure, f.endMillis());
+                    lastFailure = Math.max(lastFailure, f.endMillis());
+                }
+            }
+            m.put("firstFailureAfterMs", firstFailure < 0 ? -1 : firstFailure - mark.millis());
+            m.put("lastFailureAfterMs", lastFailure < 0 ? -1 : lastFailure - mark.millis());
             served.sort(null);
             ArrayNode servedAfter = m.putArray("eachUserServedAgainAfterMs");
             served.forEach(servedAfter::add);
@@ -474,6 +485,8 @@ final class Recorder {
             put.accept(
                     name + "_EACH_SERVED_MS",
                     m.get("eachUserServedAgainAfterMs").toString());
+            put.accept(name + "_FIRST_FAILURE_MS", m.get("firstFailureAfterMs").asLong());
+            put.accept(name + "_LAST_FAILURE_MS", m.get("lastFailureAfterMs").asLong());
             put.accept(name + "_DISRUPTED", m.get("usersDisrupted").asLong());
             put.accept(name + "_NEVER", m.get("usersNeverServedAgain").asLong());
             if (m.has("readinessAtMark")) {
