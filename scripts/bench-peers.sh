@@ -160,8 +160,10 @@ echo "{\"type\":\"meta\",$(meta_fields "$MODE"),\"connections\":\"$CONNECTIONS\"
 echo >>"$RESULTS"
 log "mode $MODE: servers $SERVERS; connections $CONNECTIONS, ${DURATION}s windows; results in $OUT"
 
+# The peers offer weather.get only; Switchboard offers the same one tool, so tools/list pages are alike in size.
 SWITCHBOARD_ENV=(SWITCHBOARD_AUTH_ENABLED=false SWITCHBOARD_RATE_LIMIT_ENABLED=false
-  SWITCHBOARD_WEATHER_PROVIDER=offline)
+  SWITCHBOARD_WEATHER_PROVIDER=offline
+  SWITCHBOARD_TOOLS_EXCLUDE='calendar.*,history.*,memory.*,research,search,workspace.*')
 for server in ${SERVERS//,/ }; do
   case "$server" in
     ceiling|quarkiverse) run_server "$server" "scripts/peers/$server/target/quarkus-app/quarkus-run.jar" ;;

@@ -105,6 +105,12 @@ public interface SwitchboardConfig {
         /** How long a tool may run before it is cancelled, unless its {@code @ToolDefinition} says otherwise. */
         @WithDefault("60s")
         Duration timeout();
+
+        /**
+         * Tools this deployment does not offer: names ({@code research}) or prefixes ending in {@code *}
+         * ({@code memory.*}). An excluded tool is not listed and a call to it is answered as for an unknown tool.
+         */
+        Optional<List<String>> exclude();
     }
 
     interface Streams {

@@ -198,4 +198,30 @@ public final class ToolRegistry implements ScopeDeclarations {
     public int size() {
         return tools.size();
     }
+
+    /**
+     * This registry without the tools a deployment switched off ({@code switchboard.tools.exclude}): each entry is a
+     * tool name or a prefix ending in {@code *}.
+     *
+     * @throws IllegalArgumentException naming the entry when one matches no tool (a typo would leave a tool on)
+     */
+    public ToolRegistry without(List<String> excluded) {
+        if (excluded.isEmpty()) {
+            return this;
+        }
+        for (String entry : excluded) {
+            if (tools.stream().noneMatch(tool -> matches(entry, tool.name()))) {
+                throw new IllegalArgumentException("switchboard.tools.exclude names '" + entry
+                        + "', which matches no tool. Tools: "
+                        + String.join(", ", byName.keySet().stream().sorted().toList()));
+            }
+        }
+        return new ToolRegistry(tools.stream()
+                .filter(tool -> excluded.stream().noneMatch(entry -> matches(entry, tool.name())))
+                .toList());
+    }
+
+    private static boolean matches(String entry, String name) {
+        return entry.endsWith("*") ? name.startsWith(entry.substring(0, entry.length() - 1)) : name.equals(entry);
+    }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.registry;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.config.SwitchboardConfig;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.Startup;
@@ -32,9 +33,10 @@ class ToolRegistryProducer {
     @Produces
     @Singleton
     @Startup
-    ToolRegistry toolRegistry(ObjectMapper mapper, Validator validator) {
+    ToolRegistry toolRegistry(ObjectMapper mapper, Validator validator, SwitchboardConfig config) {
         long start = System.nanoTime();
-        ToolRegistry registry = ToolRegistry.load(generated(mapper), ToolRegistryProducer::bean, mapper, validator);
+        ToolRegistry registry = ToolRegistry.load(generated(mapper), ToolRegistryProducer::bean, mapper, validator)
+                .without(config.tools().exclude().orElse(List.of()));
         LOG.infof(
                 "Registered %d tools in %d ms: %s",
                 registry.size(),

@@ -3,6 +3,7 @@ package dev.switchboard.registry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -312,5 +313,32 @@ class ToolRegistryTest {
                 "Invalid arguments for tool 'test.thread.blocking': unknown argument 'colour'; this tool takes no"
                         + " arguments",
                 result.joinedText());
+    }
+
+    @Test
+    void excludedToolsAreNeitherListedNorFound() {
+        ToolRegistry all = Registries.of(MAPPER, VALIDATOR, new ForecastTool(), new PlannerTools());
+
+        ToolRegistry byPrefix = all.without(List.of("test.plan.*"));
+        assertEquals(
+                List.of("forecast"),
+                byPrefix.descriptors().stream().map(ToolDescriptor::name).toList());
+        assertTrue(byPrefix.find("test.plan.trip").isEmpty());
+
+        ToolRegistry byName = all.without(List.of("forecast"));
+        assertEquals(
+                List.of("test.plan.checklist", "test.plan.trip"),
+                byName.descriptors().stream().map(ToolDescriptor::name).toList());
+        assertEquals(2, byName.wire(dev.switchboard.api.Principal.OPEN, false).size());
+        assertSame(all, all.without(List.of()));
+    }
+
+    @Test
+    void anExclusionThatMatchesNoToolIsRefusedWithTheToolNames() {
+        ToolRegistry all = Registries.of(MAPPER, VALIDATOR, new ForecastTool());
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> all.without(List.of("forcast")));
+        assertEquals(
+                "switchboard.tools.exclude names 'forcast', which matches no tool. Tools: forecast", e.getMessage());
     }
 }
