@@ -1,5 +1,6 @@
 package dev.switchboard.protocol;
 
+import dev.switchboard.api.StoreUnavailableException;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
@@ -12,6 +13,15 @@ final class ErrorResponses {
     private static final Logger LOG = Logger.getLogger(ErrorResponses.class);
 
     private ErrorResponses() {}
+
+    /**
+     * Whether a request's failure is answered in the JSON-RPC response. Not so for a rejection of the request itself,
+     * nor for a store that cannot be reached (a Redis failover, say): the transport answers those with their HTTP
+     * status, {@code 503} with {@code Retry-After} for the store, so a client retries instead of giving up.
+     */
+    static boolean inBand(Throwable failure) {
+        return !(failure instanceof RequestRejectedException) && !(failure instanceof StoreUnavailableException);
+    }
 
     /** A {@link JsonRpcException} as it says; anything else logged and answered as "Internal error". */
     static JsonRpcResponse of(JsonRpcRequest request, Throwable failure) {

@@ -238,7 +238,7 @@ public class SessionEraServer {
                 () -> Uni.createFrom()
                         .deferred(() -> result(request))
                         .map(result -> result == null ? null : JsonRpcResponse.success(message.id(), result))
-                        .onFailure(failure -> !(failure instanceof RequestRejectedException))
+                        .onFailure(ErrorResponses::inBand)
                         .recoverWithItem(failure -> ErrorResponses.of(message, failure)));
     }
 

@@ -118,7 +118,7 @@ public class StatelessEraServer {
                         respond(request, inputRequired(request, principal, (InputRequiredException) failure)))
                 .onFailure(MissingClientCapabilityException.class)
                 .transform(failure -> missingCapability(request, (MissingClientCapabilityException) failure))
-                .onFailure(failure -> !(failure instanceof RequestRejectedException))
+                .onFailure(ErrorResponses::inBand)
                 .recoverWithItem(failure -> new McpReply.Respond(ErrorResponses.of(request, failure), null));
     }
 

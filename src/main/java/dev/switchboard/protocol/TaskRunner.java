@@ -36,6 +36,9 @@ public class TaskRunner {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
     static final String WORKING_MESSAGE = "The tool is running";
 
+    private static final Duration OUTCOME_RETRY_FIRST = Duration.ofMillis(250);
+    private static final Duration OUTCOME_RETRY_MAX = Duration.ofSeconds(2);
+
     private final TaskStore store;
     private final TaskLeases leases;
     private final TaskSignals signals;
@@ -180,23 +183,42 @@ public class TaskRunner {
                         answerDirectly(answer, control, caller, result, failure);
                         return Uni.createFrom().voidItem();
                     }
+                    TaskChange outcome = outcome(request, result, failure);
                     return Uni.createFrom()
                             .completionStage(call.created())
-                            .chain(task -> call.updates().changeLater(outcome(request, result, failure)))
+                            .chain(task -> storeOutcome(call, outcome))
+                            .onItem()
+                            .transform(stored -> true)
                             .onFailure()
                             .recoverWithItem(unstored -> {
-                                // The store is down: the lease runs out and a replica fails the task.
+                                // Still down after the retries: the lease is kept, runs out, and a replica fails the
+                                // task; released, the task would stay working until its TTL.
                                 LOG.warnf("Task %s ended but its outcome was not stored: %s", held.id(), unstored);
-                                return null;
+                                return false;
                             })
-                            .call(() -> {
+                            .call(stored -> {
                                 signals.ended(held.id());
-                                return leases.release(held).onFailure().recoverWithNull();
+                                return stored
+                                        ? leases.release(held).onFailure().recoverWithNull()
+                                        : Uni.createFrom().voidItem();
                             })
                             .replaceWithVoid();
                 })
                 .subscribe()
                 .with(ignored -> {}, failure -> LOG.errorf(failure, "Task %s could not finish", held.id()));
+    }
+
+    /**
+     * Stores a task's outcome, retried with back-off through a Redis failover (about 10 s): the lease is renewed
+     * meanwhile, and a client polling the task would otherwise see it fail although the tool completed.
+     */
+    private Uni<?> storeOutcome(TaskCall call, TaskChange outcome) {
+        return call.updates()
+                .changeLater(outcome)
+                .onFailure()
+                .retry()
+                .withBackOff(OUTCOME_RETRY_FIRST, OUTCOME_RETRY_MAX)
+                .expireIn(config.lease().toMillis() * 2);
     }
 
     /** A call that ended before it became a task is answered as any call. */

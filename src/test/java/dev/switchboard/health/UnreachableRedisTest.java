@@ -66,4 +66,17 @@ class UnreachableRedisTest {
                 .body("result.isError", equalTo(true))
                 .body("result.content[0].text", startsWith("The state this tool keeps"));
     }
+
+    @Test
+    void taskRequestsGetServiceUnavailableRatherThanAnInternalError() {
+        String optedIn = Stateless.meta("{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}");
+        Stateless.request("tasks/get")
+                .header("Mcp-Name", "0123")
+                .body(Stateless.body(2, "tasks/get", "\"taskId\":\"0123\"", optedIn))
+                .post("/mcp")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", "1")
+                .body("error.message", startsWith("Service Unavailable"));
+    }
 }

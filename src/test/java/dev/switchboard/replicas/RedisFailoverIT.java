@@ -1,10 +1,15 @@
 package dev.switchboard.replicas;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RedisClusterServers;
 import dev.switchboard.testing.RedisProcess;
@@ -34,9 +39,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A Redis master dies ({@code kill -9}) under load from two packaged replicas, in a Redis Cluster (the master owning
- * a busy session's slot) and behind Sentinel: every session, calendar entry and memory whose write was acknowledged
- * before, during or after the failover is still there afterwards, and during the gap clients get only {@code 503}
- * with {@code Retry-After}: no other error, no hang.
+ * a busy session's slot) and behind Sentinel: every session, calendar entry, memory and completed task whose write was
+ * acknowledged before, during or after the failover is still there afterwards, and during the gap clients get only
+ * {@code 503} with {@code Retry-After}: no other error, no hang.
  */
 class RedisFailoverIT {
 
@@ -87,6 +92,9 @@ class RedisFailoverIT {
     private record Acknowledged(String session, String title, String memory, long atNanos) {}
 
     private record Refusal(long atNanos, int status, String retryAfter, String body) {}
+
+    /** A session-era task of the {@code research} tool seen completed, on the session that created it. */
+    private record CompletedTask(String session, String taskId) {}
 
     /** A session whose calendar changes are followed on its GET stream through the failover. */
     private final class StreamWatch {
@@ -160,17 +168,21 @@ class RedisFailoverIT {
             throws Exception {
         Map<String, String> settings = new HashMap<>(redis);
         settings.put("SWITCHBOARD_REDIS_REPLICA_ACK_TIMEOUT", "2s");
+        WireMockServer searxng = searxng();
+        settings.put("SWITCHBOARD_SEARCH_PROVIDER", "searxng");
+        settings.put("SWITCHBOARD_SEARCH_SEARXNG_URL", searxng.baseUrl());
         CompletableFuture<ServiceProcess> startingB = CompletableFuture.supplyAsync(
                 () -> ServiceProcess.start(ServiceProcess.freePort(), "redis://unused", settings));
         ServiceProcess a = ServiceProcess.start(ServiceProcess.freePort(), "redis://unused", settings);
         ServiceProcess b = startingB.get(120, TimeUnit.SECONDS);
         List<ServiceProcess> replicas = List.of(a, b);
         ConcurrentLinkedQueue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<CompletedTask> completedTasks = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Refusal> refusals = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         AtomicBoolean loading = new AtomicBoolean(true);
         AtomicInteger counter = new AtomicInteger();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 2);
+        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 3);
         StreamWatch watch = new StreamWatch(a, refusals, problems);
         try {
             clients.submit(() -> {
@@ -196,6 +208,7 @@ class RedisFailoverIT {
                     watch.read(b, Duration.ofMillis(200));
                 }
             });
+            clients.submit(() -> runTasks(replicas, loading, completedTasks, refusals, problems));
             for (int c = 0; c < CLIENTS; c++) {
                 int client = c;
                 clients.submit(() ->
@@ -251,6 +264,23 @@ class RedisFailoverIT {
                         recalled.toString().contains(write.memory()),
                         "acknowledged memory " + write.memory() + " lost after the failover: " + recalled);
             }
+            List<CompletedTask> tasks = new ArrayList<>(completedTasks);
+            assertTrue(!tasks.isEmpty(), "no research task completed during the run; problems: " + problems);
+            for (CompletedTask task : tasks) {
+                ServiceProcess reader = replicas.get(Math.abs(task.taskId().hashCode()) % 2);
+                JsonNode status = JSON.readTree(post(reader, task.session(), tasksBody("tasks/get", task.taskId()))
+                                .body())
+                        .path("result");
+                assertEquals(
+                        "completed",
+                        status.path("status").asText(),
+                        "completed task " + task.taskId() + " after the failover: " + status);
+                String result = post(reader, task.session(), tasksBody("tasks/result", task.taskId()))
+                        .body();
+                assertTrue(
+                        result.contains("https://example.org/failover"),
+                        "the result of completed task " + task.taskId() + " after the failover: " + result);
+            }
             long first = refusals.stream().mapToLong(Refusal::atNanos).min().orElse(killed);
             long last = refusals.stream().mapToLong(Refusal::atNanos).max().orElse(killed);
             long recovered =
@@ -278,12 +308,14 @@ class RedisFailoverIT {
                     "Switchboard did not recover: refusals until " + (last - killed) / 1e9 + " s after the kill, "
                             + recovered + " writes acknowledged after the last one");
             System.out.printf(
-                    "[RedisFailoverIT] %s: killed %s; %d acknowledged session writes all kept; %d requests refused"
+                    "[RedisFailoverIT] %s: killed %s; %d acknowledged session writes and %d completed tasks all kept;"
+                            + " %d requests refused"
                             + " with 503 + Retry-After, from %.2f s to %.2f s after the kill (window %.2f s); %d tool"
                             + " results said their store was unavailable right now%n",
                     topology,
                     victim,
                     writes.size(),
+                    tasks.size(),
                     refusals.size(),
                     (first - killed) / 1e9,
                     (last - killed) / 1e9,
@@ -299,7 +331,85 @@ class RedisFailoverIT {
             watch.stream.close();
             a.stop();
             b.stop();
+            searxng.stop();
         }
+    }
+
+    /**
+     * One client of tasks: a session, a task-augmented {@code research} call (two quick searches), then
+     * {@code tasks/get} until the task completes, again and again, alternating replicas.
+     */
+    private void runTasks(
+            List<ServiceProcess> replicas,
+            AtomicBoolean loading,
+            ConcurrentLinkedQueue<CompletedTask> completed,
+            ConcurrentLinkedQueue<Refusal> refusals,
+            ConcurrentLinkedQueue<String> problems) {
+        int n = 0;
+        while (loading.get()) {
+            ServiceProcess replica = replicas.get(n++ % 2);
+            try {
+                Optional<String> session = initialize(replica, refusals, problems);
+                if (session.isEmpty()) {
+                    continue;
+                }
+                HttpResponse<String> created = post(
+                        replica,
+                        session.get(),
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"research\","
+                                + "\"arguments\":{\"topic\":\"failover\",\"queries\":[\"one\",\"two\"]},"
+                                + "\"task\":{\"ttl\":600000}}}");
+                if (!ok(created, refusals, problems)) {
+                    continue;
+                }
+                String taskId = JSON.readTree(created.body())
+                        .path("result")
+                        .path("task")
+                        .path("taskId")
+                        .asText();
+                long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (loading.get() && System.nanoTime() < until) {
+                    HttpResponse<String> got = post(replicas.get(n % 2), session.get(), tasksBody("tasks/get", taskId));
+                    if (ok(got, refusals, problems)) {
+                        String status = JSON.readTree(got.body())
+                                .path("result")
+                                .path("status")
+                                .asText();
+                        if (status.equals("completed")) {
+                            completed.add(new CompletedTask(session.get(), taskId));
+                            break;
+                        }
+                        if (!status.equals("working")) {
+                            // A tool that completed must not end otherwise because its outcome met the failover.
+                            problems.add("task " + taskId + " ended " + got.body());
+                            break;
+                        }
+                    }
+                    sleepQuietly(100);
+                }
+            } catch (IOException | RuntimeException e) {
+                problems.add(e.toString());
+            }
+        }
+    }
+
+    private static String tasksBody(String method, String taskId) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"" + method + "\",\"params\":{\"taskId\":\"" + taskId
+                + "\"}}";
+    }
+
+    /** SearXNG behind {@code research}: every query finds one page, at once. */
+    private static WireMockServer searxng() {
+        WireMockServer searxng = new WireMockServer(
+                WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        searxng.start();
+        searxng.stubFor(get(urlPathEqualTo("/search"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"results\":[{\"url\":\"https://example.org/failover\",\"title\":\"Failover\","
+                                + "\"content\":\"About failover\"}],\"unresponsive_engines\":[]}")));
+        return searxng;
     }
 
     /** One client: a session, a calendar entry and a memory, again and again; retries what is refused. */
