@@ -98,7 +98,7 @@ public interface SwitchboardConfig {
     }
 
     interface Tools {
-        /** Number of tools per {@code tools/list} page (also used for resources and prompts). */
+        /** Number of tools per {@code tools/list} page (also used for resources, prompts and tasks). */
         @WithDefault("50")
         int pageSize();
 

@@ -13,12 +13,15 @@ final class TaskUpdates {
 
     private static final Logger LOG = Logger.getLogger(TaskUpdates.class);
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration MESSAGE_INTERVAL = Duration.ofMillis(200);
 
     private final String owner;
     private final String id;
     private final TaskStore store;
     private final TaskSignals signals;
     private String lastMessage;
+    private String pendingMessage;
+    private boolean writing;
 
     TaskUpdates(String owner, String id, TaskStore store, TaskSignals signals) {
         this.owner = owner;
@@ -41,14 +44,42 @@ final class TaskUpdates {
         return store.update(owner, id, change).invoke(after -> after.ifPresent(signals::changed));
     }
 
-    /** Progress as the status message: written when it says something new, without holding the tool up. */
+    /**
+     * Progress as the status message, without holding the tool up: written when it says something new, one write at
+     * a time and at most one per {@link #MESSAGE_INTERVAL}. Messages that arrive meanwhile are coalesced into the
+     * latest, so a tool reporting progress in a tight loop costs the store a few writes a second, not one per call.
+     */
     synchronized void statusMessage(String message) {
-        if (message.equals(lastMessage)) {
+        if (message.equals(lastMessage) || message.equals(pendingMessage)) {
             return;
         }
+        if (writing) {
+            pendingMessage = message;
+            return;
+        }
+        writeMessage(message);
+    }
+
+    private synchronized void writeMessage(String message) {
+        writing = true;
         lastMessage = message;
+        pendingMessage = null;
         changeLater(TaskChange.message(message))
+                .onFailure()
+                .invoke(failure -> LOG.debugf("Task %s: status message not saved: %s", id, failure))
+                .onFailure()
+                .recoverWithNull()
+                .onItem()
+                .delayIt()
+                .by(MESSAGE_INTERVAL)
                 .subscribe()
-                .with(ignored -> {}, failure -> LOG.debugf("Task %s: status message not saved: %s", id, failure));
+                .with(ignored -> messageWritten());
+    }
+
+    private synchronized void messageWritten() {
+        writing = false;
+        if (pendingMessage != null) {
+            writeMessage(pendingMessage);
+        }
     }
 }

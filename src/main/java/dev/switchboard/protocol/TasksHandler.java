@@ -3,6 +3,7 @@ package dev.switchboard.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.task.TaskChange;
@@ -45,13 +46,18 @@ public class TasksHandler {
     private final Duration recheck;
     private final int pageSize;
 
-    public TasksHandler(TaskStore store, TaskSignals signals, ObjectMapper mapper, TaskConfig config) {
+    public TasksHandler(
+            TaskStore store,
+            TaskSignals signals,
+            ObjectMapper mapper,
+            TaskConfig config,
+            SwitchboardConfig switchboard) {
         this.store = store;
         this.signals = signals;
         this.mapper = mapper;
         this.pollInterval = config.pollInterval();
         this.recheck = config.lease();
-        this.pageSize = 50;
+        this.pageSize = switchboard.tools().pageSize();
     }
 
     Uni<?> serve(McpMethod method, McpRequest request) {

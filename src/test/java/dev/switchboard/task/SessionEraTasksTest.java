@@ -114,6 +114,31 @@ class SessionEraTasksTest {
     }
 
     @Test
+    void aBurstOfProgressIsCoalescedIntoAFewStatusChangesEndingWithTheLatest() {
+        String session = initialize();
+        Map<String, String> headers = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        try (SseTestClient stream = SseTestClient.get(RestAssured.port, headers)) {
+            stream.next(); // priming
+            String label = UUID.randomUUID().toString();
+            String id = call(session, "test.task.chatty", "{\"label\":\"" + label + "\",\"steps\":300}", "{}")
+                    .getString("result.task.taskId");
+            List<String> messages = new java.util.ArrayList<>();
+            while (!messages.contains("Step 300 of 300")) {
+                JsonPath status = JsonPath.from(stream.poll(Duration.ofSeconds(5))
+                        .orElseThrow(() -> new AssertionError("no status with the last step; got " + messages))
+                        .data());
+                assertEquals(id, status.getString("params.taskId"));
+                messages.add(status.getString("params.statusMessage"));
+            }
+            // One write at a time, at most one per 200 ms: 300 reports in a tight loop make a handful of writes.
+            assertTrue(messages.size() <= 5, messages.size() + " status changes for 300 reports: " + messages);
+            assertEquals("Step 300 of 300", get(session, id).getString("result.statusMessage"));
+            gate.open(label);
+            awaitStatus(session, id, "completed");
+        }
+    }
+
+    @Test
     void ttlDefaultsAndIsCapped() {
         String session = initialize();
         assertEquals(3_600_000L, call(session, "test.task.required", "{}", "{}").getLong("result.task.ttl"));

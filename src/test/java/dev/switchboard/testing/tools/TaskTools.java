@@ -34,6 +34,21 @@ public class TaskTools {
     }
 
     @Tool(
+            name = "test.task.chatty",
+            description = "Reports progress steps times in a tight loop, then waits at the gate named by label.",
+            taskSupport = TaskSupport.OPTIONAL)
+    public String chatty(
+            @Description("The gate") String label, @Description("Progress reports") int steps, ToolContext context) {
+        for (int step = 1; step <= steps; step++) {
+            context.progress(step, (double) steps, "Step " + step + " of " + steps);
+        }
+        if (!gate.await(label) || context.isCancelled()) {
+            throw new ToolException("Gate " + label + " never opened");
+        }
+        return "Passed gate " + label;
+    }
+
+    @Tool(
             name = "test.task.failing",
             description = "Reports progress, then fails as a tool.",
             taskSupport = TaskSupport.OPTIONAL)
