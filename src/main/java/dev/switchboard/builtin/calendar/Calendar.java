@@ -45,8 +45,11 @@ public class Calendar {
             name = "calendar.add",
             title = "Add calendar event",
             description = "Adds an event to a calendar: the workspace's, or this session's. Times are ISO-8601 with an"
-                    + " offset, e.g. 2026-11-24T10:00:00+01:00. Answers the saved event and the events it overlaps.",
+                    + " offset, e.g. 2026-11-24T10:00:00+01:00. Answers the saved event and the events it overlaps."
+                    + " Adding an event identical to one already there (title, times, notes) answers that one: a"
+                    + " retried call adds no copy.",
             destructive = false,
+            idempotent = true,
             openWorld = false)
     public Scheduled add(
             @Description("What the event is, e.g. \"Dentist\"") @NotBlank @Size(max = 200) String title,
@@ -59,9 +62,9 @@ public class Calendar {
         if (end != null && !end.isAfter(start)) {
             throw new ToolException("'end' (" + end + ") must be after 'start' (" + start + ")");
         }
-        CalendarEvent event = new CalendarEvent(UUID.randomUUID().toString(), title, start, end, notes);
         StateScope scope = state.of(workspace, context);
-        CalendarBook.add(scope, event);
+        CalendarEvent event =
+                CalendarBook.addOnce(scope, new CalendarEvent(UUID.randomUUID().toString(), title, start, end, notes));
         announce(scope);
         return new Scheduled(event, CalendarBook.overlapping(scope, event));
     }

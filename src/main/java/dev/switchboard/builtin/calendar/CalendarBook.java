@@ -4,6 +4,7 @@ import dev.switchboard.api.ScoredCollection;
 import dev.switchboard.api.StateScope;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,32 @@ final class CalendarBook {
 
     public static void add(StateScope scope, CalendarEvent event) {
         events(scope).add(score(event.start()), event);
+    }
+
+    /**
+     * Adds {@code event} unless an event with the same title, times and notes is there already, and answers the one
+     * the calendar now holds. A client that retries an add whose answer it lost (a timeout, a {@code 503} during a
+     * Redis failover after the write landed) so gets the event it added, not a copy.
+     */
+    public static CalendarEvent addOnce(StateScope scope, CalendarEvent event) {
+        double at = score(event.start());
+        Optional<CalendarEvent> same = events(scope).range(at, at).stream()
+                .filter(other -> sameEvent(other, event))
+                .findFirst();
+        if (same.isPresent()) {
+            return same.get();
+        }
+        events(scope).add(at, event);
+        return event;
+    }
+
+    private static boolean sameEvent(CalendarEvent a, CalendarEvent b) {
+        return a.title().equals(b.title())
+                && a.start().isEqual(b.start())
+                && (a.end() == null
+                        ? b.end() == null
+                        : b.end() != null && a.end().isEqual(b.end()))
+                && Objects.equals(a.notes(), b.notes());
     }
 
     /** Events starting within {@code [from, to]}; either bound may be null for an open range. */

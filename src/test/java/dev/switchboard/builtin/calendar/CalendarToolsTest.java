@@ -63,6 +63,20 @@ class CalendarToolsTest {
     }
 
     @Test
+    void aRetriedAddAnswersTheEventAlreadyThereInsteadOfACopy() {
+        String session = initialize();
+        String first = add(session, 1, "Dentist", "2026-11-24T10:00:00+01:00", "2026-11-24T11:00:00+01:00");
+        // The same event, its start given in another offset: a retry after a lost answer.
+        String retried = add(session, 2, "Dentist", "2026-11-24T09:00:00Z", "2026-11-24T10:00:00Z");
+        assertEquals(first, retried);
+        // Another title at the same time is another event.
+        String other = add(session, 3, "Dentist (call)", "2026-11-24T10:00:00+01:00", "2026-11-24T11:00:00+01:00");
+        assertTrue(!other.equals(first));
+        post(session, call(4, "calendar.list", "{}"))
+                .body("result.structuredContent.events.id", equalTo(List.of(first, other)));
+    }
+
+    @Test
     void updateChangesOnlyTheGivenFieldsAndDeleteRemoves() {
         String session = initialize();
         String id = add(session, 1, "Dentist", "2026-11-25T10:00:00+01:00", "2026-11-25T11:00:00+01:00");
