@@ -1,0 +1,27 @@
+package dev.switchboard.redis;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+
+/**
+ * A fleet index: a sorted set of ids (sessions, tasks) by creation time, which the console lists. Adding is one
+ * script, the only cost on a request's path (at creation), and keeps the newest {@value #KEPT} members, so members
+ * left by what expired unlisted never pile up; listings drop the others they find expired.
+ */
+public final class FleetIndex {
+
+    /** Members kept: far more than a console page (500), few enough to stay under a megabyte. */
+    public static final int KEPT = 10_000;
+
+    private static final RedisScript ADD = RedisScript.load("fleet-index-add");
+    private static final String KEPT_ARG = Integer.toString(KEPT);
+
+    private FleetIndex() {}
+
+    /** Adds {@code id}, created at {@code createdMillis}, to the index {@code key}. */
+    public static Uni<Void> add(ReactiveRedisDataSource redis, String key, long createdMillis, String id) {
+        return ADD.run(redis, List.of(key), Long.toString(createdMillis), id, KEPT_ARG)
+                .replaceWithVoid();
+    }
+}
