@@ -15,13 +15,17 @@ public final class FleetIndex {
     public static final int KEPT = 10_000;
 
     private static final RedisScript ADD = RedisScript.load("fleet-index-add");
-    private static final String KEPT_ARG = Integer.toString(KEPT);
 
     private FleetIndex() {}
 
     /** Adds {@code id}, created at {@code createdMillis}, to the index {@code key}. */
     public static Uni<Void> add(ReactiveRedisDataSource redis, String key, long createdMillis, String id) {
-        return ADD.run(redis, List.of(key), Long.toString(createdMillis), id, KEPT_ARG)
+        return add(redis, key, createdMillis, id, KEPT);
+    }
+
+    /** As {@link #add(ReactiveRedisDataSource, String, long, String)}, keeping the newest {@code kept}. */
+    public static Uni<Void> add(ReactiveRedisDataSource redis, String key, long createdMillis, String id, int kept) {
+        return ADD.run(redis, List.of(key), Long.toString(createdMillis), id, Integer.toString(kept))
                 .replaceWithVoid();
     }
 }
