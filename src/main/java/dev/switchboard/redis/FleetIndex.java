@@ -3,6 +3,7 @@ package dev.switchboard.redis;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fleet index: a sorted set of ids (sessions, tasks) by creation time, which the console lists. Adding is one
@@ -27,5 +28,23 @@ public final class FleetIndex {
     public static Uni<Void> add(ReactiveRedisDataSource redis, String key, long createdMillis, String id, int kept) {
         return ADD.run(redis, List.of(key), Long.toString(createdMillis), id, Integer.toString(kept))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Paces the sweep of an index's oldest members (one read each): at most once a minute per index and process, so a
+     * console that refreshes every few seconds does not double the reads of each listing.
+     */
+    public static final class SweepPace {
+
+        private static final long INTERVAL_MILLIS = 60_000;
+
+        private final AtomicLong next = new AtomicLong();
+
+        /** True when a sweep is due now; the caller then sweeps. */
+        public boolean due() {
+            long now = System.currentTimeMillis();
+            long due = next.get();
+            return now >= due && next.compareAndSet(due, now + INTERVAL_MILLIS);
+        }
     }
 }

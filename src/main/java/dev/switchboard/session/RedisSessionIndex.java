@@ -23,7 +23,7 @@ import java.util.Optional;
  * than the session's keys, so it is written by its own command beside the session's creation (never on a request's
  * path after that; {@link FleetIndex} keeps the newest 10,000) and its member removed when the session is deleted.
  * Sessions that expire leave a member behind: a listing reads each session it shows and removes the members whose
- * session is gone, and removes too the expired among the oldest members (as many as it lists).
+ * session is gone, and removes too the expired among the oldest members (as many as it lists; at most once a minute).
  */
 final class RedisSessionIndex {
 
@@ -45,6 +45,7 @@ final class RedisSessionIndex {
     private final String sessionPrefix;
     private final String streamPrefix;
     private final String streamSetPrefix;
+    private final FleetIndex.SweepPace sweeps = new FleetIndex.SweepPace();
 
     RedisSessionIndex(ReactiveRedisDataSource redis, JsonCodec json, String prefix) {
         this.redis = redis;
@@ -78,7 +79,8 @@ final class RedisSessionIndex {
         String last = Integer.toString(limit - 1);
         return RedisScript.command(redis, "ZRANGE", key, "0", last, "REV")
                 .chain(newest -> read(ids(newest)))
-                .call(ignored -> sweepOldest(limit));
+                .call(ignored ->
+                        sweeps.due() ? sweepOldest(limit) : Uni.createFrom().voidItem());
     }
 
     private Uni<List<SessionSummary>> read(List<String> ids) {
