@@ -208,6 +208,15 @@ class ConsoleApiTest {
     }
 
     @Test
+    void anUnknownEndpointIsAJsonNotFound() {
+        given().get("/console/api/nothing-here")
+                .then()
+                .statusCode(404)
+                .body("error.message", containsString("is not an endpoint of the console API"));
+        given().get("/console/api/sessions/some-id").then().statusCode(404);
+    }
+
+    @Test
     void onlyTheServersOwnOriginReachesTheApi() {
         String own = "http://localhost:" + RestAssured.port;
         given().header("Origin", own).get("/console/api/overview").then().statusCode(200);
