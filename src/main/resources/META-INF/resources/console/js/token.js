@@ -1,0 +1,44 @@
+// The bearer token typed in the header, kept for this tab only (sessionStorage), and the banner shown when /mcp or
+// /console/api refuses the caller.
+
+const KEY = 'switchboard.console.token';
+const listeners = new Set();
+
+export function token() {
+  return sessionStorage.getItem(KEY) || '';
+}
+
+export function setToken(value) {
+  const trimmed = (value || '').trim();
+  if (trimmed) sessionStorage.setItem(KEY, trimmed);
+  else sessionStorage.removeItem(KEY);
+}
+
+/** Authorization header when a token is set. */
+export function authHeaders() {
+  const value = token();
+  return value ? {Authorization: `Bearer ${value}`} : {};
+}
+
+/** Called with a message on 401/403 (or null once a call succeeds again). */
+export function onAuthProblem(listener) {
+  listeners.add(listener);
+}
+
+/** Looks at a response's status and tells the listeners; returns the response. */
+export function checkAuth(response, what) {
+  if (response.status === 401) {
+    notify(token()
+      ? `${what} refused the bearer token (401): it is expired, forged or for another audience. Paste a fresh token with the admin scope.`
+      : `${what} needs a bearer token (401): this console needs a token with the admin scope. Paste one in "Bearer token".`);
+  } else if (response.status === 403) {
+    notify(`${what} answered 403: this console needs a token with the admin scope (or the page's origin is not allowed).`);
+  } else if (response.ok) {
+    notify(null);
+  }
+  return response;
+}
+
+function notify(message) {
+  for (const listener of listeners) listener(message);
+}
