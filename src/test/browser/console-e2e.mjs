@@ -8,6 +8,7 @@ import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
+import {startScriptedServer} from './scripted-mcp-server.mjs';
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
@@ -58,6 +59,7 @@ mkdirSync(shots, {recursive: true});
 const profile = mkdtempSync(join(tmpdir(), 'console-e2e-'));
 const pageErrors = [];
 let context;
+let scripted;
 let exitCode = 0;
 try {
   context = await chromium.launchPersistentContext(profile, {
@@ -173,6 +175,48 @@ try {
     await page.screenshot({path: join(shots, 'try-it-stateless.png')});
   });
 
+  // No built-in tool asks the user anything: a scripted server (the console's own files, a one-tool /mcp) does.
+  await step('Elicitation (scripted server): session era, progress, log, accept and decline', async () => {
+    scripted = await startScriptedServer();
+    const other = await context.newPage();
+    other.setDefaultTimeout(WAIT);
+    other.on('pageerror', (error) => pageErrors.push(`uncaught (scripted): ${error.message}`));
+    await other.goto(`${scripted.url}/console/`);
+    async function greet(era, answer) {
+      await other.locator('button.item[data-item="greet"]').click();
+      await other.getByRole('button', {name: 'Call tool'}).click();
+      const form = other.getByTestId('elicitation');
+      await form.waitFor();
+      check(/What is your name\?/.test(await form.innerText()), `${era}: the question is not shown`);
+      if (answer === 'accept') {
+        await form.locator('input[name="name"]').fill('Ada');
+        await form.locator('select[name="color"]').selectOption({label: 'green'});
+        if (era === 'session era') await other.screenshot({path: join(shots, 'elicitation.png')});
+        await form.getByRole('button', {name: 'Accept'}).click();
+      } else {
+        await form.getByRole('button', {name: 'Decline'}).click();
+      }
+      await other.getByTestId('tool-result').waitFor();
+      return other.getByTestId('tool-result').innerText();
+    }
+    await other.waitForFunction(() => /protocol 2025-11-25/.test(document.querySelector('[data-testid=connection]')?.textContent || ''));
+    const accepted = await greet('session era', 'accept');
+    check(/Hello Ada \(green\)/.test(accepted), `session era: no greeting after accepting:\n${accepted}`);
+    check(scripted.seen.answeredByPost, 'session era: the answer was not POSTed with the session id');
+    check(/About to ask the user/.test(await other.getByTestId('logs').innerText()), 'session era: the log message is not shown');
+    check(await other.getByTestId('progress').isVisible(), 'session era: no progress bar');
+    const declined = await greet('session era', 'decline');
+    check(/the user chose decline/.test(declined), `session era: declining did not reach the server:\n${declined}`);
+
+    await other.getByRole('radio', {name: 'Stateless (2026-07-28)'}).check();
+    await other.waitForFunction(() => /protocol 2026-07-28/.test(document.querySelector('[data-testid=connection]')?.textContent || ''));
+    const stateless = await greet('stateless era', 'accept');
+    check(/Hello Ada \(green\)/.test(stateless), `stateless era: no greeting after input_required:\n${stateless}`);
+    check(scripted.seen.retriedWithState, 'stateless era: the retry did not carry the requestState');
+    check(scripted.seen.statelessHeaders, 'stateless era: Mcp-Method or _meta was missing');
+    await other.close();
+  });
+
   check(pageErrors.length === 0, `the page reported errors:\n  ${pageErrors.join('\n  ')}`);
   console.log('console-e2e: all steps passed');
 } catch (error) {
@@ -188,6 +232,7 @@ try {
   }
 } finally {
   await context?.close().catch(() => {});
+  await scripted?.close().catch(() => {});
   rmSync(profile, {recursive: true, force: true});
   clearTimeout(watchdog);
 }
