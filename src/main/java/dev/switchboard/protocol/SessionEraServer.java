@@ -123,13 +123,22 @@ public class SessionEraServer {
      * belongs to another principal.
      */
     public Uni<Boolean> end(String sessionId, Principal principal) {
-        return sessions.delete(sessionId, principal.id()).call(existed -> {
-            if (!existed) {
-                return Uni.createFrom().voidItem();
-            }
-            hub.dropSession(sessionId);
-            return admission.release(principal, sessionId);
-        });
+        return sessions.delete(sessionId, principal.id())
+                .call(existed -> existed
+                        ? ended(sessionId, principal.id())
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** Ends a session whoever owns it (the console) as {@link #end} does for its owner: its next request gets 404. */
+    public Uni<Boolean> endAny(String sessionId) {
+        return sessions.end(sessionId)
+                .call(owner -> owner.isEmpty() ? Uni.createFrom().voidItem() : ended(sessionId, owner.get()))
+                .map(Optional::isPresent);
+    }
+
+    private Uni<Void> ended(String sessionId, String owner) {
+        hub.dropSession(sessionId);
+        return admission.release(owner, sessionId);
     }
 
     private Uni<McpReply> initialize(JsonRpcRequest request, Principal principal) {

@@ -95,7 +95,14 @@ public class TaskRunner {
         CompletableFuture<Object> answer = new CompletableFuture<>();
         Function<String, TaskRecord> create = message -> {
             TaskRecord task = TaskRecord.started(
-                    id, owner, caller.protocolVersion(), caller.sessionId(), message, clock.instant(), ttl);
+                    id,
+                    owner,
+                    caller.protocolVersion(),
+                    caller.sessionId(),
+                    message,
+                    clock.instant(),
+                    ttl,
+                    tool.name());
             try {
                 persist(task, held).await().atMost(STORE_TIMEOUT);
             } catch (RuntimeException e) {
@@ -110,7 +117,14 @@ public class TaskRunner {
         if (!caller.stateless()) {
             TaskCall call = new TaskCall(updates, null, null, inTask); // a task from the start: nothing to create later
             TaskRecord task = TaskRecord.started(
-                    id, owner, caller.protocolVersion(), caller.sessionId(), WORKING_MESSAGE, clock.instant(), ttl);
+                    id,
+                    owner,
+                    caller.protocolVersion(),
+                    caller.sessionId(),
+                    WORKING_MESSAGE,
+                    clock.instant(),
+                    ttl,
+                    tool.name());
             return persist(task, held).map(stored -> {
                 signals.started(id, new TaskSignals.Running(owner, control, answers));
                 call.createdAs(task);

@@ -7,10 +7,13 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -33,12 +36,18 @@ public class BearerAuthFilter {
     private final Set<String> baseScopes;
     private final CurrentIdentityAssociation identities;
     private final BearerChallenges challenges;
+    private final List<GuardedPaths> guarded;
 
-    public BearerAuthFilter(AuthConfig config, CurrentIdentityAssociation identities, BearerChallenges challenges) {
+    public BearerAuthFilter(
+            AuthConfig config,
+            CurrentIdentityAssociation identities,
+            BearerChallenges challenges,
+            Instance<GuardedPaths> guarded) {
         this.enabled = config.enabled();
         this.baseScopes = config.scopes();
         this.identities = identities;
         this.challenges = challenges;
+        this.guarded = guarded.stream().toList();
     }
 
     /** The caller of the current request: {@link Principal#OPEN} when authorization is off. */
@@ -49,9 +58,11 @@ public class BearerAuthFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
     public Uni<Response> authenticate(RoutingContext routing) {
-        if (!enabled
-                || !protectedPath(routing.normalizedPath())
-                || routing.request().method().name().equals(HttpMethod.OPTIONS)) {
+        if (!enabled || routing.request().method().name().equals(HttpMethod.OPTIONS)) {
+            return PASS;
+        }
+        Set<String> required = requiredScopes(routing.normalizedPath());
+        if (required == null) {
             return PASS;
         }
         return identities
@@ -65,11 +76,12 @@ public class BearerAuthFilter {
                                 challenges.missingToken());
                     }
                     Principal principal = PrincipalResolver.of(identity);
-                    if (!principal.holds(baseScopes)) {
+                    if (!principal.holds(required)) {
                         return refuse(
                                 403,
-                                "Forbidden: the access token lacks the scopes " + baseScopes + " this server needs",
-                                challenges.insufficientScope(baseScopes));
+                                "Forbidden: the access token lacks the scopes " + required + " this server needs"
+                                        + (required == baseScopes ? "" : " for " + routing.normalizedPath()),
+                                challenges.insufficientScope(required));
                     }
                     routing.put(PRINCIPAL, principal);
                     return null;
@@ -108,8 +120,18 @@ public class BearerAuthFilter {
                 || failure instanceof IllegalArgumentException;
     }
 
-    private static boolean protectedPath(String path) {
-        return path.equals("/mcp") || path.startsWith("/mcp/") || path.equals("/agent") || path.startsWith("/agent/");
+    /** The scopes a request to {@code path} needs, or null when the path is not guarded. */
+    private Set<String> requiredScopes(String path) {
+        if (path.equals("/mcp") || path.startsWith("/mcp/") || path.equals("/agent") || path.startsWith("/agent/")) {
+            return baseScopes;
+        }
+        for (GuardedPaths paths : guarded) {
+            Optional<Set<String>> scopes = paths.scopesFor(path);
+            if (scopes.isPresent()) {
+                return scopes.get();
+            }
+        }
+        return null;
     }
 
     private static Response refuse(int status, String message, String challenge) {

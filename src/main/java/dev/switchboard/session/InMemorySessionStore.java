@@ -123,6 +123,43 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public Uni<Optional<String>> end(String id) {
+        Instant now = clock.instant();
+        String[] owner = {null};
+        slots.computeIfPresent(id, (key, slot) -> {
+            owner[0] = slot.expiresAt.isAfter(now) ? slot.session.owner() : null;
+            return null;
+        });
+        return Uni.createFrom().item(Optional.ofNullable(owner[0]));
+    }
+
+    @Override
+    public Uni<List<SessionSummary>> recent(int limit) {
+        Instant now = clock.instant();
+        List<SessionSummary> found = new ArrayList<>();
+        slots.values().stream()
+                .filter(slot -> slot.expiresAt.isAfter(now))
+                .sorted(Comparator.comparing((Slot slot) -> slot.session.createdAt())
+                        .reversed())
+                .limit(limit)
+                .forEach(slot -> {
+                    synchronized (slot) {
+                        found.add(new SessionSummary(slot.session, List.copyOf(slot.toolsUsed), null));
+                    }
+                });
+        return Uni.createFrom().item(found);
+    }
+
+    @Override
+    public Uni<Long> count() {
+        Instant now = clock.instant();
+        return Uni.createFrom()
+                .item(slots.values().stream()
+                        .filter(slot -> slot.expiresAt.isAfter(now))
+                        .count());
+    }
+
+    @Override
     public Uni<List<ToolUse>> toolsUsed(String id) {
         Slot slot = live(id, clock.instant());
         if (slot == null) {

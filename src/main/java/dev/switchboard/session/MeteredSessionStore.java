@@ -38,6 +38,9 @@ public final class MeteredSessionStore implements SessionStore {
     private final Op touch;
     private final Op setLogLevel;
     private final Op delete;
+    private final Op end;
+    private final Op recent;
+    private final Op count;
     private final Op toolsUsed;
     private final Op addEntry;
     private final Op removeEntry;
@@ -57,6 +60,9 @@ public final class MeteredSessionStore implements SessionStore {
         this.touch = new Op(registry, store, "touch");
         this.setLogLevel = new Op(registry, store, "set_log_level");
         this.delete = new Op(registry, store, "delete");
+        this.end = new Op(registry, store, "end");
+        this.recent = new Op(registry, store, "recent");
+        this.count = new Op(registry, store, "count");
         this.toolsUsed = new Op(registry, store, "tools_used");
         this.addEntry = new Op(registry, store, "add_entry");
         this.removeEntry = new Op(registry, store, "remove_entry");
@@ -107,6 +113,26 @@ public final class MeteredSessionStore implements SessionStore {
                 ended.increment();
             }
         });
+    }
+
+    @Override
+    public Uni<Optional<String>> end(String id) {
+        return timed(end, () -> delegate.end(id)).invoke(owner -> {
+            seen.remove(id);
+            if (owner.isPresent()) {
+                ended.increment();
+            }
+        });
+    }
+
+    @Override
+    public Uni<List<SessionSummary>> recent(int limit) {
+        return timed(recent, () -> delegate.recent(limit));
+    }
+
+    @Override
+    public Uni<Long> count() {
+        return timed(count, delegate::count);
     }
 
     @Override

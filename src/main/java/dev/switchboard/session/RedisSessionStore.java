@@ -1,7 +1,5 @@
 package dev.switchboard.session;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.ToolUse;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
@@ -16,9 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -42,19 +38,17 @@ import java.util.Optional;
 @Typed(RedisSessionStore.class)
 public class RedisSessionStore implements SessionStore {
 
-    private static final String OWNER = "owner";
+    private static final String OWNER = RedisSessionIndex.OWNER;
     private static final String RATE_REFUSED = "!rate";
-    /** The owner of sessions stored before owners were recorded: the principal of a server without authorization. */
-    private static final String OPEN_OWNER = "open";
 
     private static final Uni<Boolean> FALSE = Uni.createFrom().item(Boolean.FALSE);
 
-    private static final String VERSION = "version";
-    private static final String CLIENT_INFO = "clientInfo";
-    private static final String CAPABILITIES = "capabilities";
-    private static final String LOG_LEVEL = "logLevel";
-    private static final String CREATED = "created";
-    private static final String SEEN = "seen";
+    private static final String VERSION = RedisSessionIndex.VERSION;
+    private static final String CLIENT_INFO = RedisSessionIndex.CLIENT_INFO;
+    private static final String CAPABILITIES = RedisSessionIndex.CAPABILITIES;
+    private static final String LOG_LEVEL = RedisSessionIndex.LOG_LEVEL;
+    private static final String CREATED = RedisSessionIndex.CREATED;
+    private static final String SEEN = RedisSessionIndex.SEEN;
 
     private final RedisScript createScript = RedisScript.load("session-create");
     private final RedisScript touchScript = RedisScript.load("session-touch");
@@ -70,6 +64,7 @@ public class RedisSessionStore implements SessionStore {
     private final String sharedPrefix;
     private final String ttlMillis;
     private final String toolsUsedLimit;
+    private final RedisSessionIndex index;
 
     public RedisSessionStore(
             ReactiveRedisDataSource redis,
@@ -85,6 +80,7 @@ public class RedisSessionStore implements SessionStore {
         this.sharedPrefix = config.sessions().redisKeyPrefix() + ":shared:";
         this.ttlMillis = Long.toString(config.sessions().ttl().toMillis());
         this.toolsUsedLimit = Integer.toString(config.sessions().toolsUsedLimit());
+        this.index = new RedisSessionIndex(redis, json, config.sessions().redisKeyPrefix());
     }
 
     @Override
@@ -111,9 +107,13 @@ public class RedisSessionStore implements SessionStore {
             args.add(LOG_LEVEL);
             args.add(session.logLevel());
         }
-        return replicated
-                .run(createScript, List.of(sessionKey(session.id())), args.toArray(String[]::new))
-                .replaceWithVoid();
+        // The fleet index is another slot: its own command, sent beside the session's (see RedisSessionIndex).
+        return Uni.combine()
+                .all()
+                .unis(
+                        replicated.run(createScript, List.of(sessionKey(session.id())), args.toArray(String[]::new)),
+                        index.add(session))
+                .discardItems();
     }
 
     @Override
@@ -142,7 +142,7 @@ public class RedisSessionStore implements SessionStore {
                         throw new AllowanceExceededException(
                                 Duration.ofNanos(reply.get(1).toLong() * 1_000));
                     }
-                    return Optional.of(toSession(id, reply));
+                    return Optional.of(index.toSession(id, reply));
                 });
     }
 
@@ -161,10 +161,36 @@ public class RedisSessionStore implements SessionStore {
         if (!taggable(id)) {
             return FALSE;
         }
+        return deleteAs(id, owner).map(Optional::isPresent);
+    }
+
+    @Override
+    public Uni<Optional<String>> end(String id) {
+        if (!taggable(id)) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return deleteAs(id, "");
+    }
+
+    @Override
+    public Uni<List<SessionSummary>> recent(int limit) {
+        return index.recent(limit);
+    }
+
+    @Override
+    public Uni<Long> count() {
+        return index.count();
+    }
+
+    /** Deletes the session of {@code owner} ({@code ""}: of anyone); the owner when it existed. */
+    private Uni<Optional<String>> deleteAs(String id, String owner) {
         String key = sessionKey(id);
         return deleteScript
                 .run(redis, List.of(key, key + ":tools", key + ":c:"), owner)
-                .map(reply -> reply.toInteger() == 1);
+                .map(reply -> Optional.ofNullable(reply).map(Response::toString))
+                .call(deleted -> deleted.isPresent()
+                        ? index.remove(List.of(id))
+                        : Uni.createFrom().voidItem());
     }
 
     @Override
@@ -246,35 +272,11 @@ public class RedisSessionStore implements SessionStore {
      * session's keys over slots and refuse the scripts that use several. Such an id is never minted, so its session is
      * unknown without asking Redis.
      */
-    private static boolean taggable(String id) {
+    static boolean taggable(String id) {
         return !id.isEmpty() && id.indexOf('{') < 0 && id.indexOf('}') < 0;
     }
 
     private String sessionKey(String id) {
         return keyPrefix + id + "}";
-    }
-
-    private Session toSession(String id, Response fields) {
-        Map<String, String> values = new HashMap<>();
-        for (int i = 0; i + 1 < fields.size(); i += 2) {
-            values.put(fields.get(i).toString(), fields.get(i + 1).toString());
-        }
-        return new Session(
-                id,
-                values.getOrDefault(OWNER, OPEN_OWNER),
-                values.get(VERSION),
-                object(values.get(CLIENT_INFO)),
-                object(values.get(CAPABILITIES)),
-                values.get(LOG_LEVEL),
-                Instant.ofEpochMilli(Long.parseLong(values.get(CREATED))),
-                Instant.ofEpochMilli(Long.parseLong(values.get(SEEN))));
-    }
-
-    private ObjectNode object(String text) {
-        if (text == null) {
-            return null;
-        }
-        JsonNode node = json.read(text, JsonNode.class);
-        return node instanceof ObjectNode object ? object : null;
     }
 }

@@ -43,6 +43,24 @@ public interface SessionStore {
     /** Ends its owner's session and drops its data; returns false when it did not exist or has another owner. */
     Uni<Boolean> delete(String id, String owner);
 
+    /**
+     * Ends a session whoever owns it (the operator's console), exactly as its owner's {@link #delete} would.
+     *
+     * @return the owner of the session ended, or empty when there was none
+     */
+    Uni<Optional<String>> end(String id);
+
+    /**
+     * The newest sessions and workspaces of every replica, for the console: up to {@code limit} by creation time,
+     * newest first, each with its {@code tools_used} and the replica holding one of its open streams. Expired ones are
+     * left out (and forgotten by the index). Nothing on the path of a request is spent on this: creating a session
+     * adds one index write, reading is done here.
+     */
+    Uni<List<SessionSummary>> recent(int limit);
+
+    /** How many sessions and workspaces the fleet index holds (expired ones stay counted until a listing drops them). */
+    Uni<Long> count();
+
     /** The session's tool calls, oldest first; empty when the session does not exist. */
     Uni<List<ToolUse>> toolsUsed(String id);
 

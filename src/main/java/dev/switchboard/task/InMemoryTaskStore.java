@@ -57,6 +57,24 @@ public class InMemoryTaskStore implements TaskStore {
                         .toList());
     }
 
+    @Override
+    public Uni<List<TaskRecord>> recent(int limit) {
+        return Uni.createFrom()
+                .item(tasks.values().stream()
+                        .filter(task -> !expired(task))
+                        .sorted(TaskStore.CONSOLE_ORDER)
+                        .limit(limit)
+                        .toList());
+    }
+
+    @Override
+    public Uni<TaskCounts> counts() {
+        List<TaskRecord> kept =
+                tasks.values().stream().filter(task -> !expired(task)).toList();
+        long running = kept.stream().filter(task -> !task.status().terminal()).count();
+        return Uni.createFrom().item(new TaskCounts(running, kept.size()));
+    }
+
     private Optional<TaskRecord> find(String owner, String id) {
         TaskRecord task = tasks.get(id);
         return task != null && task.owner().equals(owner) && !expired(task) ? Optional.of(task) : Optional.empty();

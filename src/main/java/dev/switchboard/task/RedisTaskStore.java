@@ -12,8 +12,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       never changes
  *   <li>{@code <prefix>:tasks:<owner>}: sorted set of the owner's task ids by expiry, for listing; written after the
  *       task (a task is gettable before it is listed) and pruned when read
+ *   <li>{@code <prefix>:fleet:tasks}: sorted set of every task id by creation time (epoch ms), for the console; written
+ *       beside the owner's index, and pruned when the console reads it (a member whose task has expired is removed,
+ *       among those listed and among as many of the oldest)
  * </ul>
  *
  * Each key is used alone, so every command stays on one cluster slot; creating a task is two round trips (the task,
@@ -44,6 +49,8 @@ public class RedisTaskStore implements TaskStore {
     private final JsonCodec json;
     private final Clock clock;
     private final String prefix;
+    private final String fleetKey;
+    private final String leasesKey;
 
     @Inject
     public RedisTaskStore(
@@ -57,6 +64,8 @@ public class RedisTaskStore implements TaskStore {
         this.json = json;
         this.clock = clock;
         this.prefix = prefix;
+        this.fleetKey = prefix + ":fleet:tasks";
+        this.leasesKey = prefix + ":task-leases";
     }
 
     @Override
@@ -69,8 +78,17 @@ public class RedisTaskStore implements TaskStore {
                         throw new IllegalStateException("Task id " + task.id() + " is taken");
                     }
                 })
-                .chain(() -> indexScript.run(redis, List.of(ownerKey(task.owner())), expiresAt, task.id()))
-                .replaceWithVoid();
+                .chain(() -> Uni.combine()
+                        .all()
+                        .unis(
+                                indexScript.run(redis, List.of(ownerKey(task.owner())), expiresAt, task.id()),
+                                RedisScript.command(
+                                        redis,
+                                        "ZADD",
+                                        fleetKey,
+                                        Long.toString(task.createdAt().toEpochMilli()),
+                                        task.id()))
+                        .discardItems());
     }
 
     @Override
@@ -131,6 +149,87 @@ public class RedisTaskStore implements TaskStore {
                                             .thenComparing(TaskRecord::id))
                                     .toList());
                 });
+    }
+
+    @Override
+    public Uni<List<TaskRecord>> recent(int limit) {
+        String last = Integer.toString(limit - 1);
+        return Uni.combine()
+                .all()
+                .unis(
+                        RedisScript.command(redis, "ZRANGE", leasesKey, "0", last),
+                        RedisScript.command(redis, "ZRANGE", fleetKey, "0", last, "REV"))
+                .asTuple()
+                .chain(found -> {
+                    Set<String> ids = new LinkedHashSet<>();
+                    // Lease members are "<id> <owner>"; task ids are hex.
+                    found.getItem1().forEach(member -> ids.add(member.toString().split(" ", 2)[0]));
+                    found.getItem2().forEach(id -> ids.add(id.toString()));
+                    return readAll(List.copyOf(ids));
+                })
+                .map(tasks -> tasks.stream().sorted(CONSOLE_ORDER).limit(limit).toList())
+                .call(() -> sweepOldest(limit));
+    }
+
+    @Override
+    public Uni<TaskCounts> counts() {
+        return Uni.combine()
+                .all()
+                .unis(RedisScript.command(redis, "ZCARD", leasesKey), RedisScript.command(redis, "ZCARD", fleetKey))
+                .with((running, kept) -> new TaskCounts(running.toLong(), kept.toLong()));
+    }
+
+    /** The tasks of any owner still kept; the fleet index forgets the others. */
+    private Uni<List<TaskRecord>> readAll(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<Optional<Stored>>> reads = new ArrayList<>(ids.size());
+        ids.forEach(id -> reads.add(read(id)));
+        return Uni.join().all(reads).andFailFast().chain(found -> {
+            List<TaskRecord> kept = new ArrayList<>(found.size());
+            List<String> gone = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                if (found.get(i).isPresent()) {
+                    kept.add(found.get(i).get().task());
+                } else {
+                    gone.add(ids.get(i));
+                }
+            }
+            return forget(gone).replaceWith(kept);
+        });
+    }
+
+    private Uni<Void> sweepOldest(int limit) {
+        return RedisScript.command(redis, "ZRANGE", fleetKey, "0", Integer.toString(limit - 1))
+                .chain(oldest -> {
+                    List<String> ids = new ArrayList<>();
+                    oldest.forEach(id -> ids.add(id.toString()));
+                    List<Uni<Response>> checks = new ArrayList<>(ids.size());
+                    ids.forEach(id -> checks.add(RedisScript.command(redis, "EXISTS", taskKey(id))));
+                    if (checks.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return Uni.join().all(checks).andFailFast().chain(exists -> {
+                        List<String> gone = new ArrayList<>();
+                        for (int i = 0; i < exists.size(); i++) {
+                            if (exists.get(i).toInteger() == 0) {
+                                gone.add(ids.get(i));
+                            }
+                        }
+                        return forget(gone);
+                    });
+                });
+    }
+
+    private Uni<Void> forget(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> args = new ArrayList<>(ids.size() + 1);
+        args.add(fleetKey);
+        args.addAll(ids);
+        return RedisScript.command(redis, "ZREM", args.toArray(String[]::new)).replaceWithVoid();
     }
 
     private record Stored(String json, TaskRecord task) {}

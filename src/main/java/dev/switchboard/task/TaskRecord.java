@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param result the tool's result once {@code completed}, else null
  * @param error the JSON-RPC error once {@code failed}, else null
  * @param inputRequests what the task waits for while {@code input_required}, by key; empty otherwise
+ * @param tool the tool the task runs, for the console; null for tasks stored before it was recorded
  */
 @RegisterForReflection // stored as JSON in Redis
 public record TaskRecord(
@@ -30,7 +31,8 @@ public record TaskRecord(
         Duration ttl,
         String result,
         String error,
-        Map<String, String> inputRequests) {
+        Map<String, String> inputRequests,
+        String tool) {
 
     public TaskRecord {
         Objects.requireNonNull(id, "id");
@@ -42,7 +44,7 @@ public record TaskRecord(
         inputRequests = inputRequests == null ? Map.of() : Map.copyOf(inputRequests);
     }
 
-    /** A new task, {@code working} since {@code now}. */
+    /** A new task, {@code working} since {@code now}, of no named tool. */
     public static TaskRecord started(
             String id,
             String owner,
@@ -51,6 +53,19 @@ public record TaskRecord(
             String statusMessage,
             Instant now,
             Duration ttl) {
+        return started(id, owner, protocolVersion, sessionId, statusMessage, now, ttl, null);
+    }
+
+    /** A new task of {@code tool}, {@code working} since {@code now}. */
+    public static TaskRecord started(
+            String id,
+            String owner,
+            String protocolVersion,
+            String sessionId,
+            String statusMessage,
+            Instant now,
+            Duration ttl,
+            String tool) {
         return new TaskRecord(
                 id,
                 owner,
@@ -63,7 +78,8 @@ public record TaskRecord(
                 ttl,
                 null,
                 null,
-                Map.of());
+                Map.of(),
+                tool);
     }
 
     /** When the store forgets it. */
@@ -91,6 +107,7 @@ public record TaskRecord(
                 ttl,
                 result,
                 error,
-                inputRequests);
+                inputRequests,
+                tool);
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.task;
 
 import io.smallrye.mutiny.Uni;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +11,12 @@ import java.util.Optional;
  * or expired one. Terminal states never change.
  */
 public interface TaskStore {
+
+    /** The console's order: running tasks first, then the newest. */
+    Comparator<TaskRecord> CONSOLE_ORDER = Comparator.comparing(
+                    (TaskRecord task) -> task.status().terminal())
+            .thenComparing(TaskRecord::createdAt, Comparator.reverseOrder())
+            .thenComparing(TaskRecord::id);
 
     /** Stores a new task; completes only once a {@link #get} would find it (creation is durable before the answer). */
     Uni<Void> create(TaskRecord task);
@@ -27,4 +34,13 @@ public interface TaskStore {
 
     /** The owner's tasks that are still kept, newest first. */
     Uni<List<TaskRecord>> list(String owner);
+
+    /**
+     * The console's view of every owner's tasks: running ones first, then the newest, at most {@code limit}. Creating a
+     * task adds one index write for it; everything else is read here.
+     */
+    Uni<List<TaskRecord>> recent(int limit);
+
+    /** How many tasks are running, and kept. */
+    Uni<TaskCounts> counts();
 }

@@ -7,6 +7,7 @@ import dev.switchboard.builtin.memory.MemoryConfig;
 import dev.switchboard.builtin.search.SearchConfig;
 import dev.switchboard.builtin.weather.WeatherConfig;
 import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.console.ConsoleConfig;
 import dev.switchboard.redis.ReplicaAckConfig;
 import dev.switchboard.security.AuthConfig;
 import dev.switchboard.security.limits.RateLimitConfig;
@@ -174,7 +175,8 @@ public final class AppSettings {
             MemoryConfig.class,
             MemoryStoreConfig.class,
             TaskConfig.class,
-            ReplicaAckConfig.class);
+            ReplicaAckConfig.class,
+            ConsoleConfig.class);
 
     /** Every {@code switchboard.*} property, from the methods of the {@link #MAPPINGS} and their groups. */
     public static Set<String> switchboardProperties() {

@@ -172,6 +172,63 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void endDropsASessionWhateverItsOwnerAndNamesTheOwner() {
+        Session session = newSession();
+        touch(session.id(), new ToolUse("a", now()));
+        store().addEntry(session.id(), "calendar", 5, "e").await().indefinitely();
+        assertEquals(Optional.of(OWNER), store().end(session.id()).await().indefinitely());
+        assertTrue(touch(session.id(), null).isEmpty());
+        assertEquals(List.of(), store().toolsUsed(session.id()).await().indefinitely());
+        assertEquals(
+                List.of(),
+                store().entries(session.id(), "calendar", 0, 10).await().indefinitely());
+        assertEquals(Optional.empty(), store().end(session.id()).await().indefinitely());
+        assertEquals(Optional.empty(), store().end("no-such-session").await().indefinitely());
+        assertEquals(Optional.empty(), store().end("").await().indefinitely());
+        assertTrue(recentIds(500).stream().noneMatch(session.id()::equals), "an ended session is not listed");
+    }
+
+    @Test
+    void recentListsTheNewestSessionsWithTheirToolsUsed() {
+        Session older = newSession();
+        elapse(Duration.ofMillis(5));
+        Session newer = newSession();
+        touch(newer.id(), new ToolUse("weather.get", now()));
+        List<SessionSummary> recent = store().recent(2).await().indefinitely();
+        assertEquals(
+                List.of(newer.id(), older.id()),
+                recent.stream().map(s -> s.session().id()).toList());
+        SessionSummary listed = recent.get(0);
+        assertEquals(OWNER, listed.session().owner());
+        assertEquals("2025-06-18", listed.session().protocolVersion());
+        assertEquals("contract", listed.session().clientInfo().get("name").asText());
+        assertEquals(
+                List.of("weather.get"),
+                listed.toolsUsed().stream().map(ToolUse::tool).toList());
+        assertEquals(1, store().recent(1).await().indefinitely().size());
+        assertTrue(store().count().await().indefinitely() >= 2);
+    }
+
+    @Test
+    void recentLeavesOutDeletedAndExpiredSessions() {
+        Session deleted = newSession();
+        Session expiring = newSession();
+        assertTrue(store().delete(deleted.id(), OWNER).await().indefinitely());
+        elapse(TTL.plusMillis(500));
+        Session live = newSession();
+        List<String> ids = recentIds(500);
+        assertTrue(ids.contains(live.id()));
+        assertFalse(ids.contains(deleted.id()));
+        assertFalse(ids.contains(expiring.id()));
+    }
+
+    private List<String> recentIds(int limit) {
+        return store().recent(limit).await().indefinitely().stream()
+                .map(summary -> summary.session().id())
+                .toList();
+    }
+
+    @Test
     void entriesAreOrderedByScoreAndFilteredByRange() {
         Session session = newSession();
         String id = session.id();

@@ -36,11 +36,12 @@ public class SessionAdmission {
         });
     }
 
-    /** The session ended: it no longer counts. */
-    public Uni<Void> release(Principal principal, String sessionId) {
-        return principal.authenticated()
-                ? quota.release(principal.id(), sessionId)
-                : Uni.createFrom().voidItem();
+    /**
+     * The session of the principal with id {@code owner} ended (whoever ended it): it no longer counts. The sessions of
+     * {@link Principal#OPEN}, the one caller without authorization, were never counted.
+     */
+    public Uni<Void> release(String owner, String sessionId) {
+        return owner.equals(Principal.OPEN.id()) ? Uni.createFrom().voidItem() : quota.release(owner, sessionId);
     }
 
     /** A principal holds {@code switchboard.session-quota.max-per-principal} sessions and workspaces already. */
