@@ -109,10 +109,11 @@ try {
 
   await step('Try it (session era): weather.get for Paris', async () => {
     await callWeather('session era');
-    // The form's end and the result's start in view, as a user sees them after calling.
+    // The filled form and the result's start in view, as a user sees them after calling.
     await page.evaluate(() => {
-      const actions = document.querySelector('[data-testid=tool-form] .actions');
-      window.scrollTo(0, actions.getBoundingClientRect().top + window.scrollY - 260);
+      const detail = document.querySelector('.detail');
+      const form = detail.querySelector('[data-testid=tool-form]');
+      detail.scrollTop += form.getBoundingClientRect().top - detail.getBoundingClientRect().top - 8;
     });
     await page.screenshot({path: join(shots, 'try-it.png')});
   });

@@ -70,6 +70,11 @@ class ConsoleBrowserIT {
                 Files.isRegularFile(PLAYWRIGHT.resolve("index.mjs")),
                 PLAYWRIGHT + " is missing: run scripts/install-browser.sh (it installs playwright-core)");
         Files.createDirectories(SCREENSHOTS);
+        try (var old = Files.newDirectoryStream(SCREENSHOTS)) {
+            for (Path file : old) {
+                Files.delete(file); // a screenshot of an earlier run must not pass for this one's
+            }
+        }
         Path log = SCREENSHOTS.resolve("console-e2e.log");
 
         List<String> command = new ArrayList<>(List.of(

@@ -30,7 +30,7 @@ export function health(root) {
     replace(cards,
       card('Store', h('span', {}, h('span', {class: `dot ${store.ready ? 'ok' : 'bad'}`}), ` ${store.ready ? 'ready' : 'not ready'}`), store.kind ?? '', store.ready ? 'good' : 'bad'),
       card('Server', overview.server?.name ?? '–', overview.server?.version ?? ''),
-      card('Sessions', String(overview.sessions?.count ?? '–'), 'open now, all replicas'),
+      card('Sessions', String(overview.sessions?.count ?? '–'), 'and workspaces, all replicas'),
       card('Tasks', String(overview.tasks?.running ?? '–'), `running · ${overview.tasks?.recent ?? 0} recent`),
       card('Tools', String((overview.tools || []).length), 'registered'));
     const replicas = overview.replicas || [];
