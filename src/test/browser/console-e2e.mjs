@@ -8,7 +8,7 @@ import {mkdirSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {startScriptedServer} from './scripted-mcp-server.mjs';
+import {startScriptedServer, TOKEN} from './scripted-mcp-server.mjs';
 
 const [base, shots] = process.argv.slice(2);
 if (!base || !shots) {
@@ -177,7 +177,7 @@ try {
   });
 
   // No built-in tool asks the user anything: a scripted server (the console's own files, a one-tool /mcp) does.
-  await step('Elicitation (scripted server): session era, progress, log, accept and decline', async () => {
+  await step('Scripted server: elicitation, progress and logs in both eras; the token banner', async () => {
     scripted = await startScriptedServer();
     const other = await context.newPage();
     other.setDefaultTimeout(WAIT);
@@ -215,6 +215,18 @@ try {
     check(/Hello Ada \(green\)/.test(stateless), `stateless era: no greeting after input_required:\n${stateless}`);
     check(scripted.seen.retriedWithState, 'stateless era: the retry did not carry the requestState');
     check(scripted.seen.statelessHeaders, 'stateless era: Mcp-Method or _meta was missing');
+    // Its console API wants a token: the page says so, then sends the one typed in the header to both APIs.
+    const banner = other.locator('#banner');
+    await banner.waitFor();
+    check(/admin scope/.test(await banner.innerText()), `the refusal banner does not ask for the admin scope: ${await banner.innerText()}`);
+    await other.locator('#token').fill(TOKEN);
+    await other.getByRole('button', {name: 'Use'}).click();
+    await banner.waitFor({state: 'hidden'});
+    await other.getByRole('tab', {name: 'Health'}).click();
+    await other.getByTestId('health-cards').locator('.card').first().waitFor();
+    await other.getByRole('tab', {name: 'Try it'}).click();
+    await other.waitForFunction(() => /protocol/.test(document.querySelector('[data-testid=connection]')?.textContent || ''));
+    check(scripted.seen.bearerOnApi && scripted.seen.bearerOnMcp, `the token was not sent to both APIs: ${JSON.stringify(scripted.seen)}`);
     await other.close();
   });
 

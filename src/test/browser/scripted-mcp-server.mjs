@@ -1,7 +1,8 @@
 // A scripted MCP server for the parts of the console no built-in tool exercises: a tool that reports progress, logs
 // and asks the user (elicitation) in both eras. It serves the console's own files (from src/main/resources) and a
 // one-tool /mcp: in the session era the question goes out inside the call's SSE stream and the answer comes back as
-// a POSTed JSON-RPC response; in 2026-07-28 the call ends input_required and is retried with inputResponses.
+// a POSTed JSON-RPC response; in 2026-07-28 the call ends input_required and is retried with inputResponses. Its
+// console API wants a bearer token, so the page's refusal banner and token field are exercised too.
 import {readFileSync} from 'node:fs';
 import {createServer} from 'node:http';
 import {extname} from 'node:path';
@@ -17,6 +18,8 @@ const SCHEMA = {
   required: ['name'],
 };
 const TOOL = {name: 'greet', title: 'Greet', description: 'Asks your name, then greets you.', inputSchema: {type: 'object', properties: {}}};
+/** The one token the scripted console API accepts. */
+export const TOKEN = 'scripted-admin-token';
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'";
 
 function greeting(answer) {
@@ -27,12 +30,13 @@ function greeting(answer) {
 /** Starts the server on a free loopback port; resolves with {url, close, seen} (seen: what the server checked). */
 export function startScriptedServer() {
   const pending = new Map(); // elicitation id → the SSE response of the call waiting for it
-  const seen = {statelessHeaders: false, answeredByPost: false, retriedWithState: false};
+  const seen = {statelessHeaders: false, answeredByPost: false, retriedWithState: false, bearerOnMcp: false, bearerOnApi: false};
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (req.method === 'GET' && url.pathname.startsWith('/console')) {
       const file = url.pathname === '/console' || url.pathname === '/console/' ? 'index.html' : url.pathname.slice('/console/'.length);
-      if (file.startsWith('api/') || file.includes('..')) return json(res, 404, {error: 'no console API here'});
+      if (file.startsWith('api/')) return consoleApi(req, res, file);
+      if (file.includes('..')) return json(res, 404, {error: 'not found'});
       try {
         res.writeHead(200, {'Content-Type': TYPES[extname(file)] || 'application/octet-stream', 'Content-Security-Policy': CSP});
         return res.end(readFileSync(new URL(file, CONSOLE)));
@@ -41,12 +45,25 @@ export function startScriptedServer() {
       }
     }
     if (req.method !== 'POST' || url.pathname !== '/mcp') return json(res, 404, {error: 'not found'});
+    seen.bearerOnMcp ||= req.headers.authorization === `Bearer ${TOKEN}`;
     let body = '';
     for await (const chunk of req) body += chunk;
     const message = JSON.parse(body);
     const stateless = req.headers['mcp-protocol-version'] === '2026-07-28';
     return stateless ? statelessEra(req, res, message) : sessionEra(req, res, message);
   });
+
+  /** The console API, played only as far as the token goes: 401 without it, an overview with it. */
+  function consoleApi(req, res, file) {
+    if (req.headers.authorization !== `Bearer ${TOKEN}`) {
+      return json(res, 401, {jsonrpc: '2.0', id: null, error: {code: -32600, message: 'Unauthorized: send a bearer token'}});
+    }
+    seen.bearerOnApi = true;
+    if (file === 'api/metrics') return json(res, 200, {replica: 'scripted', intervalSeconds: 10, tools: []});
+    if (file !== 'api/overview') return json(res, 404, {error: 'not played here'});
+    return json(res, 200, {server: {name: 'scripted', version: '1'}, store: {kind: 'memory', ready: true}, replicas: [],
+      sessions: {count: 0}, tasks: {running: 0, recent: 0}, tools: [{name: 'greet', title: 'Greet'}]});
+  }
 
   function sessionEra(req, res, message) {
     if (message.id !== undefined && !message.method) { // the user's answer to an elicitation

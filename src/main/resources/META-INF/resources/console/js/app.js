@@ -29,6 +29,7 @@ document.getElementById('token-form').addEventListener('submit', (event) => {
   event.preventDefault();
   setToken(tokenInput.value);
   show(current.key, true);
+  loadServerName();
 });
 tokenInput.addEventListener('change', () => setToken(tokenInput.value));
 
@@ -61,6 +62,9 @@ replace(tabs, VIEWS.map((view) => h('button', {type: 'button', role: 'tab', data
 window.addEventListener('hashchange', () => show(location.hash.slice(1)));
 show(location.hash.slice(1) || 'try-it');
 
-api.overview().then((overview) => {
-  serverName.textContent = `${overview.server?.name ?? ''} ${overview.server?.version ?? ''}`.trim();
-}).catch(() => {});
+function loadServerName() {
+  api.overview().then((overview) => {
+    serverName.textContent = `${overview.server?.name ?? ''} ${overview.server?.version ?? ''}`.trim();
+  }).catch(() => {});
+}
+loadServerName();

@@ -66,7 +66,8 @@ export class McpClient {
     if (this.era === 'session' && this.sessionId) {
       const id = this.sessionId;
       this.sessionId = null;
-      await fetch(ENDPOINT, {method: 'DELETE', headers: {'Mcp-Session-Id': id, ...authHeaders()}}).catch(() => {});
+      // keepalive: the DELETE still goes out when the page is closing
+      await fetch(ENDPOINT, {method: 'DELETE', keepalive: true, headers: {'Mcp-Session-Id': id, ...authHeaders()}}).catch(() => {});
     }
   }
 

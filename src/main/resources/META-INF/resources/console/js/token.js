@@ -3,6 +3,7 @@
 
 const KEY = 'switchboard.console.token';
 const listeners = new Set();
+const problems = new Map(); // what refused (/mcp, the console API) → its message: one's success does not hide the other's refusal
 
 export function token() {
   return sessionStorage.getItem(KEY) || '';
@@ -20,7 +21,7 @@ export function authHeaders() {
   return value ? {Authorization: `Bearer ${value}`} : {};
 }
 
-/** Called with a message on 401/403 (or null once a call succeeds again). */
+/** Called with the refusals' messages on 401/403 (or null once each refused API has answered again). */
 export function onAuthProblem(listener) {
   listeners.add(listener);
 }
@@ -28,17 +29,20 @@ export function onAuthProblem(listener) {
 /** Looks at a response's status and tells the listeners; returns the response. */
 export function checkAuth(response, what) {
   if (response.status === 401) {
-    notify(token()
+    notify(what, token()
       ? `${what} refused the bearer token (401): it is expired, forged or for another audience. Paste a fresh token with the admin scope.`
       : `${what} needs a bearer token (401): this console needs a token with the admin scope. Paste one in "Bearer token".`);
   } else if (response.status === 403) {
-    notify(`${what} answered 403: this console needs a token with the admin scope (or the page's origin is not allowed).`);
+    notify(what, `${what} answered 403: this console needs a token with the admin scope (or the page's origin is not allowed).`);
   } else if (response.ok) {
-    notify(null);
+    notify(what, null);
   }
   return response;
 }
 
-function notify(message) {
-  for (const listener of listeners) listener(message);
+function notify(what, message) {
+  if (message) problems.set(what, message);
+  else if (!problems.delete(what)) return;
+  const shown = [...problems.values()].join(' ') || null;
+  for (const listener of listeners) listener(shown);
 }

@@ -220,6 +220,8 @@ export function tryIt(root) {
       output);
   }
 
+  // A closed tab ends its session rather than leaving it to expire.
+  window.addEventListener('pagehide', () => client?.close());
   connect(era);
   return {refresh: () => {}};
 }
