@@ -47,6 +47,7 @@ class NativeReflectionTest {
             "dev.switchboard.prompt",
             "dev.switchboard.agent",
             "dev.switchboard.task",
+            "dev.switchboard.console",
             "dev.switchboard.builtin");
 
     private static final String DISPATCH =
@@ -59,6 +60,9 @@ class NativeReflectionTest {
     private static final Map<String, String> NOT_SERIALISED = Map.ofEntries(
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload", "parser output wrapping already-parsed messages"),
             Map.entry("dev.switchboard.task.TaskLeases$Held", "a task's name, written as a sorted-set member"),
+            Map.entry("dev.switchboard.task.TaskCounts", "two counts the console copies into its own wire record"),
+            Map.entry("dev.switchboard.console.ToolMetrics$Totals", "meter totals kept between two readings"),
+            Map.entry("dev.switchboard.console.ToolMetrics$Sample", "one reading in the ring, written as ToolSeries"),
             Map.entry("dev.switchboard.protocol.TaskNegotiation$AsTask", DISPATCH),
             Map.entry("dev.switchboard.protocol.TaskSignals$Running", "a task running in this process"),
             Map.entry("dev.switchboard.task.RedisTaskStore$Stored", "the JSON text read with the task it holds"),

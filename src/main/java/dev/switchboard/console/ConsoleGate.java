@@ -54,6 +54,14 @@ public class ConsoleGate {
                             + " (SWITCHBOARD_CONSOLE_ENABLED=true) to serve it");
             return;
         }
+        if (path.equals("/console")) {
+            // The page loads its API and assets by relative URLs: they resolve under /console/ only.
+            routing.response()
+                    .setStatusCode(302)
+                    .putHeader("Location", "/console/")
+                    .end();
+            return;
+        }
         MultiMap headers = routing.response().headers();
         headers.set("Content-Security-Policy", CSP);
         headers.set("X-Frame-Options", "DENY");

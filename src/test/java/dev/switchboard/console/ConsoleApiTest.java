@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.SharedApp;
+import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.Stateless;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -90,6 +91,35 @@ class ConsoleApiTest {
                 .then()
                 .statusCode(200)
                 .body("sessions.id", org.hamcrest.Matchers.not(hasItem(session)));
+    }
+
+    @Test
+    void aSessionWithAnOpenStreamNamesTheReplicaHoldingIt() {
+        String session = Mcp.initialize();
+        Map<String, String> headers = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        try (SseTestClient stream = SseTestClient.get(RestAssured.port, headers)) {
+            stream.next(); // priming: the stream is open, and its owner recorded in Redis
+            given().get("/console/api/sessions?limit=500")
+                    .then()
+                    .statusCode(200)
+                    .body("sessions.find { it.id == '" + session + "' }.replica", equalTo(roster.self()));
+        }
+    }
+
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        given().accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/console/api/overview'.get.tags", hasItem("Console"))
+                .body("paths.'/console/api/sessions/{id}'.delete.tags", hasItem("Console"))
+                .body("paths.'/console/api/metrics'.get.summary", startsWith("This replica's tool calls"));
+    }
+
+    @Test
+    void theConsoleWithoutItsSlashIsRedirectedToIt() {
+        given().redirects().follow(false).get("/console").then().statusCode(302).header("Location", "/console/");
     }
 
     @Test

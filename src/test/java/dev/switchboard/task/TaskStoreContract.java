@@ -44,6 +44,29 @@ abstract class TaskStoreContract {
     }
 
     @Test
+    void recentListsEveryOwnersTasksRunningFirstWithTheirTool() {
+        TaskRecord running = TaskRecord.started(
+                TaskIds.next(), owner, "2025-11-25", "session-1", "Started", clock.instant(), TTL, "research");
+        store().create(running).await().indefinitely();
+        clock.advance(Duration.ofSeconds(1));
+        String other = "other-" + UUID.randomUUID();
+        TaskRecord ended = create(other);
+        update(other, ended.id(), TaskChange.to(TaskStatus.CANCELLED, "Cancelled"));
+
+        List<TaskRecord> recent = store().recent(500).await().indefinitely().stream()
+                .filter(task -> task.id().equals(running.id()) || task.id().equals(ended.id()))
+                .toList();
+        assertEquals(
+                List.of(running.id(), ended.id()),
+                recent.stream().map(TaskRecord::id).toList());
+        assertEquals("research", recent.get(0).tool());
+        assertEquals("session-1", recent.get(0).sessionId());
+        assertEquals(TaskStatus.CANCELLED, recent.get(1).status());
+        assertEquals(1, store().recent(1).await().indefinitely().size());
+        assertTrue(store().counts().await().indefinitely().recent() >= 2);
+    }
+
+    @Test
     void aCreatedTaskIsFoundAtOnceAsItWasWritten() {
         TaskRecord task = create(owner);
         assertEquals(Optional.of(task), get(owner, task.id()));

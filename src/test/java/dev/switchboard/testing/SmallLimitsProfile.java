@@ -36,6 +36,8 @@ public class SmallLimitsProfile implements QuarkusTestProfile {
                 Map.entry("switchboard.limits.json.max-number-length", "20"),
                 Map.entry("switchboard.limits.json.max-name-length", "50"),
                 Map.entry("switchboard.rate-limit.enabled", "true"),
+                // The console off, as in production by default (ConsoleDisabledTest): nothing here uses it.
+                Map.entry("switchboard.console.enabled", "false"),
                 Map.entry("switchboard.rate-limit.per-session", Integer.toString(REQUESTS_PER_SESSION)),
                 // one request back per minute: a slow machine never refills the bucket during a test's burst
                 Map.entry("switchboard.rate-limit.window", RATE_WINDOW.toString()));
