@@ -9,7 +9,7 @@ export class ApiError extends Error {
 }
 
 async function call(method, path) {
-  const response = checkAuth(await fetch(`api/${path}`, {
+  const response = checkAuth(await fetch(`/console/api/${path}`, {
     method,
     headers: {Accept: 'application/json', ...authHeaders()},
     cache: 'no-store',
