@@ -177,7 +177,7 @@ try {
   });
 
   // No built-in tool asks the user anything: a scripted server (the console's own files, a one-tool /mcp) does.
-  await step('Scripted server: elicitation, progress and logs in both eras; the token banner', async () => {
+  await step('Scripted server: elicitation, progress and logs in both eras; every content type; the token banner', async () => {
     scripted = await startScriptedServer();
     const other = await context.newPage();
     other.setDefaultTimeout(WAIT);
@@ -203,6 +203,12 @@ try {
     await other.waitForFunction(() => /protocol 2025-11-25/.test(document.querySelector('[data-testid=connection]')?.textContent || ''));
     const accepted = await greet('session era', 'accept');
     check(/Hello Ada \(green\)/.test(accepted), `session era: no greeting after accepting:\n${accepted}`);
+    const result = other.getByTestId('tool-result');
+    check(await result.locator('img').evaluate((img) => img.complete && img.naturalWidth === 1), 'the image content did not load from its data: URL');
+    check(/An embedded hello/.test(accepted), 'the embedded resource is not shown');
+    check(/"greeting"/.test(accepted), 'structuredContent is not shown');
+    await result.getByRole('button', {name: /Greeting card/}).click();
+    await result.locator('.link-target').filter({hasText: 'A card for you'}).waitFor();
     check(scripted.seen.answeredByPost, 'session era: the answer was not POSTed with the session id');
     check(/About to ask the user/.test(await other.getByTestId('logs').innerText()), 'session era: the log message is not shown');
     check(await other.getByTestId('progress').isVisible(), 'session era: no progress bar');

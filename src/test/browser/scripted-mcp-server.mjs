@@ -22,9 +22,28 @@ const TOOL = {name: 'greet', title: 'Greet', description: 'Asks your name, then 
 export const TOKEN = 'scripted-admin-token';
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'";
 
+// A 1×1 PNG: the page must show it from a data: URL under its Content-Security-Policy.
+const PIXEL = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const CARD = 'greeting://card';
+
+/** The tool's answer: every kind of content the console renders, and structuredContent. */
 function greeting(answer) {
   if (answer?.action !== 'accept') return {content: [{type: 'text', text: `No greeting: the user chose ${answer?.action}`}], isError: false};
-  return {content: [{type: 'text', text: `Hello ${answer.content.name}${answer.content.color ? ` (${answer.content.color})` : ''}`}], isError: false};
+  const text = `Hello ${answer.content.name}${answer.content.color ? ` (${answer.content.color})` : ''}`;
+  return {
+    content: [
+      {type: 'text', text},
+      {type: 'image', data: PIXEL, mimeType: 'image/png'},
+      {type: 'resource_link', uri: CARD, name: 'greeting-card', title: 'Greeting card', mimeType: 'text/plain'},
+      {type: 'resource', resource: {uri: 'greeting://embedded', mimeType: 'text/plain', text: 'An embedded hello'}},
+    ],
+    structuredContent: {greeting: text},
+    isError: false,
+  };
+}
+
+function read(uri) {
+  return uri === CARD ? {contents: [{uri, mimeType: 'text/plain', text: 'A card for you'}]} : null;
 }
 
 /** Starts the server on a free loopback port; resolves with {url, close, seen} (seen: what the server checked). */
@@ -82,6 +101,10 @@ export function startScriptedServer() {
         return reply(res, message, {protocolVersion: '2025-11-25', capabilities: {tools: {}, logging: {}}, serverInfo: {name: 'scripted', version: '1'}});
       case 'tools/list':
         return reply(res, message, {tools: [TOOL]});
+      case 'resources/read':
+        return read(message.params.uri)
+          ? reply(res, message, read(message.params.uri))
+          : json(res, 200, {jsonrpc: '2.0', id: message.id, error: {code: -32002, message: `Resource not found: ${message.params.uri}`}});
       case 'tools/call': {
         res.writeHead(200, {'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store'});
         const token = message.params._meta?.progressToken;
