@@ -77,7 +77,7 @@ export function fleet(root) {
       h('tbody', {}, sorted.map((t) => h('tr', {},
         h('td', {}, h('span', {class: `tag status-${t.status}`}, t.status)),
         h('td', {}, h('code', {}, t.tool ?? '–')),
-        h('td', {class: 'message'}, t.statusMessage ?? ''),
+        h('td', {class: 'task-message'}, t.statusMessage ?? ''),
         h('td', {}, shortId(t.taskId)),
         h('td', {}, t.sessionId ? shortId(t.sessionId) : h('span', {class: 'muted'}, '–')),
         h('td', {}, age(t.createdAt, now)),
