@@ -73,10 +73,8 @@ try {
   page.setDefaultTimeout(WAIT);
   page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
   page.on('console', (message) => {
-    // CSP refusals and failed module loads land here as errors.
-    if (message.type() === 'error' && !/Failed to load resource: the server responded with a status of 40[34]/.test(message.text())) {
-      pageErrors.push(`console: ${message.text()}`);
-    }
+    // CSP refusals, failed module loads and any failed request of the page land here as errors.
+    if (message.type() === 'error') pageErrors.push(`console: ${message.text()}`);
   });
   const connection = page.getByTestId('connection');
 
