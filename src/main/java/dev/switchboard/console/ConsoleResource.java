@@ -15,6 +15,7 @@ import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.task.TaskRecord;
 import dev.switchboard.task.TaskStore;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -144,8 +145,18 @@ public class ConsoleResource {
             summary = "This replica's tool calls over the last 15 minutes",
             description = "Calls, errors, mean and max latency per tool, one point per 10 s. Per replica: another"
                     + " replica answers with its own.")
+    @NonBlocking // a copy of a small ring in memory
     public Response metrics() {
         return ok(metrics.view(roster.self()));
+    }
+
+    @GET
+    @Path("{path: .+}")
+    @Operation(hidden = true)
+    @NonBlocking
+    public Response unknown(@PathParam("path") String path) {
+        return ConsoleErrors.notFound("Not Found: " + ConsoleAccess.API + "/" + path
+                + " is not an endpoint of the console API (overview, sessions, tasks, metrics)");
     }
 
     private static TaskView view(TaskRecord task) {

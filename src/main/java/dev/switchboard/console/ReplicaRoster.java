@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
  * The replicas alive now, for the console: every replica writes its presence every 10 s, and those heard from within
  * the last 30 s are listed. With the Redis store: {@code <prefix>:replicas}, a sorted set of replica ids by their last
  * heartbeat (epoch ms, pruned when read), and {@code <prefix>:replicas:<id>}, the replica's JSON (host, start,
- * last heartbeat) expiring 30 s after its last heartbeat. Two commands per replica every 10 s, none per request. With
- * the memory store this process is alone. Ids are {@link ReplicaIdentity}'s, as the stream owners record them.
+ * last heartbeat) expiring 30 s after its last heartbeat. Two commands per replica every 10 s while the console is on,
+ * none per request. With the memory store this process is alone. Ids are {@link ReplicaIdentity}'s, as the stream owners record them.
  */
 @ApplicationScoped
 public class ReplicaRoster {
@@ -68,8 +68,8 @@ public class ReplicaRoster {
         this.setKey = config.sessions().redisKeyPrefix() + ":replicas";
     }
 
-    void onStart(@Observes StartupEvent event, Vertx vertx) {
-        if (redis != null) {
+    void onStart(@Observes StartupEvent event, ConsoleConfig console, Vertx vertx) {
+        if (redis != null && console.enabled()) {
             this.vertx = vertx;
             beat();
             timer = vertx.setPeriodic(HEARTBEAT.toMillis(), ignored -> beat());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.ToolUse;
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.redis.FleetIndex;
 import dev.switchboard.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -20,9 +21,9 @@ import java.util.Optional;
  *
  * <p>{@code <prefix>:fleet:sessions} is a sorted set of session ids by creation time (epoch ms). It is another slot
  * than the session's keys, so it is written by its own command beside the session's creation (never on a request's
- * path after that) and its member removed when the session is deleted. Sessions that expire leave a member behind:
- * a listing reads each session it shows and removes the members whose session is gone, and removes too the expired
- * among the oldest members (as many as it lists), so the index follows the live sessions as the console is used.
+ * path after that; {@link FleetIndex} keeps the newest 10,000) and its member removed when the session is deleted.
+ * Sessions that expire leave a member behind: a listing reads each session it shows and removes the members whose
+ * session is gone, and removes too the expired among the oldest members (as many as it lists; at most once a minute).
  */
 final class RedisSessionIndex {
 
@@ -44,6 +45,7 @@ final class RedisSessionIndex {
     private final String sessionPrefix;
     private final String streamPrefix;
     private final String streamSetPrefix;
+    private final FleetIndex.SweepPace sweeps = new FleetIndex.SweepPace();
 
     RedisSessionIndex(ReactiveRedisDataSource redis, JsonCodec json, String prefix) {
         this.redis = redis;
@@ -55,9 +57,7 @@ final class RedisSessionIndex {
     }
 
     Uni<Void> add(Session session) {
-        return RedisScript.command(
-                        redis, "ZADD", key, Long.toString(session.createdAt().toEpochMilli()), session.id())
-                .replaceWithVoid();
+        return FleetIndex.add(redis, key, session.createdAt().toEpochMilli(), session.id());
     }
 
     Uni<Void> remove(List<String> ids) {
@@ -79,7 +79,8 @@ final class RedisSessionIndex {
         String last = Integer.toString(limit - 1);
         return RedisScript.command(redis, "ZRANGE", key, "0", last, "REV")
                 .chain(newest -> read(ids(newest)))
-                .call(ignored -> sweepOldest(limit));
+                .call(ignored ->
+                        sweeps.due() ? sweepOldest(limit) : Uni.createFrom().voidItem());
     }
 
     private Uni<List<SessionSummary>> read(List<String> ids) {

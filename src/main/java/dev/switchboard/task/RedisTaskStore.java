@@ -1,6 +1,7 @@
 package dev.switchboard.task;
 
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.redis.FleetIndex;
 import dev.switchboard.redis.RedisScript;
 import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -27,9 +28,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       never changes
  *   <li>{@code <prefix>:tasks:<owner>}: sorted set of the owner's task ids by expiry, for listing; written after the
  *       task (a task is gettable before it is listed) and pruned when read
- *   <li>{@code <prefix>:fleet:tasks}: sorted set of every task id by creation time (epoch ms), for the console; written
- *       beside the owner's index, and pruned when the console reads it (a member whose task has expired is removed,
- *       among those listed and among as many of the oldest)
+ *   <li>{@code <prefix>:fleet:tasks}: sorted set of task ids by creation time (epoch ms), for the console; written
+ *       beside the owner's index ({@link FleetIndex}: the newest 10,000), and pruned when the console reads it (a member
+ *       whose task has expired is removed, among those listed and, at most once a minute, among as many of the oldest)
  * </ul>
  *
  * Each key is used alone, so every command stays on one cluster slot; creating a task is two round trips (the task,
@@ -51,6 +52,7 @@ public class RedisTaskStore implements TaskStore {
     private final String prefix;
     private final String fleetKey;
     private final String leasesKey;
+    private final FleetIndex.SweepPace sweeps = new FleetIndex.SweepPace();
 
     @Inject
     public RedisTaskStore(
@@ -82,12 +84,7 @@ public class RedisTaskStore implements TaskStore {
                         .all()
                         .unis(
                                 indexScript.run(redis, List.of(ownerKey(task.owner())), expiresAt, task.id()),
-                                RedisScript.command(
-                                        redis,
-                                        "ZADD",
-                                        fleetKey,
-                                        Long.toString(task.createdAt().toEpochMilli()),
-                                        task.id()))
+                                FleetIndex.add(redis, fleetKey, task.createdAt().toEpochMilli(), task.id()))
                         .discardItems());
     }
 
@@ -168,7 +165,7 @@ public class RedisTaskStore implements TaskStore {
                     return readAll(List.copyOf(ids));
                 })
                 .map(tasks -> tasks.stream().sorted(CONSOLE_ORDER).limit(limit).toList())
-                .call(() -> sweepOldest(limit));
+                .call(() -> sweeps.due() ? sweepOldest(limit) : Uni.createFrom().voidItem());
     }
 
     @Override

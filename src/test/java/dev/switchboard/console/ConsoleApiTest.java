@@ -9,10 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.switchboard.redis.FleetIndex;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.Stateless;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
@@ -33,6 +35,9 @@ class ConsoleApiTest {
 
     @Inject
     ReplicaRoster roster;
+
+    @Inject
+    ReactiveRedisDataSource redis;
 
     @Test
     void overviewNamesTheServerStoreThisReplicaAndTheTools() {
@@ -104,6 +109,18 @@ class ConsoleApiTest {
                     .statusCode(200)
                     .body("sessions.find { it.id == '" + session + "' }.replica", equalTo(roster.self()));
         }
+    }
+
+    @Test
+    void aFleetIndexKeepsOnlyTheNewest() {
+        String key = "switchboard:test:fleet:" + System.nanoTime();
+        for (int i = 1; i <= 5; i++) {
+            FleetIndex.add(redis, key, i, "id-" + i, 3).await().indefinitely();
+        }
+        List<String> kept =
+                redis.sortedSet(String.class).zrange(key, 0, -1).await().indefinitely();
+        assertEquals(List.of("id-3", "id-4", "id-5"), kept);
+        redis.key().del(key).await().indefinitely();
     }
 
     @Test
@@ -188,6 +205,15 @@ class ConsoleApiTest {
                     .body("error.message", containsString("limit must be a whole number from 1 to 500"));
             given().get("/console/api/tasks?limit=" + limit).then().statusCode(400);
         }
+    }
+
+    @Test
+    void anUnknownEndpointIsAJsonNotFound() {
+        given().get("/console/api/nothing-here")
+                .then()
+                .statusCode(404)
+                .body("error.message", containsString("is not an endpoint of the console API"));
+        given().get("/console/api/sessions/some-id").then().statusCode(404);
     }
 
     @Test
