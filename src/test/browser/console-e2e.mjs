@@ -33,6 +33,13 @@ async function step(name, action) {
   console.log(`ok   ${name} (${Date.now() - started} ms)`);
 }
 
+/** Polls a condition of this process (what the scripted server saw) until it holds, at most ms. */
+async function until(condition, ms, message) {
+  for (const end = Date.now() + ms; !condition(); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() > end) throw new Error(message);
+  }
+}
+
 function check(condition, message) {
   if (!condition) throw new Error(message);
 }
@@ -175,7 +182,7 @@ try {
   });
 
   // No built-in tool asks the user anything: a scripted server (the console's own files, a one-tool /mcp) does.
-  await step('Scripted server: elicitation, progress and logs in both eras; every content type; the token banner', async () => {
+  await step('Scripted server: elicitation, progress and logs in both eras; cancel; a prompt; every content type; the token banner', async () => {
     scripted = await startScriptedServer();
     const other = await context.newPage();
     other.setDefaultTimeout(WAIT);
@@ -212,6 +219,18 @@ try {
     check(await other.getByTestId('progress').isVisible(), 'session era: no progress bar');
     const declined = await greet('session era', 'decline');
     check(/the user chose decline/.test(declined), `session era: declining did not reach the server:\n${declined}`);
+    // Cancelling the call while the server waits: notifications/cancelled, and the page says so.
+    await other.getByRole('button', {name: 'Call tool'}).click();
+    await other.getByTestId('elicitation').waitFor();
+    await other.getByTestId('tool-form').getByRole('button', {name: 'Cancel'}).click();
+    await other.getByTestId('output').getByText('Cancelled').waitFor();
+    check((await other.getByTestId('elicitation').count()) === 0, 'the question stayed after cancelling');
+    await until(() => scripted.seen.cancelled, 5_000, 'session era: no notifications/cancelled within 5 s of Cancel');
+    // A prompt: its arguments as a form, its messages shown.
+    await other.locator('button.item[data-item="welcome"]').click();
+    await other.locator('.detail input[name="who"]').fill('Grace');
+    await other.getByRole('button', {name: 'Get prompt'}).click();
+    await other.locator('.prompt-result').filter({hasText: 'Welcome Grace, please'}).waitFor();
 
     await other.getByRole('radio', {name: 'Stateless (2026-07-28)'}).check();
     await other.waitForFunction(() => /protocol 2026-07-28/.test(document.querySelector('[data-testid=connection]')?.textContent || ''));

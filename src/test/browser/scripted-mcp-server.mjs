@@ -20,6 +20,7 @@ const SCHEMA = {
 const TOOL = {name: 'greet', title: 'Greet', description: 'Asks your name, then greets you.', inputSchema: {type: 'object', properties: {}}};
 /** The one token the scripted console API accepts. */
 export const TOKEN = 'scripted-admin-token';
+const PROMPT = {name: 'welcome', title: 'Welcome', description: 'Welcomes someone.', arguments: [{name: 'who', description: 'Whom to welcome', required: true}]};
 const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'";
 
 // A 1×1 PNG: the page must show it from a data: URL under its Content-Security-Policy.
@@ -49,7 +50,7 @@ function read(uri) {
 /** Starts the server on a free loopback port; resolves with {url, close, seen} (seen: what the server checked). */
 export function startScriptedServer() {
   const pending = new Map(); // elicitation id → the SSE response of the call waiting for it
-  const seen = {statelessHeaders: false, answeredByPost: false, retriedWithState: false, bearerOnMcp: false, bearerOnApi: false};
+  const seen = {statelessHeaders: false, answeredByPost: false, retriedWithState: false, bearerOnMcp: false, bearerOnApi: false, cancelled: false};
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://x');
     if (req.method === 'GET' && url.pathname.startsWith('/console')) {
@@ -94,13 +95,30 @@ export function startScriptedServer() {
       call?.end();
       return;
     }
-    if (!message.id) return res.writeHead(202).end();
+    if (!message.id) {
+      if (message.method === 'notifications/cancelled') {
+        seen.cancelled = message.params?.requestId !== undefined;
+        for (const [id, call] of pending) {
+          if (call.callId === message.params?.requestId) {
+            pending.delete(id);
+            call.end();
+          }
+        }
+      }
+      return res.writeHead(202).end();
+    }
     switch (message.method) {
       case 'initialize':
         res.setHeader('Mcp-Session-Id', 'scripted-session');
         return reply(res, message, {protocolVersion: '2025-11-25', capabilities: {tools: {}, logging: {}}, serverInfo: {name: 'scripted', version: '1'}});
       case 'tools/list':
         return reply(res, message, {tools: [TOOL]});
+      case 'prompts/list':
+        return reply(res, message, {prompts: [PROMPT]});
+      case 'prompts/get':
+        return reply(res, message, {description: 'A welcome', messages: [
+          {role: 'user', content: {type: 'text', text: `Welcome ${message.params.arguments?.who ?? 'nobody'}, please`}},
+          {role: 'assistant', content: {type: 'text', text: 'Glad to be here'}}]});
       case 'resources/read':
         return read(message.params.uri)
           ? reply(res, message, read(message.params.uri))
@@ -163,7 +181,7 @@ export function startScriptedServer() {
 }
 
 function emptyList(method) {
-  return {'resources/list': {resources: []}, 'resources/templates/list': {resourceTemplates: []}, 'prompts/list': {prompts: []}}[method] ?? {};
+  return {'resources/list': {resources: []}, 'resources/templates/list': {resourceTemplates: []}, 'prompts/list': {prompts: [PROMPT]}}[method] ?? {};
 }
 
 function reply(res, message, result) {

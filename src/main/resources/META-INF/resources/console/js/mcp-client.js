@@ -128,6 +128,10 @@ export class McpClient {
       const type = response.headers.get('Content-Type') || '';
       if (type.startsWith('text/event-stream')) return await this.#readStream(response, id, handlers, signal);
       return this.#settle(await response.json(), response.status);
+    } catch (error) {
+      // However the abort surfaces (the fetch, the body stream), the user cancelled.
+      if (signal?.aborted) throw new Error('Cancelled');
+      throw error;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
