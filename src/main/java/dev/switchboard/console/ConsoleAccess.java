@@ -46,7 +46,7 @@ public class ConsoleAccess implements GuardedPaths, SameOriginAccess {
         return enabled;
     }
 
-    /** Whether the console accepts a request from its own origin without checking the allowed origins. */
+    /** Whether authorization is on: without it, browsers reach the API only on the hosts /mcp allows. */
     boolean authorization() {
         return authorization;
     }

@@ -135,6 +135,17 @@ class ConsoleApiTest {
     }
 
     @Test
+    void staticFilesUnderConsoleCarryTheSecurityHeaders() {
+        given().get("/console/gate-probe.txt")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", equalTo(ConsoleGate.CSP))
+                .header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer")
+                .body(containsString("gate tests"));
+    }
+
+    @Test
     void theConsoleWithoutItsSlashIsRedirectedToIt() {
         given().redirects().follow(false).get("/console").then().statusCode(302).header("Location", "/console/");
     }

@@ -11,7 +11,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-/** The console switched off (as in production by default), in the small-limits application: nothing under /console. */
+/**
+ * The console switched off (as in production by default), in the small-limits application: nothing under /console, not
+ * even a static file that is there ({@code gate-probe.txt}, served when the console is on).
+ */
 @QuarkusTest
 @TestProfile(SmallLimitsProfile.class)
 @WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
