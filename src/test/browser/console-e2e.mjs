@@ -242,6 +242,9 @@ try {
     const banner = other.locator('#banner');
     await banner.waitFor();
     check(/admin scope/.test(await banner.innerText()), `the refusal banner does not ask for the admin scope: ${await banner.innerText()}`);
+    await other.locator('#token').fill('a-token-without-the-scope');
+    await other.getByRole('button', {name: 'Use'}).click();
+    await other.locator('#banner').filter({hasText: 'lacks the scope "admin"'}).waitFor();
     await other.locator('#token').fill(TOKEN);
     await other.getByRole('button', {name: 'Use'}).click();
     await banner.waitFor({state: 'hidden'});

@@ -73,8 +73,12 @@ export function startScriptedServer() {
     return stateless ? statelessEra(req, res, message) : sessionEra(req, res, message);
   });
 
-  /** The console API, played only as far as the token goes: 401 without it, an overview with it. */
+  /** The console API, played only as far as the token goes: 401 without one, 403 with another, an overview with it. */
   function consoleApi(req, res, file) {
+    if (req.headers.authorization?.startsWith('Bearer ') && req.headers.authorization !== `Bearer ${TOKEN}`) {
+      res.setHeader('WWW-Authenticate', 'Bearer error="insufficient_scope", scope="admin"');
+      return json(res, 403, {jsonrpc: '2.0', id: null, error: {code: -32600, message: 'Forbidden: the token lacks the scope admin'}});
+    }
     if (req.headers.authorization !== `Bearer ${TOKEN}`) {
       return json(res, 401, {jsonrpc: '2.0', id: null, error: {code: -32600, message: 'Unauthorized: send a bearer token'}});
     }

@@ -33,7 +33,11 @@ export function checkAuth(response, what) {
       ? `${what} refused the bearer token (401): it is expired, forged or for another audience. Paste a fresh token with the admin scope.`
       : `${what} needs a bearer token (401): this console needs a token with the admin scope. Paste one in "Bearer token".`);
   } else if (response.status === 403) {
-    notify(what, `${what} answered 403: this console needs a token with the admin scope (or the page's origin is not allowed).`);
+    // The server names the missing scope in its challenge (error="insufficient_scope", scope="...").
+    const scope = /scope="([^"]*)"/.exec(response.headers.get('WWW-Authenticate') || '')?.[1];
+    notify(what, scope
+      ? `${what} refused the token (403): it lacks the scope "${scope}". This console needs a token with the admin scope${what === '/mcp' ? ', and the MCP scope for Try it' : ''}.`
+      : `${what} answered 403: this console needs a token with the admin scope (or this page's origin is not allowed).`);
   } else if (response.ok) {
     notify(what, null);
   }
