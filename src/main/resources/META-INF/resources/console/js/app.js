@@ -43,6 +43,7 @@ function show(key, recreate = false) {
   for (const [k, entry] of views) entry.panel.hidden = k !== view.key;
   let entry = views.get(view.key);
   if (!entry || recreate) {
+    entry?.controller.dispose?.();
     entry?.panel.remove();
     const panel = h('section', {class: 'view', id: `view-${view.key}`, 'aria-label': view.label});
     main.append(panel);

@@ -42,7 +42,10 @@ export function tryIt(root) {
         candidate.listAll('resources/templates/list', 'resourceTemplates'),
         candidate.listAll('prompts/list', 'prompts'),
       ]);
-      if (era !== next) return; // the user switched again meanwhile
+      if (era !== next) { // the user switched again meanwhile
+        candidate.close();
+        return;
+      }
       client = candidate;
       Object.assign(catalog, {tools, resources, resourceTemplates, prompts});
       status.replaceChildren(
@@ -223,7 +226,13 @@ export function tryIt(root) {
   // A closed tab ends its session rather than leaving it to expire.
   window.addEventListener('pagehide', () => client?.close());
   connect(era);
-  return {refresh: () => {}};
+  return {
+    refresh: () => {},
+    dispose: () => {
+      running?.abort();
+      client?.close();
+    },
+  };
 }
 
 /** Shows an elicitation/create request as a form; resolves with the answer the user picks. */
