@@ -104,12 +104,15 @@ try {
     await page.getByRole('tab', {name: 'Try it'}).waitFor();
   });
 
-  await step('Try it (session era): connect and list tools', async () => {
+  await step('Try it (session era): connect and list every tool (pages of 2)', async () => {
     await page.waitForFunction(() => /protocol 2025-11-25/.test(document.querySelector('[data-testid=connection]')?.textContent || ''), null, {timeout: WAIT})
       .catch(async () => {
         throw new Error(`not connected in the session era: "${await connection.innerText()}"`);
       });
     await page.locator('button.item[data-item="weather.get"]').waitFor();
+    // The service lists 2 per page here: every tool shown means every nextCursor was followed.
+    const tools = await page.locator('.catalog-section').first().locator('button.item').count();
+    check(tools >= 12, `only ${tools} tools listed: nextCursor not followed?`);
   });
 
   await step('Try it (session era): weather.get for Paris', async () => {

@@ -47,7 +47,9 @@ class ConsoleBrowserIT {
                 Map.of(
                         "SWITCHBOARD_CONSOLE_ENABLED", "true",
                         "SWITCHBOARD_AUTH_ENABLED", "false",
-                        "SWITCHBOARD_WEATHER_PROVIDER", "offline"));
+                        "SWITCHBOARD_WEATHER_PROVIDER", "offline",
+                        // pages of 2: the page must follow nextCursor to list weather.get, the last tool
+                        "SWITCHBOARD_TOOLS_PAGE_SIZE", "2"));
     }
 
     @AfterAll
