@@ -2,8 +2,11 @@ package dev.switchboard.redis;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,6 +39,50 @@ public final class FleetIndex {
                 .onFailure()
                 .recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /** Removes {@code ids} from the index {@code key}. */
+    public static Uni<Void> remove(ReactiveRedisDataSource redis, String key, List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> args = new ArrayList<>(ids.size() + 1);
+        args.add(key);
+        args.addAll(ids);
+        return RedisScript.command(redis, "ZREM", args.toArray(String[]::new)).replaceWithVoid();
+    }
+
+    /**
+     * Removes, among the oldest {@code limit} members of the index {@code key}, those whose own key ({@code keyOf})
+     * is gone: what expired without a listing to see it. One {@code EXISTS} per member, each in its member's slot.
+     */
+    public static Uni<Void> sweepOldest(
+            ReactiveRedisDataSource redis, String key, int limit, Function<String, String> keyOf) {
+        return RedisScript.command(redis, "ZRANGE", key, "0", Integer.toString(limit - 1))
+                .chain(oldest -> {
+                    List<String> ids = ids(oldest);
+                    if (ids.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    List<Uni<Response>> checks = new ArrayList<>(ids.size());
+                    ids.forEach(id -> checks.add(RedisScript.command(redis, "EXISTS", keyOf.apply(id))));
+                    return Uni.join().all(checks).andFailFast().chain(exists -> {
+                        List<String> gone = new ArrayList<>();
+                        for (int i = 0; i < exists.size(); i++) {
+                            if (exists.get(i).toInteger() == 0) {
+                                gone.add(ids.get(i));
+                            }
+                        }
+                        return remove(redis, key, gone);
+                    });
+                });
+    }
+
+    /** The members of a {@code ZRANGE} reply. */
+    public static List<String> ids(Response members) {
+        List<String> ids = new ArrayList<>(members.size());
+        members.forEach(member -> ids.add(member.toString()));
+        return ids;
     }
 
     /**

@@ -61,13 +61,7 @@ final class RedisSessionIndex {
     }
 
     Uni<Void> remove(List<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<String> args = new ArrayList<>(ids.size() + 1);
-        args.add(key);
-        args.addAll(ids);
-        return RedisScript.command(redis, "ZREM", args.toArray(String[]::new)).replaceWithVoid();
+        return FleetIndex.remove(redis, key, ids);
     }
 
     Uni<Long> count() {
@@ -78,7 +72,7 @@ final class RedisSessionIndex {
     Uni<List<SessionSummary>> recent(int limit) {
         String last = Integer.toString(limit - 1);
         return RedisScript.command(redis, "ZRANGE", key, "0", last, "REV")
-                .chain(newest -> read(ids(newest)))
+                .chain(newest -> read(FleetIndex.ids(newest)))
                 .call(ignored ->
                         sweeps.due() ? sweepOldest(limit) : Uni.createFrom().voidItem());
     }
@@ -105,24 +99,7 @@ final class RedisSessionIndex {
 
     /** Drops the members among the oldest {@code limit} whose session has expired. */
     private Uni<Void> sweepOldest(int limit) {
-        return RedisScript.command(redis, "ZRANGE", key, "0", Integer.toString(limit - 1))
-                .chain(oldest -> {
-                    List<String> ids = ids(oldest);
-                    List<Uni<Response>> checks = new ArrayList<>(ids.size());
-                    ids.forEach(id -> checks.add(RedisScript.command(redis, "EXISTS", sessionKey(id))));
-                    if (checks.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return Uni.join().all(checks).andFailFast().chain(exists -> {
-                        List<String> gone = new ArrayList<>();
-                        for (int i = 0; i < exists.size(); i++) {
-                            if (exists.get(i).toInteger() == 0) {
-                                gone.add(ids.get(i));
-                            }
-                        }
-                        return remove(gone);
-                    });
-                });
+        return FleetIndex.sweepOldest(redis, key, limit, this::sessionKey);
     }
 
     private Uni<Optional<SessionSummary>> peek(String id) {
@@ -142,12 +119,6 @@ final class RedisSessionIndex {
                     return Optional.of(new SessionSummary(
                             toSession(id, reply.get(0)), uses, replica == null ? null : replica.toString()));
                 });
-    }
-
-    private static List<String> ids(Response members) {
-        List<String> ids = new ArrayList<>(members.size());
-        members.forEach(member -> ids.add(member.toString()));
-        return ids;
     }
 
     String sessionKey(String id) {

@@ -198,35 +198,11 @@ public class RedisTaskStore implements TaskStore {
     }
 
     private Uni<Void> sweepOldest(int limit) {
-        return RedisScript.command(redis, "ZRANGE", fleetKey, "0", Integer.toString(limit - 1))
-                .chain(oldest -> {
-                    List<String> ids = new ArrayList<>();
-                    oldest.forEach(id -> ids.add(id.toString()));
-                    List<Uni<Response>> checks = new ArrayList<>(ids.size());
-                    ids.forEach(id -> checks.add(RedisScript.command(redis, "EXISTS", taskKey(id))));
-                    if (checks.isEmpty()) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return Uni.join().all(checks).andFailFast().chain(exists -> {
-                        List<String> gone = new ArrayList<>();
-                        for (int i = 0; i < exists.size(); i++) {
-                            if (exists.get(i).toInteger() == 0) {
-                                gone.add(ids.get(i));
-                            }
-                        }
-                        return forget(gone);
-                    });
-                });
+        return FleetIndex.sweepOldest(redis, fleetKey, limit, this::taskKey);
     }
 
     private Uni<Void> forget(List<String> ids) {
-        if (ids.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<String> args = new ArrayList<>(ids.size() + 1);
-        args.add(fleetKey);
-        args.addAll(ids);
-        return RedisScript.command(redis, "ZREM", args.toArray(String[]::new)).replaceWithVoid();
+        return FleetIndex.remove(redis, fleetKey, ids);
     }
 
     private record Stored(String json, TaskRecord task) {}
