@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -278,41 +277,7 @@ public final class RedisProcess {
      * cluster node also listens on its port + 10000).
      */
     public static int[] freePorts(int count, int busOffset) {
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            int found = 0;
-            for (int attempt = 0; found < count && attempt < 200; attempt++) {
-                ServerSocket socket = new ServerSocket(0);
-                held.add(socket);
-                int port = socket.getLocalPort();
-                if (busOffset > 0) {
-                    if (port + busOffset > 65_535) {
-                        continue;
-                    }
-                    try {
-                        held.add(new ServerSocket(port + busOffset));
-                    } catch (IOException taken) {
-                        continue;
-                    }
-                }
-                ports[found++] = port;
-            }
-            if (found < count) {
-                throw new IllegalStateException("Found only " + found + " of " + count + " free ports");
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new IllegalStateException("No free port for redis-server", e);
-        } finally {
-            for (ServerSocket socket : held) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing a listening socket we opened
-                }
-            }
-        }
+        return FreePorts.take(count, busOffset);
     }
 
     /**

@@ -155,12 +155,8 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** A free loopback port. */
+    /** A free loopback port (see {@link FreePorts}). */
     public static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return FreePorts.one();
     }
 }
