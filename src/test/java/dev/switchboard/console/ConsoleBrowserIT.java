@@ -103,6 +103,18 @@ class ConsoleBrowserIT {
         }
     }
 
+    /** The page's SSE parser, in Node on chunk boundaries a browser test cannot choose. */
+    @Test
+    void theSseParserKeepsLinesSplitAcrossChunks() throws Exception {
+        Process process = new ProcessBuilder(node(), "src/test/browser/sse-parser.test.mjs")
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "sse-parser.test.mjs still ran after 60 s");
+        assertEquals(0, process.exitValue(), "sse-parser.test.mjs failed:\n" + output);
+        assertTrue(output.contains("sse-parser: all checks passed"), output);
+    }
+
     /** The Node of the conformance install when there, else the one on the PATH. */
     private static String node() {
         if (Files.isExecutable(CONFORMANCE_NODE)) {

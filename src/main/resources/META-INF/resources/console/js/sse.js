@@ -17,6 +17,8 @@ export async function* sseEvents(response, signal) {
       buffer += value;
       let newline;
       while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
+        // A '\r' ending the chunk may be the first half of a '\r\n' split across chunks: wait for the next one.
+        if (newline === buffer.length - 1 && buffer[newline] === '\r') break;
         const line = buffer.slice(0, newline);
         buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
         if (line === '') {
@@ -27,6 +29,8 @@ export async function* sseEvents(response, signal) {
         }
       }
     }
+    const rest = buffer.endsWith('\r') ? buffer.slice(0, -1) : buffer;
+    if (rest !== '') field(event, rest);
     if (event.hasField) yield finish(event);
   } finally {
     signal?.removeEventListener('abort', abort);
