@@ -273,13 +273,13 @@ public class StreamHub {
         });
     }
 
-    /** Forgets a session's streams and closes their connections. */
     /** Whether this replica holds an open stream of the session (read by the console, never on a request's path). */
     public boolean holds(String sessionId) {
-        return standalone.containsKey(sessionId)
-                || live.keySet().stream().anyMatch(k -> k.startsWith(sessionId + '\n'));
+        String prefix = sessionId + '\n';
+        return standalone.containsKey(sessionId) || live.keySet().stream().anyMatch(key -> key.startsWith(prefix));
     }
 
+    /** Forgets a session's streams and closes their connections. */
     public void dropSession(String sessionId) {
         standalone.remove(sessionId);
         String prefix = sessionId + '\n';
