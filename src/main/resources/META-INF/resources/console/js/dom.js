@@ -66,3 +66,32 @@ export function shortId(id, length = 8) {
   const text = String(id ?? '');
   return h('code', {title: text, class: 'id'}, text.length > length ? `${text.slice(0, length)}…` : text);
 }
+
+/** Shows a refusal or failure in a view's problem banner; null hides it. */
+export function showProblem(banner, message) {
+  banner.hidden = !message;
+  banner.textContent = message || '';
+}
+
+/**
+ * A view's refresh, one at a time: load, then render with the time of the answer, stamp `updated`, and show a failure
+ * in the `problem` banner instead.
+ */
+export function refresher(load, render, updated, problem) {
+  let inFlight = false;
+  return async function refresh() {
+    if (inFlight) return;
+    inFlight = true;
+    try {
+      const data = await load();
+      const now = Date.now();
+      render(data, now);
+      updated.textContent = ` · updated ${new Date(now).toLocaleTimeString()}`;
+      showProblem(problem, null);
+    } catch (error) {
+      showProblem(problem, error.message);
+    } finally {
+      inFlight = false;
+    }
+  };
+}

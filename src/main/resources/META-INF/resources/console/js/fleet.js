@@ -1,6 +1,6 @@
 // "Fleet": the sessions, workspaces and tasks the store holds (all replicas), from /console/api, every 3 s while
 // the view is shown. A session can be ended from here (DELETE /console/api/sessions/{id}).
-import {age, h, replace, shortId} from './dom.js';
+import {age, h, refresher, replace, shortId, showProblem} from './dom.js';
 import {api} from './api.js';
 
 export function fleet(root) {
@@ -27,7 +27,7 @@ export function fleet(root) {
     try {
       await api.endSession(session.id);
     } catch (error) {
-      showProblem(error.message);
+      showProblem(problem, error.message);
     }
     await refresh();
   }
@@ -84,18 +84,9 @@ export function fleet(root) {
         h('td', {}, `${age(t.lastUpdatedAt, now)} ago`)))));
   }
 
-  function showProblem(message) {
-    problem.hidden = !message;
-    problem.textContent = message || '';
-  }
-
-  let inFlight = false;
-  async function refresh() {
-    if (inFlight) return;
-    inFlight = true;
-    try {
-      const [sessions, tasks] = await Promise.all([api.sessions(100), api.tasks(50)]);
-      const now = Date.now();
+  const refresh = refresher(
+    () => Promise.all([api.sessions(100), api.tasks(50)]),
+    ([sessions, tasks], now) => {
       sessionsTitle.textContent = `Sessions (${sessions.count ?? sessions.sessions.length})`;
       replace(sessionsBox, sessionRows(sessions.sessions || [], now));
       workspacesTitle.textContent = `Workspaces (${(sessions.workspaces || []).length})`;
@@ -103,14 +94,9 @@ export function fleet(root) {
       const list = tasks.tasks || [];
       tasksTitle.textContent = `Tasks (${list.filter((t) => t.status === 'working' || t.status === 'input_required').length} running, ${list.length} shown)`;
       replace(tasksBox, taskRows(list, now));
-      updated.textContent = ` · updated ${new Date(now).toLocaleTimeString()}`;
-      showProblem(null);
-    } catch (error) {
-      showProblem(error.message);
-    } finally {
-      inFlight = false;
-    }
-  }
+    },
+    updated,
+    problem);
 
   return {refresh, intervalMs: 3000};
 }

@@ -1,6 +1,6 @@
 // "Health": the store's readiness, the replicas seen, and per-tool charts of the last 15 minutes (calls, errors,
 // mean latency) as counted by the replica that answers this page.
-import {age, h, replace} from './dom.js';
+import {age, h, refresher, replace} from './dom.js';
 import {api} from './api.js';
 import {sparkline} from './sparkline.js';
 
@@ -85,28 +85,14 @@ export function health(root) {
       quiet.length ? h('p', {class: 'muted quiet-tools'}, `No calls: ${quiet.join(', ')}`) : null);
   }
 
-  function showProblem(message) {
-    problem.hidden = !message;
-    problem.textContent = message || '';
-  }
-
-  let inFlight = false;
-  async function refresh() {
-    if (inFlight) return;
-    inFlight = true;
-    try {
-      const [overview, metrics] = await Promise.all([api.overview(), api.metrics()]);
-      const now = Date.now();
+  const refresh = refresher(
+    () => Promise.all([api.overview(), api.metrics()]),
+    ([overview, metrics], now) => {
       renderOverview(overview, now);
       renderMetrics(metrics, overview, now);
-      updated.textContent = ` · updated ${new Date(now).toLocaleTimeString()}`;
-      showProblem(null);
-    } catch (error) {
-      showProblem(error.message);
-    } finally {
-      inFlight = false;
-    }
-  }
+    },
+    updated,
+    problem);
 
   return {refresh, intervalMs: 5000};
 }
