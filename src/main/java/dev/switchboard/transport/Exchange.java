@@ -150,7 +150,8 @@ final class Exchange implements RequestChannel {
     /**
      * Answers with a stream that {@code attach} connects (GET: the standalone stream, or a resumed one) instead of one
      * opened by the first message, and returns what {@code attach} returns. The response is decided first, so a
-     * replay that ends the stream at once ends a response Quarkus REST has already taken over.
+     * replay that ends the stream at once ends a response Quarkus REST has already taken over: its take-over is queued
+     * on the request's context before the events and the close that {@code attach} queues there (SseConnection).
      */
     synchronized <T> T streamTo(Function<SseConnection, T> attach) {
         state = ExchangeState.STREAMING;
