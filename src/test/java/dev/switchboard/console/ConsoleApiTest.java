@@ -14,6 +14,7 @@ import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.Stateless;
+import dev.switchboard.testing.tools.TaskGate;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -39,6 +40,9 @@ class ConsoleApiTest {
     @Inject
     ReactiveRedisDataSource redis;
 
+    @Inject
+    TaskGate gate;
+
     @Test
     void overviewNamesTheServerStoreThisReplicaAndTheTools() {
         JsonPath overview = given().get("/console/api/overview")
@@ -58,8 +62,38 @@ class ConsoleApiTest {
         assertEquals(roster.self(), self.get(0).get("id"));
         assertTrue(self.get(0).get("lastSeenAt").toString().matches(INSTANT));
         assertNotNull(self.get(0).get("host"));
-        assertTrue(overview.getLong("sessions.count") >= 0);
-        assertTrue(overview.getLong("tasks.running") >= 0);
+    }
+
+    @Test
+    void overviewCountsSessionsAndRunningTasks() {
+        long before = overviewCount("sessions.count");
+        String session = Mcp.initialize();
+        assertEquals(before + 1, overviewCount("sessions.count"), "a new session is counted");
+
+        String label = "console-count-" + System.nanoTime();
+        Mcp.post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":"
+                                + "\"test.task.gated\",\"arguments\":{\"label\":\"" + label + "\"},\"task\":{}}}")
+                .statusCode(200)
+                .body("result.task.status", equalTo("working"));
+        try {
+            assertTrue(overviewCount("tasks.running") >= 1, "the task held at its gate is running");
+        } finally {
+            gate.open(label);
+        }
+
+        given().header("Mcp-Session-Id", session).delete("/mcp").then().statusCode(204);
+        assertEquals(before, overviewCount("sessions.count"), "an ended session is no longer counted");
+    }
+
+    private static long overviewCount(String path) {
+        return given().get("/console/api/overview")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getLong(path);
     }
 
     @Test

@@ -26,7 +26,9 @@ class ConsoleDisabledTest {
             "/console",
             "/console/",
             "/console/index.html",
-            "/console/app.js",
+            "/console/js/app.js",
+            "/console/console.css",
+            "/console/gate-probe.txt",
             "/console/api/overview",
             "/console/api/sessions"
         }) {

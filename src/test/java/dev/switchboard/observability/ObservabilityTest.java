@@ -155,7 +155,9 @@ class ObservabilityTest {
         access.addHandler(capture);
         try {
             String session = initialize();
+            long started = System.nanoTime();
             post(session, call(7, "weather.get", "{\"city\":\"Secretville\"}")).statusCode(200);
+            long elapsedMs = (System.nanoTime() - started) / 1_000_000;
             Map<String, String> line = lines.stream()
                     .filter(entry -> entry.get("method").equals("tools/call"))
                     .findFirst()
@@ -165,10 +167,22 @@ class ObservabilityTest {
             assertEquals("weather.get", line.get("tool"));
             assertEquals("ok", line.get("outcome"));
             assertEquals("null", line.get("trace"), "tracing is off (the default): no span, so no trace id");
-            assertTrue(Long.parseLong(line.get("duration")) >= 0);
+            long duration = Long.parseLong(line.get("duration"));
+            assertTrue(duration >= 0 && duration <= elapsedMs, duration + " ms logged, " + elapsedMs + " ms taken");
             assertTrue(line.get("message").startsWith("tools/call tool=weather.get session=" + line.get("session")));
             assertTrue(lines.stream().noneMatch(entry -> entry.get("message").contains("Secretville")));
             assertTrue(lines.stream().noneMatch(entry -> entry.get("message").contains(session)));
+
+            // A call of known length: test.sleepy is stopped at its 1 s limit, so its line says at least 1,000 ms.
+            started = System.nanoTime();
+            post(session, call(8, "test.sleepy", "{}")).statusCode(200);
+            elapsedMs = (System.nanoTime() - started) / 1_000_000;
+            long slept = Long.parseLong(lines.stream()
+                    .filter(entry -> entry.get("tool").equals("test.sleepy"))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("duration"));
+            assertTrue(slept >= 1000 && slept <= elapsedMs, slept + " ms logged, " + elapsedMs + " ms taken");
         } finally {
             access.removeHandler(capture);
         }

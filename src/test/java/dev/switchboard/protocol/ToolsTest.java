@@ -140,7 +140,9 @@ class ToolsTest {
                 .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"weather.get\",\"params\":{\"city\":\"Paris\"}}")
                 .post("/mcp")
                 .then()
-                .statusCode(400);
+                .statusCode(400)
+                .body("error.code", equalTo(-32600))
+                .body("error.message", startsWith("Missing Mcp-Session-Id header"));
     }
 
     @Test

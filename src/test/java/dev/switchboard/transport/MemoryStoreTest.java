@@ -37,7 +37,13 @@ class MemoryStoreTest {
     @Test
     void idleSessionsExpire() {
         String session = initialize();
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}")
+                .statusCode(200)
+                .body("id", equalTo(1))
+                .body("result", equalTo(java.util.Map.of()));
         Await.sleep(SessionStoreContract.TTL.plusMillis(300));
-        post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").statusCode(404);
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}")
+                .statusCode(404)
+                .body("error.code", equalTo(-32001));
     }
 }

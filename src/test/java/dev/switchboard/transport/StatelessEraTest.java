@@ -183,12 +183,17 @@ class StatelessEraTest {
                 .accept("text/event-stream")
                 .get("/mcp")
                 .then()
-                .statusCode(405);
+                .statusCode(405)
+                .body("error.code", equalTo(-32600))
+                .body("error.message", startsWith("Method Not Allowed: protocol revision 2026-07-28"))
+                .body("error.message", containsString("GET is not served"));
         given().header("MCP-Protocol-Version", "2026-07-28")
                 .header("Mcp-Session-Id", "anything")
                 .delete("/mcp")
                 .then()
-                .statusCode(405);
+                .statusCode(405)
+                .body("error.code", equalTo(-32600))
+                .body("error.message", containsString("DELETE is not served"));
     }
 
     @Test
