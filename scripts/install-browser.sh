@@ -7,6 +7,7 @@
 # `npx playwright install` here: it fetches browser builds, which this setup refuses).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/npm-lib.sh
 . scripts/npm-lib.sh # npm_ci_locked: npm ci of scripts/npm/<tool> into a prefix, unless it is there as locked
 
 CACHE=.cache/browser

@@ -9,6 +9,7 @@
 # (scripts/npm-lib.sh); to update one, see "Locked test tools" in README.md. Everything comes from the npm registry.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/npm-lib.sh
 . scripts/npm-lib.sh # npm_ci_locked: npm ci of scripts/npm/<tool> into a prefix, unless it is there as locked
 
 CACHE=.cache/conformance
