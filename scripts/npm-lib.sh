@@ -7,7 +7,7 @@
 # again, an unchanged one costs two file comparisons. npm ci removes PREFIX/node_modules before it installs.
 # Runs with the caller's PATH and environment (the npm and node found there).
 npm_ci_locked() {
-  local tool=$1 prefix=$2 project="scripts/npm/$1"
+  local prefix=$2 project="scripts/npm/$1"
   local copy="$prefix/node_modules/.switchboard-package-lock.json"
   if cmp -s "$project/package-lock.json" "$copy" && cmp -s "$project/package.json" "$prefix/package.json"; then
     return 0
