@@ -11,18 +11,38 @@ free_port() {
   return 1
 }
 
-# need_redis_server SCRIPT: installs redis-server with apt when missing and run as root, or fails with a hint.
+# need_redis_server SCRIPT: installs redis-server with apt when missing and run as root, or fails with a hint; then
+# fails with a hint unless the redis-server first on PATH is Redis 7.0 or later (the task index uses PEXPIRETIME).
 need_redis_server() {
-  command -v redis-server >/dev/null 2>&1 && return
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "$1: installing redis-server (it starts an instance of its own)" >&2
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
-  else
-    echo "$1: redis-server is missing. Install it (Debian/Ubuntu: sudo apt-get install redis-server;" \
-         "macOS: brew install redis) and run this again." >&2
+  if ! command -v redis-server >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "$1: installing redis-server (it starts an instance of its own)" >&2
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends redis-server >/dev/null
+    else
+      echo "$1: redis-server is missing. Install Redis 7 or later (Debian 12+/Ubuntu 24.04: sudo apt-get install" \
+           "redis-server; macOS: brew install redis) and run this again." >&2
+      exit 1
+    fi
+  fi
+  local version problem
+  version=$(redis_server_version)
+  if [ -z "$version" ] || [ "${version%%.*}" -lt 7 ]; then
+    problem="$(command -v redis-server) is Redis $version"
+    [ -n "$version" ] ||
+      problem="found no version of $(command -v redis-server) in \"$(redis-server --version 2>&1 | head -1 || true)\""
+    echo "$1: $problem; Switchboard needs Redis 7.0 or later (it uses PEXPIRETIME). Debian 12+ and Ubuntu 24.04" \
+         "ship Redis 7 (apt-get install redis-server); elsewhere install it from redis.io's packages" \
+         "(https://redis.io/docs/latest/operate/oss_and_stack/install/), or put a Redis 7 redis-server first on" \
+         "PATH; then run this again." >&2
     exit 1
   fi
+}
+
+# redis_server_version: the version of the redis-server first on PATH (e.g. 7.0.15, from "Redis server v=7.0.15
+# sha=..."), or nothing when it prints none.
+redis_server_version() {
+  { redis-server --version 2>/dev/null || true; } | sed -n 's/.*[[:space:]]v=\([0-9][0-9]*\.[0-9.]*\).*/\1/p' | head -1
 }
 
 # start_redis PORT DIR LOG [COMMAND PREFIX...]: a private redis-server without persistence, e.g. with the prefix

