@@ -32,9 +32,8 @@ need_redis_server() {
     [ -n "$version" ] ||
       problem="found no version of $(command -v redis-server) in \"$(redis-server --version 2>&1 | head -1 || true)\""
     echo "$1: $problem; Switchboard needs Redis 7.0 or later (it uses PEXPIRETIME). Debian 12+ and Ubuntu 24.04" \
-         "ship Redis 7 (apt-get install redis-server); elsewhere install it from redis.io's packages" \
-         "(https://redis.io/docs/latest/operate/oss_and_stack/install/), or put a Redis 7 redis-server first on" \
-         "PATH; then run this again." >&2
+         "ship Redis 7 (apt-get install redis-server); elsewhere install Redis's own packages, or put a Redis 7" \
+         "redis-server first on PATH; then run this again." >&2
     exit 1
   fi
 }
