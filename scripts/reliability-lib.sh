@@ -133,3 +133,25 @@ rl_machine() {
     "redis $(redis-server --version | sed 's/.*v=\([^ ]*\).*/\1/'), commit $commit, load average" \
     "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# rl_goal_at_most WHAT VALUE LIMIT [UNIT]: checks one figure against its goal "at most LIMIT" (decimal numbers as
+# printed, e.g. +11.1; UNIT "%" for a growth in percent) and prints one line: "goal met: ..." (status 0), or "goal
+# missed: ..." with how far over (status 1). A figure that was not measured (VALUE empty or "-") is a missed goal.
+rl_goal_at_most() {
+  local what=$1 value=$2 limit=$3 unit=${4:-}
+  local goal=$limit${unit:+ $unit}
+  if [ -z "$value" ] || [ "$value" = - ]; then
+    echo "goal missed: $what was not measured (goal: at most $goal)"
+    return 1
+  fi
+  awk -v what="$what" -v value="$value" -v limit="$limit" -v unit="$unit" -v goal="$goal" 'BEGIN {
+    shown = value (unit == "" ? "" : " " unit)
+    over = value - limit
+    if (over > 0) {
+      by = unit == "%" ? sprintf("%.1f percentage points", over) : sprintf("%g%s", over, unit == "" ? "" : " " unit)
+      printf "goal missed: %s %s (goal: at most %s), over by %s\n", what, shown, goal, by
+      exit 1
+    }
+    printf "goal met:    %s %s (goal: at most %s)\n", what, shown, goal
+  }'
+}
