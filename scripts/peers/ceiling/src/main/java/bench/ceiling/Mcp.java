@@ -1,6 +1,7 @@
 package bench.ceiling;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,10 @@ import java.util.UUID;
  * The ceiling of scripts/bench-peers.sh: what Quarkus REST with Jackson costs for a JSON-RPC exchange on /mcp, with
  * fixed answers and none of MCP's checks, sessions or dispatch. initialize answers a fixed result and a new
  * Mcp-Session-Id, notifications 202, DELETE 204; tools/list one tool; any other request the weather result.
+ *
+ * <p>Both methods are {@code @NonBlocking}: they run on the event loop, as Switchboard's {@code /mcp} does. A method
+ * returning a plain {@code Response} would otherwise run on a worker thread, and every call would pay that thread hop,
+ * which makes the "ceiling" lower than what Quarkus REST can do.
  */
 @Path("/mcp")
 public class Mcp {
@@ -27,6 +32,7 @@ public class Mcp {
             + "\"required\":[\"city\"]}}]}";
 
     @POST
+    @NonBlocking
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response post(JsonNode request) {
@@ -51,6 +57,7 @@ public class Mcp {
     }
 
     @DELETE
+    @NonBlocking
     public Response delete() {
         return Response.noContent().build();
     }
