@@ -1,10 +1,13 @@
 # Shell functions shared by scripts/bench.sh, scripts/bench-peers.sh and scripts/test.sh (sourced, not run).
 
-# free_port: a TCP port on 127.0.0.1 that nothing listens on.
+# free_port: a TCP port on 127.0.0.1 that nothing listens on, below the kernel's ephemeral range
+# (ip_local_port_range, 32768 and up by default): there the source port of a connection on this machine (the
+# server's own to Redis, say) may take it between this check and the server's bind.
 free_port() {
-  local port
+  local port low
+  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
   for _ in $(seq 1000); do
-    port=$((20000 + RANDOM % 40000))
+    port=$((10000 + RANDOM % (low - 10000)))
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
   done
   echo "no free port found" >&2

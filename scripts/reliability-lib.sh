@@ -15,19 +15,6 @@ OUT=
 
 rl_log() { echo "${RL_NAME:-reliability}: $*" >&2; }
 
-# rl_free_port: as free_port, but below the kernel's ephemeral range (ip_local_port_range, 32768 and up by default),
-# where the source port of some connection on this machine may take it between the check and the bind.
-rl_free_port() {
-  local port low
-  low=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
-  for _ in $(seq 1000); do
-    port=$((10000 + RANDOM % (low - 10000)))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-  echo "no free port found" >&2
-  return 1
-}
-
 # rl_setup NAME: the output folder bench-results/NAME-<date>/ (ignored by git), the exit trap, the tools needed.
 rl_setup() {
   RL_NAME=$1
@@ -68,7 +55,7 @@ rl_build() {
 # rl_start_redis [redis-server options...]: a private redis-server on a free port, pinned to SERVER_CPU, its data in
 # REDIS_DIR (removed on exit). Sets REDIS_PORT, REDIS_PID, REDIS_URL.
 rl_start_redis() {
-  REDIS_PORT=${REDIS_PORT:-$(rl_free_port)}
+  REDIS_PORT=${REDIS_PORT:-$(free_port)}
   REDIS_DIR=${REDIS_DIR:-$(mktemp -d)}
   taskset -c "$SERVER_CPU" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
     --dir "$REDIS_DIR" --logfile "$OUT/redis.log" "$@" &
@@ -96,8 +83,8 @@ REPLICA_ENV=(SWITCHBOARD_AUTH_ENABLED=false SWITCHBOARD_RATE_LIMIT_ENABLED=false
 rl_start_replica() {
   local name=$1; shift
   local port mgmt t0
-  port=$(rl_free_port)
-  mgmt=$(rl_free_port)
+  port=$(free_port)
+  mgmt=$(free_port)
   t0=$(date +%s%N)
   env "${REPLICA_ENV[@]}" REDIS_URL="$REDIS_URL" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$port" \
     QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$mgmt" QUARKUS_SHUTDOWN_DELAY_ENABLED=false "$@" \
