@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The result of a tool call as MCP sends it ({@code CallToolResult}).
  *
- * @param structuredContent a JSON object matching the tool's {@code outputSchema}, or null
+ * @param structuredContent what is written as a JSON object matching the tool's {@code outputSchema} (a record, a map,
+ *     a {@code JsonNode}, or already written JSON as a Jackson {@code RawValue}), or null
  * @param isError true when the tool failed in a way the model should read
  */
 @RegisterForReflection

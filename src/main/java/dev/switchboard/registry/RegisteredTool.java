@@ -139,10 +139,21 @@ public final class RegisteredTool {
         if (result instanceof String text) {
             return ToolResult.text(text);
         }
-        JsonNode structured = wrapsResult
-                ? mapper.createObjectNode().set("result", mapper.valueToTree(result))
-                : mapper.valueToTree(result);
-        // Clients before 2025-06-18 only read content, so the structured result is repeated there as JSON text.
-        return new ToolResult(List.of(new TextContent(structured.toString())), structured, false);
+        String structured = wrapsResult ? "{\"result\":" + json(result) + "}" : json(result);
+        // Clients before 2025-06-18 only read content, so the structured result is repeated there as JSON text. Written
+        // once: structuredContent goes out as those same bytes (a raw value), not as a tree serialised a second time.
+        return new ToolResult(List.of(new TextContent(structured)), new RawValue(structured), false);
+    }
+
+    private String json(Object result) {
+        try {
+            return mapper.writeValueAsString(result);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "Tool " + descriptor.name() + " returned a "
+                            + result.getClass().getName() + " that cannot be written as JSON: "
+                            + e.getOriginalMessage(),
+                    e);
+        }
     }
 }
