@@ -5,6 +5,8 @@ import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
+import io.smallrye.mutiny.Uni;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /** The one place where a request's failure becomes a JSON-RPC error response, in either era. */
@@ -21,6 +23,27 @@ final class ErrorResponses {
      */
     static boolean inBand(Throwable failure) {
         return !(failure instanceof RequestRejectedException) && !(failure instanceof StoreUnavailableException);
+    }
+
+    /**
+     * The request's result as its response, or its failure as its error when that is {@linkplain #inBand answered in
+     * band}. One Mutiny operator: each takes a context-propagation snapshot, and this runs for every request.
+     */
+    static Uni<JsonRpcResponse> answer(JsonRpcRequest request, Supplier<Uni<?>> work) {
+        Uni<?> result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            result = Uni.createFrom().failure(e);
+        }
+        return result.onItemOrFailure().transformToUni((item, failure) -> {
+            if (failure == null) {
+                return Uni.createFrom().item(item == null ? null : JsonRpcResponse.success(request.id(), item));
+            }
+            return inBand(failure)
+                    ? Uni.createFrom().item(of(request, failure))
+                    : Uni.createFrom().failure(failure);
+        });
     }
 
     /** A {@link JsonRpcException} as it says; anything else logged and answered as "Internal error". */

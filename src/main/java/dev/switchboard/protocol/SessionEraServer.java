@@ -240,29 +240,11 @@ public class SessionEraServer {
         JsonRpcRequest message = request.message();
         Caller caller = request.caller();
         return observer.observe(
-                message, Era.SESSION.tag(), caller.protocolVersion(), caller.sessionId(), () -> answered(request));
-    }
-
-    /**
-     * The request's result as its response, or its error when that is answered in band. One operator: each Mutiny
-     * operator takes a context-propagation snapshot, and this runs for every request of a session.
-     */
-    private Uni<JsonRpcResponse> answered(McpRequest request) {
-        JsonRpcRequest message = request.message();
-        Uni<?> result;
-        try {
-            result = result(request);
-        } catch (RuntimeException e) {
-            result = Uni.createFrom().failure(e);
-        }
-        return result.onItemOrFailure().transformToUni((item, failure) -> {
-            if (failure == null) {
-                return Uni.createFrom().item(item == null ? null : JsonRpcResponse.success(message.id(), item));
-            }
-            return ErrorResponses.inBand(failure)
-                    ? Uni.createFrom().item(ErrorResponses.of(message, failure))
-                    : Uni.createFrom().failure(failure);
-        });
+                message,
+                Era.SESSION.tag(),
+                caller.protocolVersion(),
+                caller.sessionId(),
+                () -> ErrorResponses.answer(message, () -> result(request)));
     }
 
     private Uni<?> result(McpRequest request) {
