@@ -125,6 +125,30 @@ final class RedisSessionIndex {
         return sessionPrefix + id + "}";
     }
 
+    /** Adds the field/value pairs of a new session's hash to {@code args}. */
+    void writeFields(Session session, List<String> args) {
+        args.add(OWNER);
+        args.add(session.owner());
+        args.add(VERSION);
+        args.add(session.protocolVersion());
+        args.add(CREATED);
+        args.add(Long.toString(session.createdAt().toEpochMilli()));
+        args.add(SEEN);
+        args.add(Long.toString(session.lastSeenAt().toEpochMilli()));
+        if (session.clientInfo() != null) {
+            args.add(CLIENT_INFO);
+            args.add(session.clientInfo().toString());
+        }
+        if (session.clientCapabilities() != null) {
+            args.add(CAPABILITIES);
+            args.add(session.clientCapabilities().toString());
+        }
+        if (session.logLevel() != null) {
+            args.add(LOG_LEVEL);
+            args.add(session.logLevel());
+        }
+    }
+
     /** A session from the field/value pairs of its hash. */
     Session toSession(String id, Response fields) {
         Map<String, String> values = new HashMap<>();

@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,28 +32,26 @@ import java.util.Optional;
  * named by the hash's {@code c:} fields, so the scripts that slide or delete them build their keys from a declared
  * prefix key ({@code <prefix>:session:{id}:c:}) that carries the hash tag: a Redis Cluster checks it is in the
  * session's slot.
+ *
+ * <p>A session's id is published on {@code <prefix>:sessions:changed} when it changes or ends, by the script that does
+ * it, so replicas drop their near copies ({@link NearCachedSessionStore}).
  */
 @ApplicationScoped
 @Typed(RedisSessionStore.class)
 public class RedisSessionStore implements SessionStore {
 
-    private static final String OWNER = RedisSessionIndex.OWNER;
     private static final String RATE_REFUSED = "!rate";
 
     private static final Uni<Boolean> FALSE = Uni.createFrom().item(Boolean.FALSE);
 
-    private static final String VERSION = RedisSessionIndex.VERSION;
-    private static final String CLIENT_INFO = RedisSessionIndex.CLIENT_INFO;
-    private static final String CAPABILITIES = RedisSessionIndex.CAPABILITIES;
     private static final String LOG_LEVEL = RedisSessionIndex.LOG_LEVEL;
-    private static final String CREATED = RedisSessionIndex.CREATED;
-    private static final String SEEN = RedisSessionIndex.SEEN;
 
     private final RedisScript createScript = RedisScript.load("session-create");
     private final RedisScript touchScript = RedisScript.load("session-touch");
     private final RedisScript deleteScript = RedisScript.load("session-delete");
     private final RedisScript setFieldScript = RedisScript.load("session-set-field");
     private final RedisScript addEntryScript = RedisScript.load("session-add-entry");
+    private final RedisScript appendScript = RedisScript.load("session-append");
 
     private final ReactiveRedisDataSource redis;
     private final JsonCodec json;
@@ -64,6 +61,7 @@ public class RedisSessionStore implements SessionStore {
     private final String sharedPrefix;
     private final String ttlMillis;
     private final String toolsUsedLimit;
+    private final String changes;
     private final RedisSessionIndex index;
 
     public RedisSessionStore(
@@ -71,14 +69,18 @@ public class RedisSessionStore implements SessionStore {
             ReplicatedWrites replicated,
             JsonCodec json,
             Clock clock,
-            SwitchboardConfig config) {
+            SwitchboardConfig config,
+            SessionCacheConfig cache) {
         this.redis = redis;
         this.replicated = replicated;
         this.json = json;
         this.clock = clock;
         this.keyPrefix = config.sessions().redisKeyPrefix() + ":session:{";
         this.sharedPrefix = config.sessions().redisKeyPrefix() + ":shared:";
-        this.ttlMillis = Long.toString(config.sessions().ttl().toMillis());
+        // Near caches slide the TTL at most once per refresh: the margin keeps a session for a TTL after its last call.
+        Duration margin = cache.enabled() ? cache.refresh() : Duration.ZERO;
+        this.ttlMillis = Long.toString(config.sessions().ttl().plus(margin).toMillis());
+        this.changes = changesChannel(config);
         this.toolsUsedLimit = Integer.toString(config.sessions().toolsUsedLimit());
         this.index = new RedisSessionIndex(redis, json, config.sessions().redisKeyPrefix());
     }
@@ -87,26 +89,7 @@ public class RedisSessionStore implements SessionStore {
     public Uni<Void> create(Session session) {
         List<String> args = new ArrayList<>(15);
         args.add(ttlMillis);
-        args.add(OWNER);
-        args.add(session.owner());
-        args.add(VERSION);
-        args.add(session.protocolVersion());
-        args.add(CREATED);
-        args.add(Long.toString(session.createdAt().toEpochMilli()));
-        args.add(SEEN);
-        args.add(Long.toString(session.lastSeenAt().toEpochMilli()));
-        if (session.clientInfo() != null) {
-            args.add(CLIENT_INFO);
-            args.add(session.clientInfo().toString());
-        }
-        if (session.clientCapabilities() != null) {
-            args.add(CAPABILITIES);
-            args.add(session.clientCapabilities().toString());
-        }
-        if (session.logLevel() != null) {
-            args.add(LOG_LEVEL);
-            args.add(session.logLevel());
-        }
+        index.writeFields(session, args);
         // The fleet index is another slot: its own command, sent beside the session's (see RedisSessionIndex).
         return Uni.combine()
                 .all()
@@ -118,22 +101,25 @@ public class RedisSessionStore implements SessionStore {
 
     @Override
     public Uni<Optional<Session>> touch(String id, String owner, ToolUse use, Allowance allowance) {
+        return touch(id, owner, use == null ? List.of() : List.of(json.write(use)), allowance);
+    }
+
+    /** As {@link #touch(String, String, ToolUse, Allowance)}, appending {@code uses} (JSON, oldest first). */
+    Uni<Optional<Session>> touch(String id, String owner, List<String> uses, Allowance allowance) {
         if (!taggable(id)) {
             return Uni.createFrom().item(Optional.empty());
         }
         String key = sessionKey(id);
-        Instant now = clock.instant();
+        List<String> args = new ArrayList<>(6 + uses.size());
+        args.add(ttlMillis);
+        args.add(Long.toString(clock.millis()));
+        args.add(toolsUsedLimit);
+        args.add(owner);
+        args.add(allowance == null ? "" : Long.toString(allowance.intervalMicros()));
+        args.add(allowance == null ? "" : Integer.toString(allowance.burst()));
+        args.addAll(uses);
         return touchScript
-                .run(
-                        redis,
-                        List.of(key, key + ":tools", key + ":c:"),
-                        ttlMillis,
-                        Long.toString(now.toEpochMilli()),
-                        use == null ? "" : json.write(use),
-                        toolsUsedLimit,
-                        owner,
-                        allowance == null ? "" : Long.toString(allowance.intervalMicros()),
-                        allowance == null ? "" : Integer.toString(allowance.burst()))
+                .run(redis, List.of(key, key + ":tools", key + ":c:"), args.toArray(String[]::new))
                 .map(reply -> {
                     if (reply == null) {
                         return Optional.empty();
@@ -146,13 +132,32 @@ public class RedisSessionStore implements SessionStore {
                 });
     }
 
+    /** Appends {@code uses} (JSON, oldest first) to an existing session's {@code tools_used}; false when it is gone. */
+    Uni<Boolean> append(String id, List<String> uses) {
+        if (!taggable(id) || uses.isEmpty()) {
+            return FALSE;
+        }
+        String key = sessionKey(id);
+        List<String> args = new ArrayList<>(1 + uses.size());
+        args.add(toolsUsedLimit);
+        args.addAll(uses);
+        return appendScript
+                .run(redis, List.of(key, key + ":tools"), args.toArray(String[]::new))
+                .map(reply -> reply.toInteger() == 1);
+    }
+
+    /** The channel on which a session's id is published when it changes or ends (its near copies are dropped). */
+    static String changesChannel(SwitchboardConfig config) {
+        return config.sessions().redisKeyPrefix() + ":sessions:changed";
+    }
+
     @Override
     public Uni<Boolean> setLogLevel(String id, String level) {
         if (!taggable(id)) {
             return FALSE;
         }
         return setFieldScript
-                .run(redis, List.of(sessionKey(id)), LOG_LEVEL, level)
+                .run(redis, List.of(sessionKey(id)), LOG_LEVEL, level, changes, id)
                 .map(reply -> reply.toInteger() == 1);
     }
 
@@ -186,11 +191,14 @@ public class RedisSessionStore implements SessionStore {
     private Uni<Optional<String>> deleteAs(String id, String owner) {
         String key = sessionKey(id);
         return deleteScript
-                .run(redis, List.of(key, key + ":tools", key + ":c:"), owner)
+                .run(redis, List.of(key, key + ":tools", key + ":c:"), owner, changes, id)
                 .map(reply -> Optional.ofNullable(reply).map(Response::toString))
-                .call(deleted -> deleted.isPresent()
-                        ? index.remove(List.of(id))
-                        : Uni.createFrom().voidItem());
+                .invoke(deleted -> {
+                    if (deleted.isPresent()) {
+                        // Not waited for: the answer needs one round trip, and a listing drops a member left behind.
+                        index.remove(List.of(id)).subscribe().with(done -> {}, failure -> {});
+                    }
+                });
     }
 
     @Override

@@ -12,6 +12,7 @@ import dev.switchboard.redis.ReplicaAckConfig;
 import dev.switchboard.security.AuthConfig;
 import dev.switchboard.security.limits.RateLimitConfig;
 import dev.switchboard.security.limits.SessionQuotaConfig;
+import dev.switchboard.session.SessionCacheConfig;
 import dev.switchboard.state.memory.MemoryStoreConfig;
 import dev.switchboard.task.TaskConfig;
 import io.smallrye.config.ConfigMapping;
@@ -169,6 +170,7 @@ public final class AppSettings {
             AuthConfig.class,
             RateLimitConfig.class,
             SessionQuotaConfig.class,
+            SessionCacheConfig.class,
             AgentConfig.class,
             WeatherConfig.class,
             SearchConfig.class,

@@ -14,9 +14,8 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.testing.ConfigMappings;
 import dev.switchboard.testing.MutableClock;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +29,7 @@ class RequestStatesTest {
     private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
     private static SwitchboardConfig config(String... properties) {
-        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
-                .withMapping(SwitchboardConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter()); // Quarkus's "5m" durations
-        for (int i = 0; i < properties.length; i += 2) {
-            builder.withDefaultValue(properties[i], properties[i + 1]);
-        }
-        return builder.build().getConfigMapping(SwitchboardConfig.class);
+        return ConfigMappings.of(SwitchboardConfig.class, properties);
     }
 
     private static RequestStates states(Clock clock, String... properties) {

@@ -121,7 +121,14 @@ class ReplicasIT {
                 .delete("/mcp")
                 .then()
                 .statusCode(204);
-        post(a, session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}").statusCode(404);
+        // A held a copy of the session (its near cache): B's delete reaches it as a notice, within milliseconds.
+        Await.until(
+                Duration.ofSeconds(2),
+                () -> "replica A still serves a session deleted on B 2 s later",
+                () -> post(a, session, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"ping\"}")
+                                .extract()
+                                .statusCode()
+                        == 404);
     }
 
     @Test
@@ -189,6 +196,42 @@ class ReplicasIT {
                 .extract()
                 .path("result.contents[0].text");
         assertEquals(2, history.split("\"tool\"").length - 1, "calendar.add and calendar.list: " + history);
+    }
+
+    @Test
+    void aGracefulStopWritesTheToolsUsedEntriesItsNearCacheHeld() {
+        // No session rate limit (its allowance is taken in Redis on every request), and held entries written only by
+        // the stop: what B reads afterwards is what the graceful stop wrote.
+        try (ServiceProcess c = ServiceProcess.start(
+                ServiceProcess.freePort(),
+                redis.url(),
+                Map.of(
+                        "SWITCHBOARD_RATE_LIMIT_ENABLED",
+                        "false",
+                        "SWITCHBOARD_SESSIONS_NEAR_CACHE_FLUSH_DELAY",
+                        "1h"))) {
+            String session = initialize(c);
+            for (int id = 1; id <= 3; id++) {
+                post(c, session, Mcp.call(id, "weather.get", "{\"city\":\"Oslo\"}"))
+                        .statusCode(200);
+            }
+            assertEquals(0, toolsUsed(b, session), "held by C's near cache");
+            c.stop();
+            assertEquals(3, toolsUsed(b, session), "written when C stopped");
+        }
+    }
+
+    /** How many tools_used entries the session's history resource shows, read on {@code replica}. */
+    private static int toolsUsed(ServiceProcess replica, String session) {
+        String history = post(
+                        replica,
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"resources/read\",\"params\":"
+                                + "{\"uri\":\"switchboard://session/tools-used\"}}")
+                .statusCode(200)
+                .extract()
+                .path("result.contents[0].text");
+        return history.split("\"tool\"").length - 1;
     }
 
     @Test

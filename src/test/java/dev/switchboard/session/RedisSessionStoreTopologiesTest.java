@@ -5,9 +5,8 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.redis.ReplicatedWrites;
 import dev.switchboard.testing.Await;
+import dev.switchboard.testing.ConfigMappings;
 import dev.switchboard.testing.RedisTopology;
-import io.quarkus.runtime.configuration.DurationConverter;
-import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,21 +56,13 @@ class RedisSessionStoreTopologiesTest extends SessionStoreContract {
                 ReplicatedWrites.detecting(client.dataSource()),
                 new JsonCodec(new ObjectMapper().findAndRegisterModules()),
                 Clock.systemUTC(),
-                config(
+                ConfigMappings.of(
+                        SwitchboardConfig.class,
                         "switchboard.sessions.ttl",
                         TTL.toString(),
                         "switchboard.sessions.tools-used-limit",
-                        Integer.toString(TOOLS_USED_LIMIT)));
-    }
-
-    static SwitchboardConfig config(String... properties) {
-        SmallRyeConfigBuilder builder = new SmallRyeConfigBuilder()
-                .withMapping(SwitchboardConfig.class)
-                .withConverter(Duration.class, 200, new DurationConverter()); // Quarkus's "5m" durations
-        for (int i = 0; i < properties.length; i += 2) {
-            builder.withDefaultValue(properties[i], properties[i + 1]);
-        }
-        return builder.build().getConfigMapping(SwitchboardConfig.class);
+                        Integer.toString(TOOLS_USED_LIMIT)),
+                ConfigMappings.of(SessionCacheConfig.class, "switchboard.sessions.near-cache.enabled", "false"));
     }
 
     @Override

@@ -92,6 +92,24 @@ public enum RedisTopology {
         return count;
     }
 
+    /**
+     * How many times {@code command} (lower case, e.g. {@code evalsha}) has run, on every server of the topology, from
+     * {@code INFO commandstats}. Counts one command alone, unlike the servers' totals, which replication and the
+     * cluster's own traffic keep raising.
+     */
+    public long calls(String command) {
+        long count = 0;
+        for (RedisProcess node : pubSubNodes()) {
+            if (node.alive()) {
+                String stats = RedisProcess.field(node.call("INFO", "commandstats"), "cmdstat_" + command);
+                if (stats != null) {
+                    count += Long.parseLong(stats.substring("calls=".length(), stats.indexOf(',')));
+                }
+            }
+        }
+        return count;
+    }
+
     /** A Redis client and the data source over it. */
     public record Client(Redis redis, ReactiveRedisDataSource dataSource) implements AutoCloseable {
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Small limits, so each test crosses the one it is about within seconds and a small request: sessions that expire
- * after 2.5 s and keep 3 tool uses; memories in their own namespace, kept 2 s, at most 3 of at most 100 characters;
+ * after 2.5 s (Redis keeps them the near cache's 200 ms refresh longer) and keep 3 tool uses; memories in their own namespace, kept 2 s, at most 3 of at most 100 characters;
  * bodies up to 64 KiB and small JSON limits; 10 requests per session per 10 minutes. The limits do not interact: each
  * test stays under the ones it is not about (few requests per session, small bodies, fresh sessions after waiting).
  */
@@ -23,6 +23,7 @@ public class SmallLimitsProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.ofEntries(
                 Map.entry("switchboard.sessions.ttl", SessionStoreContract.TTL.toString()),
+                Map.entry("switchboard.sessions.near-cache.refresh", "200ms"),
                 Map.entry(
                         "switchboard.sessions.tools-used-limit",
                         Integer.toString(SessionStoreContract.TOOLS_USED_LIMIT)),
