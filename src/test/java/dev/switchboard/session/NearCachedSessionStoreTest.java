@@ -29,8 +29,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The near-cached Redis store keeps the session-store contract, and its own promises hold between replicas (two stores
- * over one Redis, as two replicas have): an ended session is refused by the other replica at once through the change
+ * The near-cached Redis store's own promises hold between replicas (two stores over one Redis, as two replicas have;
+ * {@link NearCachedSessionStoreContractTest} checks it keeps the session-store contract): an ended session is refused by the other replica at once through the change
  * notice, and within {@code refresh} without it; an expired one is never served; held {@code tools_used} entries are
  * all written by a graceful stop; a cached session's requests cost Redis nothing.
  */
@@ -38,10 +38,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(
         value = RedisTopology.class,
         names = {"STANDALONE", "CLUSTER"})
-class NearCachedSessionStoreTest extends SessionStoreContract {
+class NearCachedSessionStoreTest {
 
-    private static final JsonCodec JSON = new JsonCodec(new ObjectMapper().findAndRegisterModules());
+    static final JsonCodec JSON = new JsonCodec(new ObjectMapper().findAndRegisterModules());
     private static final String OWNER = "owner-1";
+    private static final Duration TTL = SessionStoreContract.TTL;
 
     private static Vertx vertx;
     private static RedisTopology.Client client;
@@ -67,6 +68,11 @@ class NearCachedSessionStoreTest extends SessionStoreContract {
     @BeforeEach
     void createStore() {
         store = replica("200ms", "100ms", changes());
+    }
+
+    /** The changes channel of the test's settings. */
+    static String changesChannel() {
+        return changes();
     }
 
     @AfterEach
@@ -160,7 +166,7 @@ class NearCachedSessionStoreTest extends SessionStoreContract {
         assertEquals(0, sessionCommands() - before, "Redis commands for 100 calls of a cached session");
     }
 
-    private String changes() {
+    private static String changes() {
         return RedisSessionStore.changesChannel(switchboard());
     }
 
@@ -194,14 +200,29 @@ class NearCachedSessionStoreTest extends SessionStoreContract {
     }
 
     private NearCachedSessionStore replica(String refresh, String flushDelay, String channel) {
-        SessionCacheConfig cache = cache(refresh, flushDelay);
-        NearCachedSessionStore replica = new NearCachedSessionStore(
-                redisStore(refresh), client.dataSource(), channel, vertx.getDelegate(), JSON, Clock.systemUTC(), cache);
+        NearCachedSessionStore replica = replica(client, vertx, refresh, flushDelay, channel);
         replicas.add(replica);
         return replica;
     }
 
+    /** A near-cached store over {@code client}, as a replica with these settings builds it. */
+    static NearCachedSessionStore replica(
+            RedisTopology.Client client, Vertx vertx, String refresh, String flushDelay, String channel) {
+        return new NearCachedSessionStore(
+                redisStore(client, refresh),
+                client.dataSource(),
+                channel,
+                vertx.getDelegate(),
+                JSON,
+                Clock.systemUTC(),
+                cache(refresh, flushDelay));
+    }
+
     private RedisSessionStore redisStore(String refresh) {
+        return redisStore(client, refresh);
+    }
+
+    private static RedisSessionStore redisStore(RedisTopology.Client client, String refresh) {
         return new RedisSessionStore(
                 client.dataSource(),
                 ReplicatedWrites.detecting(client.dataSource()),
@@ -211,13 +232,13 @@ class NearCachedSessionStoreTest extends SessionStoreContract {
                 cache(refresh, "100ms"));
     }
 
-    private static SwitchboardConfig switchboard() {
+    static SwitchboardConfig switchboard() {
         return ConfigMappings.of(
                 SwitchboardConfig.class,
                 "switchboard.sessions.ttl",
                 TTL.toString(),
                 "switchboard.sessions.tools-used-limit",
-                Integer.toString(TOOLS_USED_LIMIT));
+                Integer.toString(SessionStoreContract.TOOLS_USED_LIMIT));
     }
 
     private static SessionCacheConfig cache(String refresh, String flushDelay) {
@@ -227,20 +248,5 @@ class NearCachedSessionStoreTest extends SessionStoreContract {
                 refresh,
                 "switchboard.sessions.near-cache.flush-delay",
                 flushDelay);
-    }
-
-    @Override
-    protected SessionStore store() {
-        return store;
-    }
-
-    @Override
-    protected void elapse(Duration duration) {
-        Await.sleep(duration);
-    }
-
-    @Override
-    protected Instant now() {
-        return Instant.now();
     }
 }
