@@ -17,6 +17,7 @@ import dev.switchboard.registry.HeaderParam;
 import dev.switchboard.registry.Icons;
 import dev.switchboard.registry.ToolAnnotations;
 import dev.switchboard.registry.ToolDescriptor;
+import dev.switchboard.registry.ToolNames;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -133,7 +134,8 @@ final class ToolDescriber {
                 || !Modifier.isPublic(type.getModifiers())) {
             throw new BuildProblem(where + " must be a public instance method of a public class");
         }
-        checkName(where, tool.name());
+        String name = ToolNames.of(tool, method);
+        checkName(where, name);
         List<Parameter> arguments = Arrays.stream(method.getParameters())
                 .filter(parameter -> parameter.getType() != ToolContext.class)
                 .toList();
@@ -163,7 +165,7 @@ final class ToolDescriber {
                 : schemas.parameters(where, arguments);
         ToolSchemas.Output output = schemas.output(where, method.getGenericReturnType());
         ToolDescriptor descriptor = descriptor(
-                tool.name(),
+                name,
                 tool.title(),
                 tool.description(),
                 inputSchema,

@@ -26,8 +26,11 @@ import java.lang.annotation.Target;
 @Target(ElementType.METHOD)
 public @interface Tool {
 
-    /** Unique, case-sensitive name: 1-128 characters of {@code A-Z a-z 0-9 _ - .}. */
-    String name();
+    /**
+     * Unique, case-sensitive name: 1-128 characters of {@code A-Z a-z 0-9 _ - .}. Empty (the default): the method's
+     * name, e.g. {@code nightsAway}; name it to group tools ({@code weather.get}).
+     */
+    String name() default "";
 
     /** Human-readable name; empty for none. */
     String title() default "";

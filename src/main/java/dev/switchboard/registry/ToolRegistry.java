@@ -113,7 +113,8 @@ public final class ToolRegistry implements ScopeDeclarations {
             throw stale(beanClass.getName(), "its method " + tool.method() + " has changed");
         }
         Tool declared = method.getAnnotation(Tool.class);
-        if (declared == null || !declared.name().equals(tool.descriptor().name())) {
+        if (declared == null
+                || !ToolNames.of(declared, method).equals(tool.descriptor().name())) {
             throw stale(
                     beanClass.getName(),
                     "its method " + tool.method() + " no longer declares the tool '"

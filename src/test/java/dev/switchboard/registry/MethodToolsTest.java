@@ -82,6 +82,17 @@ class MethodToolsTest {
     }
 
     @Test
+    void aToolWithoutANameIsNamedAfterItsMethod() throws Exception {
+        assertEquals(
+                "How many nights a trip of this many days spends away.",
+                tool("nightsAway").get("description").asText());
+        Mcp.post(session, Mcp.call(9, "nightsAway", "{\"days\":3}"))
+                .statusCode(200)
+                .body("result.isError", equalTo(false))
+                .body("result.structuredContent.result", equalTo(2));
+    }
+
+    @Test
     void constraintViolationsNameTheArgumentAndTheRule() {
         Mcp.post(session, Mcp.call(4, "test.plan.trip", "{\"destination\":\" \",\"nights\":40}"))
                 .statusCode(200)
