@@ -5,13 +5,17 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.Tool;
+import dev.switchboard.protocol.CalledTools;
+import dev.switchboard.registry.ToolRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +63,39 @@ class ArchitectureTest {
                 .beFreeOfCycles()
                 .because("a package that imports another never is imported back by it, directly or around a loop")
                 .check(classes);
+    }
+
+    @Test
+    void aRequestsToolIsLookedUpOnceByCalledTools() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(CalledTools.class.getName())
+                .and()
+                .resideOutsideOfPackage(BASE + "registry..")
+                .should()
+                .accessTargetWhere(DescribedPredicate.describe(
+                        "ToolRegistry.find or contains (called or referenced)",
+                        (JavaAccess<?> access) -> access.getTargetOwner().isEquivalentTo(ToolRegistry.class)
+                                && Set.of("find", "contains").contains(access.getName())))
+                .because(
+                        "the tool a request calls is found once, where its era reads it (CalledTools), and travels with"
+                                + " it (McpRequest.tool) to the access log, tools_used and the call")
+                .check(classes);
+    }
+
+    @Test
+    void noProtocolClassTakesMoreThanTenCollaborators() {
+        Set<String> crowded = new TreeSet<>();
+        for (JavaClass type : classes) {
+            if (type.getPackageName().startsWith(BASE + "protocol")) {
+                type.getConstructors().stream()
+                        .filter(constructor ->
+                                constructor.getRawParameterTypes().size() > 10)
+                        .forEach(constructor -> crowded.add(type.getSimpleName() + " takes "
+                                + constructor.getRawParameterTypes().size()));
+            }
+        }
+        assertTrue(crowded.isEmpty(), "Split these classes by concern (at most 10 constructor parameters): " + crowded);
     }
 
     @Test

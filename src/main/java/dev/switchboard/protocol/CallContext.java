@@ -10,6 +10,7 @@ import dev.switchboard.api.LogLevel;
 import dev.switchboard.api.Principal;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
+import dev.switchboard.jsonrpc.JsonRpcRequest;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -46,6 +47,12 @@ final class CallContext implements ToolContext {
         this.control = control;
         this.inputs = inputs;
         this.mapper = mapper;
+    }
+
+    /** The request's {@code _meta.progressToken}, or null when it has none (or one of the wrong type). */
+    static JsonNode progressToken(JsonRpcRequest request) {
+        JsonNode token = request.param("_meta").get("progressToken");
+        return token != null && (token.isTextual() || token.isIntegralNumber()) ? token : null;
     }
 
     @Override

@@ -10,10 +10,12 @@ import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionIdGenerator;
 import dev.switchboard.session.SessionStore;
+import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 
 /** {@code initialize}: negotiates the revision, opens a session and introduces the server. */
 @ApplicationScoped
@@ -25,14 +27,17 @@ public class LifecycleHandler {
     private final Clock clock;
     private final Implementation serverInfo;
     private final String instructions;
+    private final StreamHub hub;
 
     public LifecycleHandler(
             SessionStore sessions,
             SessionIdGenerator ids,
             Clock clock,
             SessionAdmission admission,
+            StreamHub hub,
             SwitchboardConfig config) {
         this.admission = admission;
+        this.hub = hub;
         this.sessions = sessions;
         this.ids = ids;
         this.clock = clock;
@@ -78,5 +83,28 @@ public class LifecycleHandler {
                 .transform(refused -> JsonRpcException.invalidRequest(refused.getMessage()))
                 .chain(() -> sessions.create(session))
                 .replaceWith(new Initialized(session, result));
+    }
+
+    /**
+     * Ends a session ({@code DELETE}): its stored state, streams and subscriptions. False when it did not exist or
+     * belongs to another principal.
+     */
+    public Uni<Boolean> end(String sessionId, Principal principal) {
+        return sessions.delete(sessionId, principal.id())
+                .call(existed -> existed
+                        ? ended(sessionId, principal.id())
+                        : Uni.createFrom().voidItem());
+    }
+
+    /** Ends a session whoever owns it (the console) as {@link #end} does for its owner: its next request gets 404. */
+    public Uni<Boolean> endAny(String sessionId) {
+        return sessions.end(sessionId)
+                .call(owner -> owner.isEmpty() ? Uni.createFrom().voidItem() : ended(sessionId, owner.get()))
+                .map(Optional::isPresent);
+    }
+
+    private Uni<Void> ended(String sessionId, String owner) {
+        hub.dropSession(sessionId);
+        return admission.release(owner, sessionId);
     }
 }

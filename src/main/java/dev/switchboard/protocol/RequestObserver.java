@@ -6,7 +6,7 @@ import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.observability.McpMetrics;
-import dev.switchboard.registry.ToolRegistry;
+import dev.switchboard.registry.RegisteredTool;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -78,7 +78,6 @@ public class RequestObserver {
     };
 
     private final Tracer tracer;
-    private final ToolRegistry registry;
     private final boolean tracing;
 
     /**
@@ -87,23 +86,27 @@ public class RequestObserver {
      */
     public RequestObserver(
             Tracer tracer,
-            ToolRegistry registry,
             @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean sdkDisabled) {
         this.tracer = tracer;
-        this.registry = registry;
         this.tracing = !sdkDisabled;
     }
 
     /**
      * Runs {@code work} for {@code request} inside its span, then logs the access line.
      *
+     * @param calledTool the tool the request calls ({@link CalledTools}), or null
      * @param era the {@link Era#tag() tag} of the request's era
      * @param protocolVersion the revision the request is served under, or null when not known yet
      * @param sessionId the session, or null (stateless; initialize answers with the new session's id)
      * @param work yields a {@link JsonRpcResponse} or a {@link McpReply}; null when the call was cancelled
      */
     public <T> Uni<T> observe(
-            JsonRpcRequest request, String era, String protocolVersion, String sessionId, Supplier<Uni<T>> work) {
+            JsonRpcRequest request,
+            RegisteredTool calledTool,
+            String era,
+            String protocolVersion,
+            String sessionId,
+            Supplier<Uni<T>> work) {
         if (!tracing && !ACCESS.isInfoEnabled()) {
             // neither a span nor an access line: nothing to name, hash, time or watch
             try {
@@ -112,8 +115,8 @@ public class RequestObserver {
                 return Uni.createFrom().failure(e);
             }
         }
-        String method = method(request.method());
-        String tool = tool(request);
+        String method = method(request.method(), calledTool);
+        String tool = tool(request, calledTool);
         long start = System.nanoTime();
         String sessionHash = sessionId == null ? null : hash(sessionId);
         Span span = tracing ? start(request, method, tool, era, protocolVersion, sessionHash) : Span.getInvalid();
@@ -224,17 +227,16 @@ public class RequestObserver {
     }
 
     /** The method when it is a protocol method or a tool's shorthand name; anything else is user input. */
-    private String method(String method) {
-        return McpMethod.of(method).isPresent() || registry.contains(method) ? method : UNKNOWN;
+    private static String method(String method, RegisteredTool calledTool) {
+        return calledTool != null || McpMethod.of(method).isPresent() ? method : UNKNOWN;
     }
 
     /** The tool a request calls, by {@code tools/call} or the shorthand; {@code unknown} for unregistered names. */
-    private String tool(JsonRpcRequest request) {
-        if (McpMethod.TOOLS_CALL.wire().equals(request.method())) {
-            String name = request.param("name").textValue();
-            return name != null && registry.contains(name) ? name : UNKNOWN;
+    private static String tool(JsonRpcRequest request, RegisteredTool calledTool) {
+        if (calledTool != null) {
+            return calledTool.name();
         }
-        return registry.contains(request.method()) ? request.method() : null;
+        return McpMethod.TOOLS_CALL.wire().equals(request.method()) ? UNKNOWN : null;
     }
 
     private static Integer codeOf(Object item) {

@@ -1,26 +1,20 @@
 package dev.switchboard.protocol;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.api.LogLevel;
 import dev.switchboard.api.Principal;
 import dev.switchboard.api.ToolUse;
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
-import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.jsonrpc.JsonRpcPayload;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
 import dev.switchboard.registry.RegisteredTool;
-import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.limits.RequestRateLimits;
-import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.AllowanceExceededException;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
-import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -29,66 +23,50 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Serves the session-based revisions (2024-11-05 to 2025-11-25): opens sessions on {@code initialize}, checks the
- * session of every later message, and dispatches requests to one handler per feature.
+ * Serves the session-based revisions (2024-11-05 to 2025-11-25): checks the session of every message and dispatches
+ * it: requests to the methods both eras share ({@link SharedMethods}) or to this era's own ({@link SessionMethods}),
+ * notifications and answers to {@link ClientMessages}; sessions open and end in {@link LifecycleHandler}.
  *
- * <p>Each message costs one session-store round trip: loading the session, restarting its TTL and, for a tool call,
- * recording it in {@code tools_used} happen in one {@link SessionStore#touch} call.
+ * <p>Each message costs at most one session-store round trip: loading the session, restarting its TTL and, for a tool
+ * call, recording it in {@code tools_used} happen in one {@link SessionStore#touch} call (which the Redis store's near
+ * cache answers without a trip most of the time).
  */
 @ApplicationScoped
 public class SessionEraServer {
 
     private final SessionStore sessions;
     private final LifecycleHandler lifecycle;
-    private final ToolsHandler tools;
-    private final LoggingHandler logging;
-    private final ResourcesHandler resources;
+    private final SessionMethods sessionMethods;
     private final SharedMethods shared;
-    private final ToolRegistry registry;
-    private final RunningCalls running;
-    private final ClientRequests clientRequests;
+    private final CalledTools calledTools;
+    private final ClientMessages clientMessages;
     private final Clock clock;
-    private final StreamHub hub;
-    private final ResourceSubscriptions subscriptions;
     private final LogLevel defaultLogLevel;
     private final RequestObserver observer;
-    private final SessionAdmission admission;
     private final RequestRateLimits rateLimits;
 
     public SessionEraServer(
             SessionStore sessions,
             LifecycleHandler lifecycle,
-            ToolsHandler tools,
-            LoggingHandler logging,
-            ResourcesHandler resources,
+            SessionMethods sessionMethods,
             SharedMethods shared,
-            ToolRegistry registry,
-            RunningCalls running,
-            ClientRequests clientRequests,
+            CalledTools calledTools,
+            ClientMessages clientMessages,
             Clock clock,
-            StreamHub hub,
-            ResourceSubscriptions subscriptions,
             RequestObserver observer,
-            SessionAdmission admission,
             RequestRateLimits rateLimits,
             SwitchboardConfig config) {
-        this.admission = admission;
         this.rateLimits = rateLimits;
         this.observer = observer;
         this.defaultLogLevel = LogLevel.of(config.logging().defaultLevel())
                 .orElseThrow(() -> new IllegalArgumentException("switchboard.logging.default-level must be one of"
                         + " debug, info, notice, warning, error, critical, alert, emergency"));
-        this.hub = hub;
-        this.subscriptions = subscriptions;
         this.sessions = sessions;
         this.lifecycle = lifecycle;
-        this.tools = tools;
-        this.logging = logging;
-        this.resources = resources;
+        this.sessionMethods = sessionMethods;
         this.shared = shared;
-        this.registry = registry;
-        this.running = running;
-        this.clientRequests = clientRequests;
+        this.calledTools = calledTools;
+        this.clientMessages = clientMessages;
         this.clock = clock;
     }
 
@@ -118,32 +96,20 @@ public class SessionEraServer {
                 .map(response -> response == null ? new McpReply.Accepted() : new McpReply.Respond(response, null));
     }
 
-    /**
-     * Ends a session ({@code DELETE}): its stored state, streams and subscriptions. False when it did not exist or
-     * belongs to another principal.
-     */
+    /** Ends a session ({@code DELETE}); false when it did not exist or belongs to another principal. */
     public Uni<Boolean> end(String sessionId, Principal principal) {
-        return sessions.delete(sessionId, principal.id())
-                .call(existed -> existed
-                        ? ended(sessionId, principal.id())
-                        : Uni.createFrom().voidItem());
+        return lifecycle.end(sessionId, principal);
     }
 
-    /** Ends a session whoever owns it (the console) as {@link #end} does for its owner: its next request gets 404. */
+    /** Ends a session whoever owns it (the console): its next request gets 404. */
     public Uni<Boolean> endAny(String sessionId) {
-        return sessions.end(sessionId)
-                .call(owner -> owner.isEmpty() ? Uni.createFrom().voidItem() : ended(sessionId, owner.get()))
-                .map(Optional::isPresent);
-    }
-
-    private Uni<Void> ended(String sessionId, String owner) {
-        hub.dropSession(sessionId);
-        return admission.release(owner, sessionId);
+        return lifecycle.endAny(sessionId);
     }
 
     private Uni<McpReply> initialize(JsonRpcRequest request, Principal principal) {
         return observer.observe(
                 request,
+                null,
                 Era.SESSION.tag(),
                 null,
                 null,
@@ -202,27 +168,19 @@ public class SessionEraServer {
             });
         }
         JsonRpcMessage message = ((JsonRpcPayload.Valid) entry).message();
-        ToolUse use = message instanceof JsonRpcRequest request ? toolUse(request) : null;
+        RegisteredTool tool = message instanceof JsonRpcRequest request ? calledTools.of(request) : null;
+        ToolUse use = tool == null ? null : new ToolUse(tool.name(), clock.instant());
         return touch(sessionId, principal, use).flatMap(found -> {
             Session session = found.orElseThrow(RequestRejectedException::sessionNotFound);
             channel.negotiated(ProtocolVersion.of(session.protocolVersion()).orElse(ProtocolVersion.LATEST));
             if (message instanceof JsonRpcRequest request) {
-                return dispatch(new McpRequest(Caller.of(session, defaultLogLevel, principal), request, channel));
+                Caller caller = Caller.of(session, defaultLogLevel, principal);
+                return dispatch(new McpRequest(caller, request, channel, InputAnswers.NONE, tool));
             }
             if (message instanceof JsonRpcNotification notification) {
-                return notified(session, notification);
+                return clientMessages.notified(session.id(), notification);
             }
-            JsonRpcResponse answer = (JsonRpcResponse) message;
-            return clientRequests.complete(session.id(), answer).map(routed -> {
-                // A lone answer nobody waits for is refused (HTTP 400); inside a batch it is dropped.
-                if (!routed && channel != RequestChannel.NONE) {
-                    throw new RequestRejectedException(
-                            RequestRejectedException.Reason.INVALID_REQUEST,
-                            "No request " + answer.id() + " is waiting for this answer: it is unknown, was already"
-                                    + " answered, or its deadline passed");
-                }
-                return null;
-            });
+            return clientMessages.answered(session.id(), (JsonRpcResponse) message, channel);
         });
     }
 
@@ -241,6 +199,7 @@ public class SessionEraServer {
         Caller caller = request.caller();
         return observer.observe(
                 message,
+                request.tool(),
                 Era.SESSION.tag(),
                 caller.protocolVersion(),
                 caller.sessionId(),
@@ -248,46 +207,12 @@ public class SessionEraServer {
     }
 
     private Uni<?> result(McpRequest request) {
-        String method = request.message().method();
-        Optional<McpMethod> known = McpMethod.of(method);
+        Optional<McpMethod> known = McpMethod.of(request.message().method());
         if (known.isEmpty()) {
-            RegisteredTool tool = registry.find(method).orElseThrow(() -> JsonRpcException.methodNotFound(method));
-            return tools.callByName(tool, request);
+            return sessionMethods.callByName(request);
         }
-        return switch (known.get()) {
-            case PING -> Uni.createFrom().item(EmptyResult.INSTANCE);
-            case LOGGING_SET_LEVEL -> logging.setLevel(request);
-            case RESOURCES_SUBSCRIBE -> resources.subscribe(request);
-            case RESOURCES_UNSUBSCRIBE -> resources.unsubscribe(request);
-            case INITIALIZE ->
-                throw JsonRpcException.invalidRequest("initialize must be sent without an Mcp-Session-Id header");
-            case SERVER_DISCOVER, SUBSCRIPTIONS_LISTEN ->
-                throw new JsonRpcException(
-                        JsonRpcErrorCodes.METHOD_NOT_FOUND,
-                        method + " belongs to protocol revision " + StatelessEraServer.VERSION
-                                + ": send it without a session, with _meta io.modelcontextprotocol/protocolVersion");
-            case NOTIFICATION_INITIALIZED, NOTIFICATION_CANCELLED ->
-                throw JsonRpcException.invalidRequest(method + " is a notification: send it without an id");
-            default -> shared.serve(known.get(), request);
-        };
-    }
-
-    private Uni<JsonRpcResponse> notified(Session session, JsonRpcNotification notification) {
-        // initialized needs no action: requests are served as soon as the session exists. Unknown notifications are
-        // ignored, as JSON-RPC asks.
-        if (McpMethod.NOTIFICATION_CANCELLED.wire().equals(notification.method()) && notification.params() != null) {
-            JsonNode requestId = notification.params().get("requestId");
-            if (requestId != null && (requestId.isTextual() || requestId.isIntegralNumber())) {
-                running.cancel(session.id(), new JsonRpcId(requestId));
-            }
-        }
-        return Uni.createFrom().nullItem();
-    }
-
-    private ToolUse toolUse(JsonRpcRequest request) {
-        String tool = McpMethod.TOOLS_CALL.wire().equals(request.method())
-                ? tools.calledTool(request)
-                : registry.contains(request.method()) ? request.method() : null;
-        return tool == null ? null : new ToolUse(tool, clock.instant());
+        return SharedMethods.includes(known.get())
+                ? shared.serve(known.get(), request)
+                : sessionMethods.serve(known.get(), request);
     }
 }

@@ -11,7 +11,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
-import dev.switchboard.registry.ToolRegistry;
+import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.security.AuthConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,7 +39,7 @@ public class StatelessEraServer {
             Set.of(McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET, McpMethod.RESOURCES_READ);
 
     private final SharedMethods shared;
-    private final ToolRegistry registry;
+    private final CalledTools calledTools;
     private final ListenStreams listens;
     private final RequestStates states;
     private final ObjectMapper mapper;
@@ -51,7 +51,7 @@ public class StatelessEraServer {
 
     public StatelessEraServer(
             SharedMethods shared,
-            ToolRegistry registry,
+            CalledTools calledTools,
             ListenStreams listens,
             RequestStates states,
             ObjectMapper mapper,
@@ -60,7 +60,7 @@ public class StatelessEraServer {
             AuthConfig auth) {
         this.observer = observer;
         this.shared = shared;
-        this.registry = registry;
+        this.calledTools = calledTools;
         this.listens = listens;
         this.states = states;
         this.mapper = mapper;
@@ -85,19 +85,28 @@ public class StatelessEraServer {
      */
     public Uni<McpReply> handle(
             JsonRpcRequest request, Map<String, String> paramHeaders, Principal principal, RequestChannel channel) {
+        RegisteredTool tool = calledTools.of(request);
         return observer.observe(
-                request, Era.STATELESS.tag(), VERSION, null, () -> serve(request, paramHeaders, principal, channel));
+                request,
+                tool,
+                Era.STATELESS.tag(),
+                VERSION,
+                null,
+                () -> serve(request, tool, paramHeaders, principal, channel));
     }
 
     private Uni<McpReply> serve(
-            JsonRpcRequest request, Map<String, String> paramHeaders, Principal principal, RequestChannel channel) {
+            JsonRpcRequest request,
+            RegisteredTool tool,
+            Map<String, String> paramHeaders,
+            Principal principal,
+            RequestChannel channel) {
         Caller caller = caller(request, principal);
         McpMethod method = McpMethod.of(request.method())
                 .filter(StatelessEraServer::servedHere)
                 .orElseThrow(() -> methodNotFound(request));
-        if (method == McpMethod.TOOLS_CALL) {
-            registry.find(request.param("name").asText()) // an unknown tool is answered by tools/call
-                    .ifPresent(tool -> MirroredHeaders.check(tool, request, paramHeaders));
+        if (method == McpMethod.TOOLS_CALL && tool != null) { // an unknown tool is answered by tools/call
+            MirroredHeaders.check(tool, request, paramHeaders);
         }
         if (method == McpMethod.SUBSCRIPTIONS_LISTEN) {
             return Uni.createFrom()
@@ -108,8 +117,8 @@ public class StatelessEraServer {
         }
         return Uni.createFrom()
                 // Invalid params, retry state included, are answered in-band (HTTP 200), as method errors are.
-                .deferred(() ->
-                        result(method, new McpRequest(caller, request, channel, retry(method, request, principal))))
+                .deferred(() -> result(
+                        method, new McpRequest(caller, request, channel, retry(method, request, principal), tool)))
                 .map(result -> result == null
                         ? new McpReply.Accepted() // cancelled: the client closed the stream, nothing is sent
                         : respond(request, shaped(result, cacheScope(method))))

@@ -177,7 +177,7 @@ public class TaskRunner {
         CallContext context = new CallContext(
                 caller,
                 tool.name(),
-                ToolsHandler.progressToken(request.message()),
+                CallContext.progressToken(request.message()),
                 channel,
                 control,
                 call.inputs(),
@@ -247,7 +247,7 @@ public class TaskRunner {
         } else if (failure == null) {
             answer.complete(result);
         } else {
-            ToolResult error = ToolsHandler.asToolError(failure, caller);
+            ToolResult error = ToolFailures.asToolError(failure, caller);
             if (error != null) {
                 answer.complete(error);
             } else {
@@ -259,7 +259,7 @@ public class TaskRunner {
     /** How the call ended, as the revision that created the task records it. */
     private TaskChange outcome(McpRequest request, ToolResult result, Throwable failure) {
         if (failure != null) {
-            result = ToolsHandler.asToolError(failure, request.caller());
+            result = ToolFailures.asToolError(failure, request.caller());
             if (result == null) {
                 return TaskChange.failed(
                         write(ErrorResponses.of(request.message(), failure).error()), "The tool failed");

@@ -3,8 +3,6 @@ package dev.switchboard.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.RawValue;
-import dev.switchboard.api.MissingClientCapabilityException;
-import dev.switchboard.api.StoreUnavailableException;
 import dev.switchboard.api.ToolException;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.config.SwitchboardConfig;
@@ -20,13 +18,10 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.function.Function;
-import org.jboss.logging.Logger;
 
 /** {@code tools/list}, {@code tools/call}, and the article's shorthand of calling a tool by its name. */
 @ApplicationScoped
 public class ToolsHandler {
-
-    private static final Logger LOG = Logger.getLogger(ToolsHandler.class);
 
     /** A JSON-RPC server error: the tool ran and reported a failure (shorthand calls only). */
     static final int TOOL_ERROR = -32000;
@@ -76,12 +71,6 @@ public class ToolsHandler {
         return ProtocolVersion.V2025_11_25.wire().equals(caller.protocolVersion());
     }
 
-    /** The tool a {@code tools/call} request names, or null when the name is missing or unknown. */
-    public String calledTool(JsonRpcRequest request) {
-        String name = request.param("name").textValue();
-        return name != null && registry.contains(name) ? name : null;
-    }
-
     /**
      * Runs the tool, or starts it as a task and answers with the task; emits nothing (null) when the client cancelled
      * the call.
@@ -91,7 +80,7 @@ public class ToolsHandler {
         if (!name.isTextual()) {
             throw JsonRpcException.invalidParams("tools/call needs params.name, the name of a tool from tools/list");
         }
-        RegisteredTool tool = registry.find(name.textValue()).orElse(null);
+        RegisteredTool tool = request.tool();
         if (tool == null) {
             metrics.tool(McpMetrics.UNKNOWN).rejected();
             throw JsonRpcException.invalidParams(
@@ -109,31 +98,11 @@ public class ToolsHandler {
         return run(request, tool, context -> (Object) tool.invoke(arguments, context))
                 .onFailure()
                 .recoverWithUni(failure -> {
-                    ToolResult error = asToolError(failure, request.caller());
+                    ToolResult error = ToolFailures.asToolError(failure, request.caller());
                     return error != null
                             ? Uni.createFrom().item(error)
                             : Uni.createFrom().failure(failure);
                 });
-    }
-
-    /**
-     * A failure the model should read as the tool's error result, or null for one that is the protocol's: a timeout,
-     * a capability the session-era client lacks (2026-07-28 answers -32021), or an unreachable store.
-     */
-    static ToolResult asToolError(Throwable failure, Caller caller) {
-        if (failure instanceof ToolTimeoutException) {
-            return ToolResult.error(failure.getMessage());
-        }
-        if (failure instanceof MissingClientCapabilityException && !caller.stateless()) {
-            return ToolResult.error(failure.getMessage());
-        }
-        // A tool's state (calendar, workspace) is in the session store: when it is down, say so to the model.
-        if (failure instanceof StoreUnavailableException || failure instanceof io.smallrye.mutiny.TimeoutException) {
-            LOG.warnf("A tool could not reach the session store: %s", failure.getMessage());
-            return ToolResult.error("The state this tool keeps (session, workspace, calendar) cannot be"
-                    + " reached right now; retry in a moment");
-        }
-        return null;
     }
 
     /**
@@ -180,7 +149,7 @@ public class ToolsHandler {
         CallContext context = new CallContext(
                 caller,
                 tool.name(),
-                progressToken(request.message()),
+                CallContext.progressToken(request.message()),
                 request.channel(),
                 control,
                 inputs,
@@ -238,9 +207,4 @@ public class ToolsHandler {
                 "A tool declared non-blocking (@Tool(blocking = false), McpTool.blocking() false) cannot ask the client for input:"
                         + " asking waits for the answer");
     };
-
-    static JsonNode progressToken(JsonRpcRequest request) {
-        JsonNode token = request.param("_meta").get("progressToken");
-        return token != null && (token.isTextual() || token.isIntegralNumber()) ? token : null;
-    }
 }
