@@ -2,8 +2,8 @@ package dev.switchboard.bench;
 
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -12,7 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code -Pbench} build.
  */
 @ApplicationScoped
-@ToolDefinition(
+@Tool(
         name = "bench.progress",
         title = "Benchmark progress",
         description = "Reports progress 1, 2 and 3 of 3 when the call has a progressToken, then answers. For the"

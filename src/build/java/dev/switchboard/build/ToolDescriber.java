@@ -10,7 +10,6 @@ import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.TaskSupport;
 import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.registry.GeneratedTool;
 import dev.switchboard.registry.GeneratedTool.Role;
 import dev.switchboard.registry.HeaderParam;
@@ -60,6 +59,9 @@ final class ToolDescriber {
         boolean concrete = !type.isInterface() && !Modifier.isAbstract(type.getModifiers());
         if (concrete && McpTool.class.isAssignableFrom(type)) {
             found.add(classTool(type));
+        } else if (type.isAnnotationPresent(Tool.class)) {
+            throw new BuildProblem("Class " + type.getName() + " has @Tool but does not implement McpTool: put @Tool on"
+                    + " its methods, or implement McpTool<Arguments, Result> to make the class one tool");
         }
         Method[] methods = type.getDeclaredMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName));
@@ -83,12 +85,19 @@ final class ToolDescriber {
     }
 
     private GeneratedTool classTool(Class<?> type) {
-        ToolDefinition definition = type.getAnnotation(ToolDefinition.class);
+        Tool definition = type.getAnnotation(Tool.class);
         if (definition == null) {
-            throw new BuildProblem("Tool class " + type.getName() + " implements McpTool but lacks @"
-                    + ToolDefinition.class.getSimpleName());
+            throw new BuildProblem(
+                    "Tool class " + type.getName() + " implements McpTool but lacks @" + Tool.class.getSimpleName());
         }
         String where = "Tool class " + type.getName();
+        if (definition.name().isEmpty()) {
+            throw new BuildProblem(where + ": a tool class names its tool, @Tool(name = \"...\")");
+        }
+        if (!definition.blocking()) {
+            throw new BuildProblem(where + ": a tool class says it does not block by overriding McpTool.blocking(),"
+                    + " not with @Tool(blocking = false)");
+        }
         checkName(where, definition.name());
         List<ResolvedType> parameters = types.resolve(type).typeParametersFor(McpTool.class);
         if (parameters == null || parameters.size() != 2 || parameters.get(0).getErasedType() == Object.class) {
@@ -136,6 +145,10 @@ final class ToolDescriber {
         }
         String name = ToolNames.of(tool, method);
         checkName(where, name);
+        if (!tool.inputSchema().isEmpty()) {
+            throw new BuildProblem(where + ": @Tool(inputSchema) is for McpTool classes taking raw JSON; a method's"
+                    + " parameters give its schema");
+        }
         List<Parameter> arguments = Arrays.stream(method.getParameters())
                 .filter(parameter -> parameter.getType() != ToolContext.class)
                 .toList();

@@ -119,7 +119,7 @@ final class ToolSchemas {
     /** Raw-JSON tools state their schema themselves; it is sent exactly as written. */
     ObjectNode written(String where, String written) {
         if (written.isBlank()) {
-            throw new BuildProblem(where + " takes raw JSON arguments, so its @ToolDefinition needs an inputSchema");
+            throw new BuildProblem(where + " takes raw JSON arguments, so its @Tool needs an inputSchema");
         }
         try {
             if (mapper.readTree(written) instanceof ObjectNode object

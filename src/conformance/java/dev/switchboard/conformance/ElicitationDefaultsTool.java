@@ -5,14 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.ElicitationResult;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_elicitation_sep1034_defaults", description = "Elicits a form whose fields have defaults.")
+@Tool(name = "test_elicitation_sep1034_defaults", description = "Elicits a form whose fields have defaults.")
 public class ElicitationDefaultsTool implements McpTool<NoArguments, String> {
 
     @Override

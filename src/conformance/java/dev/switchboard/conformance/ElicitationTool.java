@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Description;
 import dev.switchboard.api.ElicitationResult;
 import dev.switchboard.api.McpTool;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_elicitation", description = "Asks the user for a username and an email address.")
+@Tool(name = "test_elicitation", description = "Asks the user for a username and an email address.")
 public class ElicitationTool implements McpTool<ElicitationTool.Args, String> {
 
     public record Args(

@@ -3,15 +3,15 @@ package dev.switchboard.conformance;
 import dev.switchboard.api.ImageContent;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.api.ToolResult;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_image_content", description = "Returns an image.")
+@Tool(name = "test_image_content", description = "Returns an image.")
 public class ImageContentTool implements McpTool<NoArguments, ToolResult> {
 
     @Override

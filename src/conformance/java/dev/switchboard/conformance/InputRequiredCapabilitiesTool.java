@@ -5,17 +5,15 @@ import dev.switchboard.api.McpTool;
 import dev.switchboard.api.MissingClientCapabilityException;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.SamplingRequest;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Conformance fixture (2026-07-28). */
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(
-        name = "test_input_required_result_capabilities",
-        description = "Asks the user if it can, else the client LLM.")
+@Tool(name = "test_input_required_result_capabilities", description = "Asks the user if it can, else the client LLM.")
 public class InputRequiredCapabilitiesTool implements McpTool<NoArguments, String> {
 
     @Override

@@ -5,15 +5,15 @@ import dev.switchboard.api.InputRequest;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.SamplingRequest;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Conformance fixture (2026-07-28). */
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(
+@Tool(
         name = "test_input_required_result_multiple_inputs",
         description = "Asks for a name, a greeting and the roots at once.")
 public class InputRequiredMultipleTool implements McpTool<NoArguments, String> {

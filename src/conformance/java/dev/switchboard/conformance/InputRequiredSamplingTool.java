@@ -4,15 +4,15 @@ import dev.switchboard.api.InputRequest;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.SamplingRequest;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Conformance fixture (2026-07-28). */
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_input_required_result_sampling", description = "Asks the client LLM a question.")
+@Tool(name = "test_input_required_result_sampling", description = "Asks the client LLM a question.")
 public class InputRequiredSamplingTool implements McpTool<NoArguments, String> {
 
     @Override

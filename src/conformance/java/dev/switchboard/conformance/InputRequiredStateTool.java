@@ -2,15 +2,15 @@ package dev.switchboard.conformance;
 
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Conformance fixture (2026-07-28). */
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_input_required_result_request_state", description = "Asks for a confirmation.")
+@Tool(name = "test_input_required_result_request_state", description = "Asks for a confirmation.")
 public class InputRequiredStateTool implements McpTool<NoArguments, String> {
 
     @Override

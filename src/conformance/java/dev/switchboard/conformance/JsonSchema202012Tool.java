@@ -2,17 +2,14 @@ package dev.switchboard.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.api.McpTool;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(
-        name = "json_schema_2020_12_tool",
-        description = "Tool with JSON Schema 2020-12 features",
-        inputSchema = """
+@Tool(name = "json_schema_2020_12_tool", description = "Tool with JSON Schema 2020-12 features", inputSchema = """
                 {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
                  "$defs":{"address":{"$anchor":"addressDef","type":"object",
                    "properties":{"street":{"type":"string"},"city":{"type":"string"}}}},

@@ -3,14 +3,14 @@ package dev.switchboard.conformance;
 import dev.switchboard.api.LogLevel;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_tool_with_logging", description = "Sends three log messages while it runs.")
+@Tool(name = "test_tool_with_logging", description = "Sends three log messages while it runs.")
 public class LoggingTool implements McpTool<NoArguments, String> {
 
     @Override

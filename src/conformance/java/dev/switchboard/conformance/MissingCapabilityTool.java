@@ -3,15 +3,15 @@ package dev.switchboard.conformance;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.SamplingRequest;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Conformance fixture (2026-07-28). */
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_missing_capability", description = "Needs the client's sampling capability.")
+@Tool(name = "test_missing_capability", description = "Needs the client's sampling capability.")
 public class MissingCapabilityTool implements McpTool<NoArguments, String> {
 
     @Override

@@ -6,15 +6,15 @@ import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.ResourceContents;
 import dev.switchboard.api.TextContent;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.api.ToolResult;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_multiple_content_types", description = "Returns text, an image and a resource.")
+@Tool(name = "test_multiple_content_types", description = "Returns text, an image and a resource.")
 public class MixedContentTool implements McpTool<NoArguments, ToolResult> {
 
     @Override

@@ -2,14 +2,14 @@ package dev.switchboard.conformance;
 
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_tool_with_progress", description = "Reports progress 0, 50 and 100 of 100.")
+@Tool(name = "test_tool_with_progress", description = "Reports progress 0, 50 and 100 of 100.")
 public class ProgressTool implements McpTool<NoArguments, String> {
 
     @Override

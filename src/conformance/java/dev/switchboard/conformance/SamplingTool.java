@@ -4,15 +4,15 @@ import dev.switchboard.api.Description;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.SamplingRequest;
 import dev.switchboard.api.SamplingResult;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.NotBlank;
 
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ToolDefinition(name = "test_sampling", description = "Asks the client LLM to complete a prompt.")
+@Tool(name = "test_sampling", description = "Asks the client LLM to complete a prompt.")
 public class SamplingTool implements McpTool<SamplingTool.Args, String> {
 
     public record Args(

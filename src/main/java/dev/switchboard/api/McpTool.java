@@ -3,7 +3,7 @@ package dev.switchboard.api;
 /**
  * A tool as a class: the other form of {@link Tool}, for a tool that decides at run time whether it blocks
  * ({@link #blocking}), or that reads better as a class of its own. Implement it in a CDI bean class annotated with
- * {@link ToolDefinition}; the build describes it like a {@code @Tool} method, so there is nothing to register.
+ * {@link Tool}; the build describes it like a {@code @Tool} method, so there is nothing to register.
  *
  * <p>{@code A} is a record of the arguments: its JSON Schema ({@code inputSchema}) is generated from the record
  * components, their {@link Description}s and Jakarta Validation constraints, and the arguments are validated before

@@ -19,11 +19,16 @@ import java.lang.annotation.Target;
  * {@code outputSchema} (and a JSON text copy for older clients); a list, number or other non-object value is wrapped
  * as {@code {"result": ...}}; a {@link String} becomes text content; a {@link ToolResult} is sent as it is.
  *
- * <p>The method runs on a worker thread and may block, unless {@link #blocking} says it does not. Throw {@link ToolException} for failures the model should read and act on. The {@code *Hint} values are the MCP
- * tool annotations; their defaults are the protocol's (an open-world tool that may change things).
+ * <p>The method runs on a worker thread and may block, unless {@link #blocking} says it does not. Throw
+ * {@link ToolException} for failures the model should read and act on. The {@code *Hint} values are the MCP tool
+ * annotations; their defaults are the protocol's (an open-world tool that may change things).
+ *
+ * <p>On a class implementing {@link McpTool} the same annotation declares that class as one tool (its arguments are
+ * the {@code McpTool}'s argument type): it must then give {@link #name}, says whether it blocks by overriding
+ * {@link McpTool#blocking()}, and, for raw {@code JsonNode} arguments, writes out its {@link #inputSchema}.
  */
 @Retention(RetentionPolicy.RUNTIME)
-@Target(ElementType.METHOD)
+@Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Tool {
 
     /**
@@ -52,6 +57,12 @@ public @interface Tool {
 
     /** Icon URLs (https or data URIs) a client may show. */
     String[] icons() default {};
+
+    /**
+     * The JSON Schema of the arguments, written out: only for an {@link McpTool} class whose argument type is
+     * {@code JsonNode} (raw arguments). Everywhere else the schema is generated from the parameters or the record.
+     */
+    String inputSchema() default "";
 
     /** Seconds the tool may run before it is cancelled; 0 uses {@code switchboard.tools.timeout}. */
     long timeoutSeconds() default 0;

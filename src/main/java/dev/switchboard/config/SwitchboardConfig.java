@@ -102,7 +102,7 @@ public interface SwitchboardConfig {
         @WithDefault("50")
         int pageSize();
 
-        /** How long a tool may run before it is cancelled, unless its {@code @ToolDefinition} says otherwise. */
+        /** How long a tool may run before it is cancelled, unless its {@code @Tool} says otherwise. */
         @WithDefault("60s")
         Duration timeout();
 

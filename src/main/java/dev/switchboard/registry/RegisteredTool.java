@@ -56,7 +56,7 @@ public final class RegisteredTool {
         return blocking;
     }
 
-    /** Whether a call may run as a task ({@code taskSupport} of {@code @Tool} / {@code @ToolDefinition}). */
+    /** Whether a call may run as a task ({@code taskSupport} of {@code @Tool}). */
     public TaskSupport taskSupport() {
         return taskSupport;
     }

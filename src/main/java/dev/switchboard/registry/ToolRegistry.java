@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.Principal;
 import dev.switchboard.api.Tool;
-import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.security.ScopeDeclarations;
 import dev.switchboard.security.Scopes;
 import jakarta.validation.Validator;
@@ -126,7 +125,7 @@ public final class ToolRegistry implements ScopeDeclarations {
     @SuppressWarnings("unchecked")
     private static ToolInvoker classTool(
             GeneratedTool tool, Class<?> beanClass, Object bean, ObjectMapper mapper, Validator validator) {
-        ToolDefinition definition = beanClass.getAnnotation(ToolDefinition.class);
+        Tool definition = beanClass.getAnnotation(Tool.class);
         if (!(bean instanceof McpTool<?, ?> mcpTool)
                 || definition == null
                 || !definition.name().equals(tool.descriptor().name())) {

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.Description;
 import dev.switchboard.api.McpHeader;
+import dev.switchboard.api.McpTool;
+import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.Tool;
+import dev.switchboard.api.ToolContext;
 import dev.switchboard.registry.GeneratedTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.annotation.Retention;
@@ -75,6 +78,26 @@ class ToolDescriberTest {
         }
     }
 
+    @Tool(description = "A class that is no McpTool.")
+    public static class NotATool {}
+
+    @ApplicationScoped
+    @Tool(description = "A tool class without a name.")
+    public static class Unnamed implements McpTool<NoArguments, String> {
+        @Override
+        public String call(NoArguments arguments, ToolContext context) {
+            return "";
+        }
+    }
+
+    @ApplicationScoped
+    public static class SchemaOnAMethod {
+        @Tool(name = "written", description = "Writes its schema out.", inputSchema = "{\"type\":\"object\"}")
+        public String written() {
+            return "";
+        }
+    }
+
     @Test
     void aSharedArgumentAnnotationDescribesEveryParameterItMarks() {
         List<GeneratedTool> tools = DESCRIBER.describe(Library.class);
@@ -125,6 +148,19 @@ class ToolDescriberTest {
         assertTrue(assertThrows(BuildProblem.class, () -> DESCRIBER.describe(Hidden.class))
                 .getMessage()
                 .contains(Hidden.class.getName() + "#hidden must be a public instance method"));
+    }
+
+    @Test
+    void toolOnAClassNeedsAnMcpToolWithAName() {
+        assertTrue(assertThrows(BuildProblem.class, () -> DESCRIBER.describe(NotATool.class))
+                .getMessage()
+                .contains(NotATool.class.getName() + " has @Tool but does not implement McpTool"));
+        assertTrue(assertThrows(BuildProblem.class, () -> DESCRIBER.describe(Unnamed.class))
+                .getMessage()
+                .contains(Unnamed.class.getName() + ": a tool class names its tool"));
+        assertTrue(assertThrows(BuildProblem.class, () -> DESCRIBER.describe(SchemaOnAMethod.class))
+                .getMessage()
+                .contains("@Tool(inputSchema) is for McpTool classes taking raw JSON"));
     }
 
     @Test

@@ -13,8 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Description;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.TextContent;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.api.ToolException;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.testing.QuietToolContext;
@@ -51,7 +51,7 @@ class ToolRegistryTest {
     }
 
     @ApplicationScoped
-    @ToolDefinition(name = "forecast", title = "Forecast", description = "A forecast.", readOnly = true)
+    @Tool(name = "forecast", title = "Forecast", description = "A forecast.", readOnly = true)
     static class ForecastTool implements McpTool<ForecastTool.Args, ForecastTool.Out> {
 
         record Args(
@@ -74,7 +74,7 @@ class ToolRegistryTest {
     }
 
     @ApplicationScoped
-    @ToolDefinition(name = "forecast", description = "Another tool with the same name.")
+    @Tool(name = "forecast", description = "Another tool with the same name.")
     static class OtherForecastTool implements McpTool<dev.switchboard.api.NoArguments, String> {
         @Override
         public String call(dev.switchboard.api.NoArguments arguments, ToolContext context) {
@@ -83,10 +83,10 @@ class ToolRegistryTest {
     }
 
     @ApplicationScoped
-    @ToolDefinition(name = "bad name!", description = "Invalid name.")
+    @Tool(name = "bad name!", description = "Invalid name.")
     static class BadNameTool extends OtherForecastTool {}
 
-    @ToolDefinition(name = "not.a.bean", description = "No scope annotation, so CDI never creates it.")
+    @Tool(name = "not.a.bean", description = "No scope annotation, so CDI never creates it.")
     static class NotABeanTool implements McpTool<dev.switchboard.api.NoArguments, String> {
         @Override
         public String call(dev.switchboard.api.NoArguments arguments, ToolContext context) {
@@ -100,11 +100,11 @@ class ToolRegistryTest {
     /** A bean of builds with a property no build sets: CDI never has it. */
     @ApplicationScoped
     @IfBuildProperty(name = "switchboard-test.never-set", stringValue = "true")
-    @ToolDefinition(name = "switched.off", description = "Switched off at build time.")
+    @Tool(name = "switched.off", description = "Switched off at build time.")
     static class SwitchedOffTool extends OtherForecastTool {}
 
     @ApplicationScoped
-    @ToolDefinition(name = "a.first", description = "Sorts first.")
+    @Tool(name = "a.first", description = "Sorts first.")
     static class FirstTool extends OtherForecastTool {}
 
     private static ToolRegistry registry(Object... beans) {
@@ -133,7 +133,7 @@ class ToolRegistryTest {
     @Test
     void toolsNeedTheDefinitionAnnotation() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> registry(new UndeclaredTool()));
-        assertTrue(e.getMessage().contains("lacks @ToolDefinition"), e.getMessage());
+        assertTrue(e.getMessage().contains("lacks @Tool"), e.getMessage());
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.switchboard.builtin.weather;
 
 import dev.switchboard.api.Description;
 import dev.switchboard.api.McpTool;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import dev.switchboard.api.ToolException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.constraints.DecimalMax;
@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Size;
  * offline provider only computes, so it runs on the event loop.
  */
 @ApplicationScoped
-@ToolDefinition(
+@Tool(
         name = "weather.get",
         title = "Weather",
         description = "Current weather and a daily forecast for a place. Give either a city name (add the region or"

@@ -6,12 +6,12 @@ import dev.switchboard.api.ElicitationResult;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
 import dev.switchboard.api.SamplingRequest;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@ToolDefinition(name = "test.ask", description = "Asks the user for a name, then the client's LLM for a greeting.")
+@Tool(name = "test.ask", description = "Asks the user for a name, then the client's LLM for a greeting.")
 public class AskTool implements McpTool<NoArguments, String> {
 
     @Override

@@ -3,12 +3,12 @@ package dev.switchboard.testing.tools;
 import dev.switchboard.api.LogLevel;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@ToolDefinition(name = "test.progress", description = "Logs once and reports three steps of progress.")
+@Tool(name = "test.progress", description = "Logs once and reports three steps of progress.")
 public class ProgressTool implements McpTool<NoArguments, String> {
 
     @Override

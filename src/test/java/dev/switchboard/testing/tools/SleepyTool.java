@@ -2,12 +2,12 @@ package dev.switchboard.testing.tools;
 
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@ToolDefinition(name = "test.sleepy", description = "Sleeps 5 s, past its 1 s limit.", timeoutSeconds = 1)
+@Tool(name = "test.sleepy", description = "Sleeps 5 s, past its 1 s limit.", timeoutSeconds = 1)
 public class SleepyTool implements McpTool<NoArguments, String> {
 
     @Override

@@ -2,12 +2,12 @@ package dev.switchboard.testing.tools;
 
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.NoArguments;
+import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
-import dev.switchboard.api.ToolDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
-@ToolDefinition(name = "test.wait", description = "Reports progress once, then waits up to 10 s for cancellation.")
+@Tool(name = "test.wait", description = "Reports progress once, then waits up to 10 s for cancellation.")
 public class WaitTool implements McpTool<NoArguments, String> {
 
     private final CancellationProbe probe;
