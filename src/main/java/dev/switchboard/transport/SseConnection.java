@@ -94,7 +94,9 @@ final class SseConnection implements StreamConnection {
             sink.send(event);
         } catch (IllegalStateException e) {
             // On this thread nothing else writes or closes the response: this is a bug, never a lost event in silence.
-            LOG.warnf("SSE event %s not written: %s", event.getId(), e.toString());
+            // 2026-07-28 events carry no id (nothing resumes them): name those by their type.
+            String which = event.getId() != null ? "id " + event.getId() : "without id (" + event.getName() + ")";
+            LOG.warnf("SSE event %s not written: %s", which, e.toString());
         }
     }
 }
