@@ -7,7 +7,6 @@ import dev.switchboard.api.ToolException;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
-import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.observability.McpMetrics;
 import dev.switchboard.registry.InvalidArgumentsException;
@@ -28,8 +27,7 @@ public class ToolsHandler {
 
     private final ToolRegistry registry;
     private final TaskRunner tasks;
-    private final RunningCalls running;
-    private final ClientRequests clientRequests;
+    private final EraCalls eraCalls;
     private final ObjectMapper mapper;
     private final McpMetrics metrics;
     private final AccessGuard access;
@@ -39,8 +37,7 @@ public class ToolsHandler {
     public ToolsHandler(
             ToolRegistry registry,
             TaskRunner tasks,
-            RunningCalls running,
-            ClientRequests clientRequests,
+            EraCalls eraCalls,
             ObjectMapper mapper,
             McpMetrics metrics,
             AccessGuard access,
@@ -51,8 +48,7 @@ public class ToolsHandler {
         this.access = access;
         this.registry = registry;
         this.tasks = tasks;
-        this.running = running;
-        this.clientRequests = clientRequests;
+        this.eraCalls = eraCalls;
         this.mapper = mapper;
         this.pageSize = config.tools().pageSize();
         this.defaultTimeout = config.tools().timeout();
@@ -138,21 +134,17 @@ public class ToolsHandler {
         if (!tool.blocking()) {
             return runHere(request, tool, work);
         }
-        Caller caller = request.caller();
-        JsonRpcId id = request.message().id();
-        CallControl control = caller.stateless() ? new CallControl() : running.start(caller.sessionId(), id);
+        EraCalls.Begun begun = eraCalls.begin(request);
+        CallControl control = begun.control();
         // 2026-07-28 has no notifications/cancelled over HTTP: closing the request's stream cancels it.
         request.channel().onClientGone(() -> control.cancel(true));
-        InputSource inputs = caller.stateless()
-                ? new RetriedInputs(request.retry())
-                : new SessionInputs(clientRequests, request.channel(), control, mapper);
         CallContext context = new CallContext(
-                caller,
+                request.caller(),
                 tool.name(),
                 CallContext.progressToken(request.message()),
                 request.channel(),
                 control,
-                inputs,
+                begun.inputs(),
                 mapper,
                 null);
         Duration timeout = tool.timeout().orElse(defaultTimeout);
@@ -173,11 +165,7 @@ public class ToolsHandler {
                             ? Uni.createFrom().item(item)
                             : Uni.createFrom().failure(failure);
                 })
-                .eventually(() -> {
-                    if (!caller.stateless()) {
-                        running.finish(caller.sessionId(), id, control);
-                    }
-                });
+                .eventually(begun.finish());
     }
 
     /**
@@ -186,10 +174,15 @@ public class ToolsHandler {
      * token and cannot ask the session-era client for input: both may wait on the session's stream.
      */
     private <T> Uni<T> runHere(McpRequest request, RegisteredTool tool, Function<CallContext, T> work) {
-        Caller caller = request.caller();
-        InputSource inputs = caller.stateless() ? new RetriedInputs(request.retry()) : ASKING_BLOCKS;
-        CallContext context =
-                new CallContext(caller, tool.name(), null, request.channel(), new CallControl(), inputs, mapper, null);
+        CallContext context = new CallContext(
+                request.caller(),
+                tool.name(),
+                null,
+                request.channel(),
+                new CallControl(),
+                eraCalls.nonBlockingInputs(request),
+                mapper,
+                null);
         McpMetrics.ToolMeters meters = metrics.tool(tool.name());
         long start = System.nanoTime();
         try {
@@ -201,10 +194,4 @@ public class ToolsHandler {
             return Uni.createFrom().failure(e);
         }
     }
-
-    private static final InputSource ASKING_BLOCKS = (caller, requests) -> {
-        throw new IllegalStateException(
-                "A tool declared non-blocking (@Tool(blocking = false), McpTool.blocking() false) cannot ask the client for input:"
-                        + " asking waits for the answer");
-    };
 }
