@@ -69,6 +69,7 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload$Valid", "parser output wrapping a parsed message"),
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload$Invalid", "parser output carrying a JsonRpcError"),
             Map.entry("dev.switchboard.protocol.Caller", DISPATCH),
+            Map.entry("dev.switchboard.protocol.EraCalls$Begun", "a call's control and input source, held in process"),
             Map.entry("dev.switchboard.protocol.InputAnswers", "only its Map is written (RequestStates)"),
             Map.entry("dev.switchboard.protocol.LifecycleHandler$Initialized", DISPATCH),
             Map.entry("dev.switchboard.protocol.ListenStreams$Filter", DISPATCH),
