@@ -1,10 +1,8 @@
 package dev.switchboard.session;
 
-import dev.switchboard.testing.Await;
 import dev.switchboard.testing.RedisTopology;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,15 +46,5 @@ class NearCachedSessionStoreContractTest extends SessionStoreContract {
     @Override
     protected SessionStore store() {
         return store;
-    }
-
-    @Override
-    protected void elapse(Duration duration) {
-        Await.sleep(duration);
-    }
-
-    @Override
-    protected Instant now() {
-        return Instant.now();
     }
 }

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.redis.ReplicatedWrites;
-import dev.switchboard.testing.Await;
 import dev.switchboard.testing.ConfigMappings;
 import dev.switchboard.testing.RedisTopology;
 import io.vertx.mutiny.core.Vertx;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
@@ -68,15 +65,5 @@ class RedisSessionStoreTopologiesTest extends SessionStoreContract {
     @Override
     protected SessionStore store() {
         return store;
-    }
-
-    @Override
-    protected void elapse(Duration duration) {
-        Await.sleep(duration);
-    }
-
-    @Override
-    protected Instant now() {
-        return Instant.now();
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.ToolUse;
+import dev.switchboard.testing.Await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,12 +27,17 @@ public abstract class SessionStoreContract {
 
     protected abstract SessionStore store();
 
-    /** Lets time pass for the store. */
-    protected abstract void elapse(Duration duration);
+    /** Lets time pass for the store: in real time by default, as Redis's TTLs pass. */
+    protected void elapse(Duration duration) {
+        Await.sleep(duration);
+    }
 
     private static final String OWNER = "owner-1";
 
-    protected abstract Instant now();
+    /** The store's present: the wall clock by default. */
+    protected Instant now() {
+        return Instant.now();
+    }
 
     private Session newSession() {
         ObjectNode clientInfo =
