@@ -4,7 +4,7 @@
 -- fields starting with 'c:', so built from this prefix, which carries the session's hash tag: declared, so the cluster
 -- client routes by it and Redis refuses it unless it is in the slot of KEYS[1])
 -- ARGV[1] the principal asking, or '' for any owner (sessions stored before owners existed belong to 'open')
--- ARGV[2] the channel where replicas hear that a session changed (their near caches drop it), or '' for none; ARGV[3] the session id
+-- ARGV[2] the channel where replicas hear that a session changed (their near caches drop it), ARGV[3] the session id
 local owner = redis.call('HGET', KEYS[1], 'owner') or 'open'
 if ARGV[1] ~= '' and owner ~= ARGV[1] then
   return false
@@ -19,7 +19,5 @@ for _, field in ipairs(fields) do
   end
 end
 redis.call('DEL', KEYS[1], KEYS[2])
-if ARGV[2] ~= '' then
-  redis.call('PUBLISH', ARGV[2], ARGV[3])
-end
+redis.call('PUBLISH', ARGV[2], ARGV[3])
 return owner

@@ -20,6 +20,8 @@ final class SessionNearCache {
     private final Map<String, List<String>> waiting = new ConcurrentHashMap<>();
     /** Counts the sessions dropped: a copy fetched before a drop it may predate is not kept ({@link #keep}). */
     private final AtomicLong drops = new AtomicLong();
+    /** When the last {@link #sweep} walked the copies ({@link Long#MIN_VALUE}: never). */
+    private final AtomicLong lastSweep = new AtomicLong(Long.MIN_VALUE);
 
     private final long refreshNanos;
     private final int maxSessions;
@@ -78,9 +80,15 @@ final class SessionNearCache {
         waiting.remove(id);
     }
 
-    /** Copies older than {@code refresh}: forgotten, so the cache holds only sessions in use. */
+    /**
+     * Forgets the copies older than {@code refresh}, so the cache holds only sessions in use. A walk over every copy, so
+     * at most once per {@code refresh}, however often it is asked (the flush timer asks every flush delay).
+     */
     void sweep(long now) {
-        copies.values().removeIf(copy -> now - copy.fetchedAt() >= refreshNanos);
+        long last = lastSweep.get();
+        if ((last == Long.MIN_VALUE || now - last >= refreshNanos) && lastSweep.compareAndSet(last, now)) {
+            copies.values().removeIf(copy -> now - copy.fetchedAt() >= refreshNanos);
+        }
     }
 
     /** Adds a {@code tools_used} entry to those waiting for session {@code id}. */

@@ -102,6 +102,7 @@ class NearCachedSessionStoreTest {
         assertTrue(touch(deaf, session.id()).isPresent());
         long fetched = System.nanoTime();
         assertTrue(store.delete(session.id(), OWNER).await().indefinitely());
+        assertTrue(touch(deaf, session.id()).isPresent(), "deaf to the notice, the replica still serves its copy");
         Await.until(
                 Duration.ofSeconds(5),
                 () -> "never refused",

@@ -51,6 +51,15 @@ class SessionNearCacheTest {
         assertEquals(1, cache.size(), "a's copy was stale");
         cache.keepNew(session("c"), REFRESH);
         assertSame("c", cache.fresh("c", REFRESH).id());
+        cache.sweep(REFRESH + 600); // b is stale, but a sweep walks the copies at most once per refresh
+        assertEquals(2, cache.size());
+        cache.sweep(2 * REFRESH);
+        assertEquals(
+                List.of(),
+                List.of("b", "c").stream()
+                        .filter(id -> cache.fresh(id, 2 * REFRESH) != null)
+                        .toList());
+        assertEquals(0, cache.size(), "both stale at the next sweep");
     }
 
     @Test
