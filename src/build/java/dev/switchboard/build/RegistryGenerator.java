@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.Tool;
+import dev.switchboard.prompt.GeneratedPrompt;
 import dev.switchboard.registry.GeneratedTool;
+import dev.switchboard.resource.GeneratedResource;
+import dev.switchboard.resource.GeneratedResourceTemplate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -16,10 +19,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The build step that makes the tool registry (Maven runs it after compiling; see pom.xml): it loads the compiled
- * classes of one directory, describes every tool they declare, and writes {@value GeneratedTool#LOCATION} and the
- * native-image reflection configuration next to them. Start-up only reads the registry; nothing scans the class
- * path or generates a schema at run time.
+ * The build step that makes the registry (Maven runs it after compiling; see pom.xml): it loads the compiled classes
+ * of one directory, describes every tool, resource and prompt method they declare, and writes
+ * {@code META-INF/switchboard/*.json} and the native-image reflection configuration next to them. Start-up only reads
+ * the registry; nothing scans the class path or generates a schema at run time.
  *
  * <p>Usage: {@code RegistryGenerator <classes directory> [package ...]}, with the directory and its dependencies on
  * the class path. Given packages, only their classes are described (the test classes hold deliberately broken tools
@@ -34,6 +37,7 @@ public final class RegistryGenerator {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     private final ToolDescriber describer = new ToolDescriber(mapper);
+    private final MemberDescriber memberDescriber = new MemberDescriber();
 
     public static void main(String[] args) throws IOException {
         if (args.length < 1) {
@@ -43,10 +47,11 @@ public final class RegistryGenerator {
         long start = System.nanoTime();
         Path classes = Path.of(args[0]);
         try {
-            int count = new RegistryGenerator().write(classes, List.of(args).subList(1, args.length));
+            String written =
+                    new RegistryGenerator().write(classes, List.of(args).subList(1, args.length));
             System.out.printf(
-                    "[INFO] Switchboard tool registry: %d tools in %s (%d ms)%n",
-                    count, classes.resolve(GeneratedTool.LOCATION), (System.nanoTime() - start) / 1_000_000);
+                    "[INFO] Switchboard registry: %s in %s (%d ms)%n",
+                    written, classes.resolve("META-INF/switchboard"), (System.nanoTime() - start) / 1_000_000);
         } catch (BuildProblem e) {
             System.err.println("[ERROR] " + e.getMessage());
             System.exit(1);
@@ -54,17 +59,26 @@ public final class RegistryGenerator {
     }
 
     /**
-     * Describes the tools of the classes in {@code classes} (in {@code packages} and their subpackages, or all when
-     * none is given), writes both files, and answers how many it found.
+     * Describes the tools, resources and prompts of the classes in {@code classes} (in {@code packages} and their
+     * subpackages, or all when none is given), writes the registry files and the reflection configuration, and answers
+     * how many of each it found.
      */
-    int write(Path classes, List<String> packages) throws IOException {
+    String write(Path classes, List<String> packages) throws IOException {
         List<Class<?>> types = load(classes).stream()
                 .filter(type -> packages.isEmpty()
                         || packages.stream().anyMatch(name -> type.getName().startsWith(name + ".")))
                 .toList();
         List<GeneratedTool> tools = describe(types);
         ReflectionConfig reflection = new ReflectionConfig(mapper);
+        List<GeneratedResource> resources = new ArrayList<>();
+        List<GeneratedResourceTemplate> templates = new ArrayList<>();
+        List<GeneratedPrompt> prompts = new ArrayList<>();
         for (Class<?> type : types) {
+            MemberDescriber.Members members = memberDescriber.describe(type);
+            resources.addAll(members.resources());
+            templates.addAll(members.templates());
+            prompts.addAll(members.prompts());
+            members.methods().forEach(reflection::method);
             for (Method method : type.getDeclaredMethods()) {
                 if (method.isAnnotationPresent(Tool.class)) {
                     reflection.method(method);
@@ -75,8 +89,13 @@ public final class RegistryGenerator {
             }
         }
         writeJson(classes.resolve(GeneratedTool.LOCATION), tools);
+        writeJson(classes.resolve(GeneratedResource.LOCATION), resources);
+        writeJson(classes.resolve(GeneratedResourceTemplate.LOCATION), templates);
+        writeJson(classes.resolve(GeneratedPrompt.LOCATION), prompts);
         writeJson(classes.resolve(REFLECTION_CONFIG), reflection.toJson());
-        return tools.size();
+        return String.format(
+                "%d tools, %d resource methods, %d resource template methods, %d prompt methods",
+                tools.size(), resources.size(), templates.size(), prompts.size());
     }
 
     /** The tools of {@code types}, sorted by name; fails on a name declared twice. */

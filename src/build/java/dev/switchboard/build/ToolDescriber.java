@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.McpTool;
-import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.TaskSupport;
 import dev.switchboard.api.Tool;
 import dev.switchboard.api.ToolContext;
@@ -17,7 +16,6 @@ import dev.switchboard.registry.Icons;
 import dev.switchboard.registry.ToolAnnotations;
 import dev.switchboard.registry.ToolDescriptor;
 import dev.switchboard.registry.ToolNames;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
@@ -25,8 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -36,15 +32,6 @@ import java.util.regex.Pattern;
 final class ToolDescriber {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
-
-    /** Annotations that enable or disable a bean per build or per lookup, so its absence at run time is expected. */
-    private static final Set<String> CONDITIONS = Set.of(
-            "IfBuildProperty",
-            "UnlessBuildProperty",
-            "IfBuildProfile",
-            "UnlessBuildProfile",
-            "LookupIfProperty",
-            "LookupUnlessProperty");
 
     private final ToolSchemas schemas;
     private final TypeResolver types = new TypeResolver();
@@ -71,7 +58,7 @@ final class ToolDescriber {
             }
         }
         if (!found.isEmpty()) {
-            requireBean(type, concrete);
+            BeanChecks.requireBean(type, concrete, "tools");
         }
         return found;
     }
@@ -129,20 +116,16 @@ final class ToolDescriber {
                 List.of(),
                 argumentType.getName(),
                 true,
-                conditional(type),
+                BeanChecks.conditional(type),
                 definition.timeoutSeconds(),
-                scopes(type.getAnnotation(RequiresScopes.class), null),
+                BeanChecks.scopes(type, null),
                 output.wrapped());
     }
 
     private GeneratedTool methodTool(Class<?> type, Method method) {
         Tool tool = method.getAnnotation(Tool.class);
         String where = "Tool method " + type.getName() + "#" + method.getName();
-        if (!Modifier.isPublic(method.getModifiers())
-                || Modifier.isStatic(method.getModifiers())
-                || !Modifier.isPublic(type.getModifiers())) {
-            throw new BuildProblem(where + " must be a public instance method of a public class");
-        }
+        BeanChecks.requirePublic(where, type, method);
         String name = ToolNames.of(tool, method);
         checkName(where, name);
         if (!tool.inputSchema().isEmpty()) {
@@ -197,9 +180,9 @@ final class ToolDescriber {
                 parameters,
                 null,
                 tool.blocking(),
-                conditional(type),
+                BeanChecks.conditional(type),
                 tool.timeoutSeconds(),
-                scopes(type.getAnnotation(RequiresScopes.class), method.getAnnotation(RequiresScopes.class)),
+                BeanChecks.scopes(type, method),
                 output.wrapped());
     }
 
@@ -239,44 +222,6 @@ final class ToolDescriber {
             HeaderParam.of(descriptor.name(), descriptor.inputSchema());
         } catch (IllegalStateException e) {
             throw new BuildProblem(e.getMessage());
-        }
-    }
-
-    private static Set<String> scopes(RequiresScopes onClass, RequiresScopes onMethod) {
-        Set<String> scopes = new TreeSet<>();
-        for (RequiresScopes declared : new RequiresScopes[] {onClass, onMethod}) {
-            if (declared != null) {
-                scopes.addAll(List.of(declared.value()));
-            }
-        }
-        return scopes;
-    }
-
-    private static boolean conditional(Class<?> type) {
-        return Arrays.stream(type.getAnnotations())
-                .map(Annotation::annotationType)
-                .anyMatch(annotation -> CONDITIONS.contains(annotation.getSimpleName())
-                        || (annotation.getEnclosingClass() != null
-                                && CONDITIONS.contains(
-                                        annotation.getEnclosingClass().getSimpleName())));
-    }
-
-    /** Start-up finds tools through CDI, so the declaring class must be a bean it can create. */
-    private static void requireBean(Class<?> type, boolean concrete) {
-        boolean nestedInner = type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers());
-        if (!concrete || nestedInner) {
-            throw new BuildProblem(
-                    type.getName() + " declares tools, so it must be a concrete, top-level or static nested class");
-        }
-        boolean bean = Arrays.stream(type.getAnnotations())
-                .map(Annotation::annotationType)
-                .anyMatch(annotation -> annotation.getName().equals("jakarta.enterprise.context.Dependent")
-                        || annotation.isAnnotationPresent(jakarta.enterprise.context.NormalScope.class)
-                        || annotation.isAnnotationPresent(jakarta.inject.Scope.class)
-                        || annotation.isAnnotationPresent(jakarta.enterprise.inject.Stereotype.class));
-        if (!bean) {
-            throw new BuildProblem(
-                    type.getName() + " declares tools but is not a CDI bean: annotate it with @ApplicationScoped");
         }
     }
 }

@@ -2,8 +2,8 @@ package dev.switchboard.conformance;
 
 import dev.switchboard.api.Description;
 import dev.switchboard.api.McpPrompt;
+import dev.switchboard.api.Prompt;
 import dev.switchboard.api.PromptContext;
-import dev.switchboard.api.PromptDefinition;
 import dev.switchboard.api.PromptMessage;
 import dev.switchboard.api.PromptResult;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -15,7 +15,7 @@ import java.util.List;
 @ApplicationScoped
 @RegisterForReflection
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@PromptDefinition(name = "test_prompt_with_arguments", description = "A prompt with two required arguments")
+@Prompt(name = "test_prompt_with_arguments", description = "A prompt with two required arguments")
 public class ArgumentsPrompt implements McpPrompt<ArgumentsPrompt.Args> {
 
     public record Args(

@@ -3,7 +3,7 @@ package dev.switchboard.conformance;
 import dev.switchboard.api.McpResourceTemplate;
 import dev.switchboard.api.ResourceContents;
 import dev.switchboard.api.ResourceContext;
-import dev.switchboard.api.ResourceTemplateDefinition;
+import dev.switchboard.api.ResourceTemplate;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Map;
 
 @ApplicationScoped
 @IfBuildProperty(name = Fixtures.PROPERTY, stringValue = "true")
-@ResourceTemplateDefinition(
+@ResourceTemplate(
         uriTemplate = "test://template/{id}/data",
         name = "template-data",
         description = "Data for any id",

@@ -3,7 +3,7 @@ package dev.switchboard.api;
 import java.util.List;
 
 /**
- * A prompt template. Implement it in one CDI bean annotated with {@link PromptDefinition}. {@code A} is a record of
+ * A prompt template. Implement it in one CDI bean annotated with {@link Prompt}. {@code A} is a record of
  * string arguments (or {@link dev.switchboard.api.NoArguments}); components with {@code @NotNull} or
  * {@code @NotBlank} are required, {@link dev.switchboard.api.Description} describes them. Annotate the class with
  * {@code @RegisterForReflection} for native images.

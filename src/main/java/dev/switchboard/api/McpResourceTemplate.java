@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Resources named by a URI template. Implement it in one CDI bean annotated with
- * {@link ResourceTemplateDefinition}; a {@code resources/read} whose URI matches the template comes here with the
+ * {@link ResourceTemplate}; a {@code resources/read} whose URI matches the template comes here with the
  * template's variables.
  */
 public interface McpResourceTemplate {

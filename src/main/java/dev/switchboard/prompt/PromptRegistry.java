@@ -1,33 +1,20 @@
 package dev.switchboard.prompt;
 
-import com.fasterxml.classmate.ResolvedType;
-import com.fasterxml.classmate.TypeResolver;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.switchboard.api.Description;
 import dev.switchboard.api.McpPrompt;
 import dev.switchboard.api.Principal;
-import dev.switchboard.api.PromptArgument;
 import dev.switchboard.api.PromptContext;
-import dev.switchboard.api.PromptDefinition;
 import dev.switchboard.api.PromptResult;
-import dev.switchboard.registry.Icons;
+import dev.switchboard.registry.GeneratedFiles;
+import dev.switchboard.registry.MethodCall;
 import dev.switchboard.security.ScopeDeclarations;
 import dev.switchboard.security.Scopes;
 import io.quarkus.arc.All;
 import io.quarkus.arc.InstanceHandle;
 import jakarta.inject.Singleton;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,9 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
-/** Every prompt bean with its argument list derived from its argument record, checked at start-up. */
+/** Every prompt ({@code McpPrompt} beans and {@code @Prompt} methods), sorted by name, checked at start-up. */
 @Singleton
 public class PromptRegistry implements ScopeDeclarations {
 
@@ -45,21 +31,15 @@ public class PromptRegistry implements ScopeDeclarations {
     public static final class RegisteredPrompt {
         private final PromptDescriptor descriptor;
         private final McpPrompt<Object> bean;
-        private final ObjectReader reader;
-        private final Validator validator;
+        private final PromptArguments arguments;
         private final Set<String> scopes;
 
-        private RegisteredPrompt(
-                PromptDescriptor descriptor,
-                McpPrompt<Object> bean,
-                ObjectReader reader,
-                Validator validator,
-                Set<String> scopes) {
-            this.scopes = scopes;
+        RegisteredPrompt(
+                PromptDescriptor descriptor, McpPrompt<Object> bean, PromptArguments arguments, Set<String> scopes) {
             this.descriptor = descriptor;
             this.bean = bean;
-            this.reader = reader;
-            this.validator = validator;
+            this.arguments = arguments;
+            this.scopes = scopes;
         }
 
         public PromptDescriptor descriptor() {
@@ -80,99 +60,39 @@ public class PromptRegistry implements ScopeDeclarations {
          *
          * @throws IllegalArgumentException with a message for the client when the arguments are wrong
          */
-        public PromptResult get(JsonNode arguments, PromptContext context) {
-            JsonNode json = arguments == null || arguments.isMissingNode() || arguments.isNull()
-                    ? JsonNodeFactory.instance.objectNode()
-                    : arguments;
-            Object bound;
-            try {
-                bound = reader.readValue(json);
-            } catch (UnrecognizedPropertyException e) {
-                throw new IllegalArgumentException("Unknown argument '" + e.getPropertyName() + "' for prompt '"
-                        + descriptor.name() + "'; expected: " + names());
-            } catch (IOException e) {
-                throw new IllegalArgumentException(
-                        "Prompt '" + descriptor.name() + "' takes string arguments: " + names());
-            }
-            Set<ConstraintViolation<Object>> violations = validator.validate(bound);
-            if (!violations.isEmpty()) {
-                throw new IllegalArgumentException("Invalid arguments for prompt '" + descriptor.name() + "': "
-                        + violations.stream()
-                                .map(v -> "'" + v.getPropertyPath() + "' " + v.getMessage())
-                                .sorted()
-                                .collect(Collectors.joining("; ")));
-            }
-            return bean.get(bound, context);
-        }
-
-        private String names() {
-            return descriptor.arguments() == null
-                    ? "none"
-                    : descriptor.arguments().stream().map(PromptArgument::name).collect(Collectors.joining(", "));
+        public PromptResult get(JsonNode json, PromptContext context) {
+            return bean.get(arguments.bind(json), context);
         }
     }
+
+    private static final TypeReference<List<GeneratedPrompt>> GENERATED = new TypeReference<>() {};
 
     private final List<RegisteredPrompt> prompts;
     private final Map<String, RegisteredPrompt> byName = new HashMap<>();
 
-    @SuppressWarnings("unchecked")
     public PromptRegistry(@All List<InstanceHandle<McpPrompt<?>>> beans, ObjectMapper mapper, Validator validator) {
-        TypeResolver types = new TypeResolver();
         List<RegisteredPrompt> found = new ArrayList<>();
         for (InstanceHandle<McpPrompt<?>> handle : beans) {
-            Class<?> type = handle.getBean().getBeanClass();
-            PromptDefinition definition = type.getAnnotation(PromptDefinition.class);
-            if (definition == null) {
-                throw new IllegalStateException("Prompt class " + type.getName() + " lacks @PromptDefinition");
-            }
-            List<ResolvedType> parameters = types.resolve(type).typeParametersFor(McpPrompt.class);
-            Class<?> argumentType = parameters.get(0).getErasedType();
-            if (!argumentType.isRecord()) {
+            found.add(PromptClasses.register(handle, mapper, validator));
+        }
+        for (GeneratedPrompt generated : GeneratedFiles.read(mapper, GeneratedPrompt.LOCATION, GENERATED)) {
+            MethodCall.bind(generated.method()).ifPresent(call -> {
+                PromptMethod method = new PromptMethod(call, generated.descriptor());
+                found.add(new RegisteredPrompt(
+                        generated.descriptor(),
+                        method,
+                        method,
+                        generated.method().scopes()));
+            });
+        }
+        for (RegisteredPrompt prompt : found) {
+            if (byName.putIfAbsent(prompt.descriptor().name(), prompt) != null) {
                 throw new IllegalStateException(
-                        "Prompt class " + type.getName() + " must use a record of String arguments (or NoArguments)");
+                        "Duplicate prompt name '" + prompt.descriptor().name() + "': prompt names must be unique");
             }
-            List<PromptArgument> arguments = new ArrayList<>();
-            for (RecordComponent component : argumentType.getRecordComponents()) {
-                if (component.getType() != String.class) {
-                    throw new IllegalStateException("Prompt argument " + argumentType.getSimpleName() + "."
-                            + component.getName() + " must be a String: MCP prompt arguments are strings");
-                }
-                Description description = component.getAnnotation(Description.class);
-                // Constraint annotations are not record-component annotations: they land on the field.
-                java.lang.reflect.Field field = field(argumentType, component.getName());
-                boolean required = field.isAnnotationPresent(NotNull.class)
-                        || field.isAnnotationPresent(NotBlank.class)
-                        || field.isAnnotationPresent(NotEmpty.class);
-                arguments.add(new PromptArgument(
-                        component.getName(), description == null ? null : description.value(), required));
-            }
-            RegisteredPrompt prompt = new RegisteredPrompt(
-                    new PromptDescriptor(
-                            definition.name(),
-                            definition.title().isEmpty() ? null : definition.title(),
-                            definition.description(),
-                            arguments.isEmpty() ? null : List.copyOf(arguments),
-                            Icons.of(definition.icons())),
-                    (McpPrompt<Object>) handle.get(),
-                    mapper.readerFor(argumentType).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES),
-                    validator,
-                    Scopes.declaredBy(type));
-            if (byName.putIfAbsent(definition.name(), prompt) != null) {
-                throw new IllegalStateException("Duplicate prompt name '" + definition.name() + "' declared by "
-                        + type.getName() + " and another prompt class");
-            }
-            found.add(prompt);
         }
         found.sort(Comparator.comparing(p -> p.descriptor().name()));
         this.prompts = List.copyOf(found);
-    }
-
-    private static java.lang.reflect.Field field(Class<?> record, String name) {
-        try {
-            return record.getDeclaredField(name);
-        } catch (NoSuchFieldException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public List<PromptDescriptor> descriptors() {

@@ -1,11 +1,15 @@
 package dev.switchboard.resource;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.McpResource;
 import dev.switchboard.api.McpResourceTemplate;
 import dev.switchboard.api.Principal;
-import dev.switchboard.api.ResourceDefinition;
-import dev.switchboard.api.ResourceTemplateDefinition;
+import dev.switchboard.api.Resource;
+import dev.switchboard.api.ResourceTemplate;
+import dev.switchboard.registry.GeneratedFiles;
 import dev.switchboard.registry.Icons;
+import dev.switchboard.registry.MethodCall;
 import dev.switchboard.security.ScopeDeclarations;
 import dev.switchboard.security.Scopes;
 import io.quarkus.arc.All;
@@ -20,7 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Every resource and resource template bean, sorted for deterministic listing, checked at start-up. */
+/** Every resource and resource template (beans and {@code @Resource} / {@code @ResourceTemplate} methods), sorted for deterministic listing, checked at start-up. */
 @Singleton
 public class ResourceRegistry implements ScopeDeclarations {
 
@@ -37,57 +41,82 @@ public class ResourceRegistry implements ScopeDeclarations {
     /** A URI resolved to the bean that reads it, and the scopes a caller needs to read it. */
     public record Resolved(McpResource fixed, Template template, Map<String, String> variables, Set<String> scopes) {}
 
+    private static final TypeReference<List<GeneratedResource>> RESOURCES = new TypeReference<>() {};
+    private static final TypeReference<List<GeneratedResourceTemplate>> TEMPLATES = new TypeReference<>() {};
+
     private final List<Fixed> resources;
     private final List<Template> templates;
     private final Map<String, Fixed> byUri = new HashMap<>();
 
     public ResourceRegistry(
             @All List<InstanceHandle<McpResource>> resourceBeans,
-            @All List<InstanceHandle<McpResourceTemplate>> templateBeans) {
+            @All List<InstanceHandle<McpResourceTemplate>> templateBeans,
+            ObjectMapper mapper) {
         List<Fixed> fixed = new ArrayList<>();
         for (InstanceHandle<McpResource> handle : resourceBeans) {
             Class<?> type = handle.getBean().getBeanClass();
-            ResourceDefinition d =
-                    require(type.getAnnotation(ResourceDefinition.class), type, ResourceDefinition.class);
-            Fixed entry = new Fixed(
+            Resource d = require(type.getAnnotation(Resource.class), type, Resource.class);
+            fixed.add(new Fixed(
                     new ResourceDescriptor(
                             d.uri(),
-                            d.name(),
+                            named(d.name(), type),
                             blank(d.title()),
                             blank(d.description()),
                             blank(d.mimeType()),
                             Icons.of(d.icons())),
                     handle.get(),
                     d.sessionScoped(),
-                    Scopes.declaredBy(type));
-            Fixed previous = byUri.putIfAbsent(d.uri(), entry);
+                    Scopes.declaredBy(type)));
+        }
+        for (GeneratedResource generated : GeneratedFiles.read(mapper, GeneratedResource.LOCATION, RESOURCES)) {
+            MethodCall.bind(generated.method())
+                    .ifPresent(call -> fixed.add(new Fixed(
+                            generated.descriptor(),
+                            new ResourceMethod(call, generated.descriptor().mimeType()),
+                            generated.sessionScoped(),
+                            generated.method().scopes())));
+        }
+        for (Fixed entry : fixed) {
+            Fixed previous = byUri.putIfAbsent(entry.descriptor().uri(), entry);
             if (previous != null) {
-                throw new IllegalStateException("Duplicate resource URI '" + d.uri() + "' declared by "
-                        + previous.bean().getClass().getName() + " and " + type.getName());
+                throw new IllegalStateException(
+                        "Duplicate resource URI '" + entry.descriptor().uri() + "' declared by "
+                                + previous.descriptor().name() + " and "
+                                + entry.descriptor().name());
             }
-            fixed.add(entry);
         }
         fixed.sort(Comparator.comparing(f -> f.descriptor().uri()));
         List<Template> found = new ArrayList<>();
         for (InstanceHandle<McpResourceTemplate> handle : templateBeans) {
             Class<?> type = handle.getBean().getBeanClass();
-            ResourceTemplateDefinition d = require(
-                    type.getAnnotation(ResourceTemplateDefinition.class), type, ResourceTemplateDefinition.class);
-            found.add(new Template(
+            ResourceTemplate d = require(type.getAnnotation(ResourceTemplate.class), type, ResourceTemplate.class);
+            found.add(template(
                     new ResourceTemplateDescriptor(
                             d.uriTemplate(),
-                            d.name(),
+                            named(d.name(), type),
                             blank(d.title()),
                             blank(d.description()),
                             blank(d.mimeType()),
                             Icons.of(d.icons())),
-                    new UriTemplate(d.uriTemplate()),
                     handle.get(),
                     Scopes.declaredBy(type)));
+        }
+        for (GeneratedResourceTemplate generated :
+                GeneratedFiles.read(mapper, GeneratedResourceTemplate.LOCATION, TEMPLATES)) {
+            MethodCall.bind(generated.method())
+                    .ifPresent(call -> found.add(template(
+                            generated.descriptor(),
+                            new ResourceMethod(call, generated.descriptor().mimeType()),
+                            generated.method().scopes())));
         }
         found.sort(Comparator.comparing(t -> t.descriptor().uriTemplate()));
         this.resources = List.copyOf(fixed);
         this.templates = List.copyOf(found);
+    }
+
+    private static Template template(
+            ResourceTemplateDescriptor descriptor, McpResourceTemplate bean, Set<String> scopes) {
+        return new Template(descriptor, new UriTemplate(descriptor.uriTemplate()), bean, scopes);
     }
 
     public List<ResourceDescriptor> resources() {
@@ -157,6 +186,15 @@ public class ResourceRegistry implements ScopeDeclarations {
                     "Resource class " + type.getName() + " lacks @" + annotationType.getSimpleName());
         }
         return annotation;
+    }
+
+    /** A class declares one resource, so it must name it (a method's name is the default for methods). */
+    private static String named(String name, Class<?> type) {
+        if (name.isEmpty()) {
+            throw new IllegalStateException(
+                    "Resource class " + type.getName() + " must give its name, e.g. @Resource(name = \"...\")");
+        }
+        return name;
     }
 
     private static String blank(String value) {

@@ -49,6 +49,7 @@ class ResourcesAndPromptsTest {
                                 "switchboard://session/calendar",
                                 "switchboard://session/calendar.ics",
                                 "switchboard://session/tools-used",
+                                "test://notebook",
                                 "test://static-binary",
                                 "test://static-text",
                                 "test://watched-resource"))
@@ -60,6 +61,7 @@ class ResourcesAndPromptsTest {
                         contains(
                                 "switchboard://workspaces/{workspace}/calendar",
                                 "switchboard://workspaces/{workspace}/calendar.ics",
+                                "test://notebook/{page}",
                                 "test://template/{id}/data"));
     }
 

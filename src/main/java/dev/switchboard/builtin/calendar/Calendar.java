@@ -151,10 +151,9 @@ public class Calendar {
     /** Tells subscribers and listeners that the calendar changed, under the URIs it is readable at. */
     private void announce(StateScope scope) {
         if (scope.workspace()) {
-            notifier.updated(WorkspaceCalendarResource.uri(scope.id()));
-            notifier.updated(WorkspaceCalendarResource.icsUri(scope.id()));
+            CalendarResources.workspaceUris(scope.id()).forEach(notifier::updated);
         } else {
-            notifier.updated(scope.id(), List.of(CalendarResource.URI, CalendarIcsResource.URI));
+            notifier.updated(scope.id(), List.of(CalendarResources.SESSION, CalendarResources.SESSION_ICS));
         }
     }
 }
