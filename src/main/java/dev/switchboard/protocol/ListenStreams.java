@@ -127,7 +127,8 @@ public class ListenStreams {
             throw JsonRpcException.invalidParams("notifications.taskIds must be an array of task ids");
         }
         if (!request.caller().declaresExtension(ServerCapabilities.TASKS_EXTENSION)) {
-            throw TaskNegotiation.missingExtension(request, "notifications.taskIds belongs to the tasks extension");
+            throw RequestRejectedException.missingTasksExtension(
+                    request.message().id(), "notifications.taskIds belongs to the tasks extension");
         }
         Set<String> ids = new LinkedHashSet<>();
         requested.forEach(taskId -> {

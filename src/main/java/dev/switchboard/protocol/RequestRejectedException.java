@@ -1,7 +1,9 @@
 package dev.switchboard.protocol;
 
+import dev.switchboard.api.MissingClientCapabilityException;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcId;
+import java.util.Map;
 
 /**
  * A message the server refuses as a whole, before any method runs: the transport answers it with an HTTP error
@@ -105,7 +107,7 @@ public class RequestRejectedException extends RuntimeException {
                 "Forbidden: " + what + " needs the scopes " + new java.util.TreeSet<>(scopes)
                         + "; obtain a token that grants them (see the WWW-Authenticate header)",
                 id,
-                java.util.Map.of("requiredScopes", new java.util.TreeSet<>(scopes)),
+                Map.of("requiredScopes", new java.util.TreeSet<>(scopes)),
                 challenge);
     }
 
@@ -123,5 +125,29 @@ public class RequestRejectedException extends RuntimeException {
 
     public static RequestRejectedException headerMismatch(JsonRpcId id, String message) {
         return new RequestRejectedException(Reason.HEADER_MISMATCH, "Header mismatch: " + message, id, null);
+    }
+
+    /** 2026-07-28: serving the request needs a client capability it did not declare (-32021, naming it in the data). */
+    public static RequestRejectedException missingCapability(JsonRpcId id, MissingClientCapabilityException missing) {
+        Map<String, Object> required = Map.of(missing.capability(), Map.of());
+        return new RequestRejectedException(
+                Reason.MISSING_CAPABILITY,
+                "Missing required client capability: " + missing.getMessage() + "; declare it in _meta "
+                        + MetaKeys.CLIENT_CAPABILITIES,
+                id,
+                Map.of("requiredCapabilities", required));
+    }
+
+    /** 2026-07-28: the request needs the tasks extension it did not declare (-32021, naming it in the data). */
+    public static RequestRejectedException missingTasksExtension(JsonRpcId id, String why) {
+        return new RequestRejectedException(
+                Reason.MISSING_CAPABILITY,
+                "Missing required client capability: " + why + "; declare the extension in _meta "
+                        + MetaKeys.CLIENT_CAPABILITIES + " as {\"extensions\": {\"" + ServerCapabilities.TASKS_EXTENSION
+                        + "\": {}}}",
+                id,
+                Map.of(
+                        "requiredCapabilities",
+                        Map.of("extensions", Map.of(ServerCapabilities.TASKS_EXTENSION, Map.of()))));
     }
 }

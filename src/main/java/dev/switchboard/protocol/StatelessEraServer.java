@@ -126,7 +126,8 @@ public class StatelessEraServer {
                 .recoverWithItem(failure ->
                         respond(request, inputRequired(request, principal, (InputRequiredException) failure)))
                 .onFailure(MissingClientCapabilityException.class)
-                .transform(failure -> missingCapability(request, (MissingClientCapabilityException) failure))
+                .transform(failure -> RequestRejectedException.missingCapability(
+                        request.id(), (MissingClientCapabilityException) failure))
                 .onFailure(ErrorResponses::inBand)
                 .recoverWithItem(failure -> new McpReply.Respond(ErrorResponses.of(request, failure), null));
     }
@@ -253,17 +254,6 @@ public class StatelessEraServer {
         result.put("requestState", states.issue(request, principal, needed.answered()));
         result.putObject("_meta").set(MetaKeys.SERVER_INFO, serverInfo);
         return result;
-    }
-
-    private static RequestRejectedException missingCapability(
-            JsonRpcRequest request, MissingClientCapabilityException missing) {
-        Map<String, Object> required = Map.of(missing.capability(), Map.of());
-        return new RequestRejectedException(
-                RequestRejectedException.Reason.MISSING_CAPABILITY,
-                "Missing required client capability: " + missing.getMessage() + "; declare it in _meta "
-                        + MetaKeys.CLIENT_CAPABILITIES,
-                request.id(),
-                Map.of("requiredCapabilities", required));
     }
 
     private static RequestRejectedException methodNotFound(JsonRpcRequest request) {

@@ -6,7 +6,6 @@ import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.registry.RegisteredTool;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Whether a {@code tools/call} runs as a task, by the tool's task support and what the request's revision lets the
@@ -38,7 +37,8 @@ final class TaskNegotiation {
                 return new AsTask(null);
             }
             if (support == TaskSupport.REQUIRED) {
-                throw missingExtension(request, "tool '" + tool.name() + "' runs only as a task");
+                throw RequestRejectedException.missingTasksExtension(
+                        request.message().id(), "tool '" + tool.name() + "' runs only as a task");
             }
             return null;
         }
@@ -72,18 +72,5 @@ final class TaskNegotiation {
             throw JsonRpcException.invalidParams("params.task.ttl must be a positive whole number of milliseconds");
         }
         return new AsTask(Duration.ofMillis(ttl.longValue()));
-    }
-
-    /** 2026-07-28: the request needs the tasks extension it did not declare (-32021, naming it in the data). */
-    static RequestRejectedException missingExtension(McpRequest request, String why) {
-        return new RequestRejectedException(
-                RequestRejectedException.Reason.MISSING_CAPABILITY,
-                "Missing required client capability: " + why + "; declare the extension in _meta "
-                        + MetaKeys.CLIENT_CAPABILITIES + " as {\"extensions\": {\"" + ServerCapabilities.TASKS_EXTENSION
-                        + "\": {}}}",
-                request.message().id(),
-                Map.of(
-                        "requiredCapabilities",
-                        Map.of("extensions", Map.of(ServerCapabilities.TASKS_EXTENSION, Map.of()))));
     }
 }

@@ -73,7 +73,8 @@ public class TasksHandler {
                             + caller.protocolVersion());
         }
         if (stateless && !caller.declaresExtension(ServerCapabilities.TASKS_EXTENSION)) {
-            throw TaskNegotiation.missingExtension(request, method.wire() + " belongs to the tasks extension");
+            throw RequestRejectedException.missingTasksExtension(
+                    request.message().id(), method.wire() + " belongs to the tasks extension");
         }
         if (method == McpMethod.TASKS_LIST) {
             return list(request);
