@@ -5,7 +5,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
-import dev.switchboard.protocol.Replicas;
+import dev.switchboard.protocol.core.Replicas;
 import dev.switchboard.redis.RedisScript;
 import dev.switchboard.stream.ReplicaIdentity;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;

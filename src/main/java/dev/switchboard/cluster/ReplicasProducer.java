@@ -1,7 +1,7 @@
 package dev.switchboard.cluster;
 
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.protocol.Replicas;
+import dev.switchboard.protocol.core.Replicas;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;

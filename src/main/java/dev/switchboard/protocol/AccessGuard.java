@@ -1,5 +1,7 @@
 package dev.switchboard.protocol;
 
+import dev.switchboard.protocol.core.McpRequest;
+import dev.switchboard.protocol.core.RequestRejectedException;
 import dev.switchboard.security.BearerChallenges;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;

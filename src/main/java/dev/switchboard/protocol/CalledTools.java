@@ -2,6 +2,8 @@ package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.protocol.core.McpMethod;
+import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.registry.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

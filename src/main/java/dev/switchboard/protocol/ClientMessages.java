@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
+import dev.switchboard.protocol.core.McpMethod;
+import dev.switchboard.protocol.core.RequestChannel;
+import dev.switchboard.protocol.core.RequestRejectedException;
+import dev.switchboard.protocol.input.ClientRequests;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

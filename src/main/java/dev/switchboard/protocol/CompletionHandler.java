@@ -3,6 +3,7 @@ package dev.switchboard.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.prompt.PromptRegistry;
+import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.resource.ResourceRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;

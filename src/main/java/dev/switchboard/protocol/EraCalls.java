@@ -2,6 +2,13 @@ package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.jsonrpc.JsonRpcId;
+import dev.switchboard.protocol.core.CallControl;
+import dev.switchboard.protocol.core.Caller;
+import dev.switchboard.protocol.core.McpRequest;
+import dev.switchboard.protocol.input.ClientRequests;
+import dev.switchboard.protocol.input.InputSource;
+import dev.switchboard.protocol.input.RetriedInputs;
+import dev.switchboard.protocol.input.SessionInputs;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**

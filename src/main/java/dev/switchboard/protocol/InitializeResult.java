@@ -2,6 +2,7 @@ package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.switchboard.protocol.core.ServerCapabilities;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The answer to {@code initialize}. */

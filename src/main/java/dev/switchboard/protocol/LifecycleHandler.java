@@ -6,6 +6,8 @@ import dev.switchboard.api.Principal;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.protocol.core.ProtocolVersion;
+import dev.switchboard.protocol.core.ServerCapabilities;
 import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionIdGenerator;

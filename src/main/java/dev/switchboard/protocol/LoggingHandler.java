@@ -2,6 +2,9 @@ package dev.switchboard.protocol;
 
 import dev.switchboard.api.LogLevel;
 import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.protocol.core.EmptyResult;
+import dev.switchboard.protocol.core.McpRequest;
+import dev.switchboard.protocol.core.RequestRejectedException;
 import dev.switchboard.session.SessionStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

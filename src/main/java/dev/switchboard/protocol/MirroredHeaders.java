@@ -2,6 +2,7 @@ package dev.switchboard.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
+import dev.switchboard.protocol.core.RequestRejectedException;
 import dev.switchboard.registry.HeaderParam;
 import dev.switchboard.registry.RegisteredTool;
 import java.math.BigDecimal;

@@ -1,6 +1,8 @@
 package dev.switchboard.protocol;
 
 import dev.switchboard.jsonrpc.JsonRpcId;
+import dev.switchboard.protocol.core.CallControl;
+import dev.switchboard.protocol.core.Replicas;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

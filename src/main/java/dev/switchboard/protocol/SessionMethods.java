@@ -2,6 +2,9 @@ package dev.switchboard.protocol;
 
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
+import dev.switchboard.protocol.core.EmptyResult;
+import dev.switchboard.protocol.core.McpMethod;
+import dev.switchboard.protocol.core.McpRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,5 +1,8 @@
 package dev.switchboard.protocol;
 
+import dev.switchboard.protocol.core.McpMethod;
+import dev.switchboard.protocol.core.McpRequest;
+import dev.switchboard.protocol.tasks.TasksHandler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;

@@ -1,6 +1,6 @@
 package dev.switchboard.transport;
 
-import dev.switchboard.protocol.ProtocolVersion;
+import dev.switchboard.protocol.core.ProtocolVersion;
 
 /**
  * Where the events of a streamed answer go once an {@link Exchange} switches to SSE: the strategy that tells the two

@@ -6,7 +6,7 @@ import dev.switchboard.jsonrpc.JsonRpcError;
 import dev.switchboard.jsonrpc.JsonRpcErrorCodes;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcResponse;
-import dev.switchboard.protocol.RequestRejectedException;
+import dev.switchboard.protocol.core.RequestRejectedException;
 import dev.switchboard.security.limits.RateLimitedException;
 import org.jboss.logging.Logger;
 

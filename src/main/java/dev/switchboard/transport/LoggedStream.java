@@ -1,6 +1,6 @@
 package dev.switchboard.transport;
 
-import dev.switchboard.protocol.ProtocolVersion;
+import dev.switchboard.protocol.core.ProtocolVersion;
 import dev.switchboard.stream.EventIds;
 import dev.switchboard.stream.StreamHub;
 import java.time.Duration;

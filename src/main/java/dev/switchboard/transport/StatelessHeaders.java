@@ -1,8 +1,8 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.jsonrpc.JsonRpcRequest;
-import dev.switchboard.protocol.McpMethod;
-import dev.switchboard.protocol.RequestRejectedException;
+import dev.switchboard.protocol.core.McpMethod;
+import dev.switchboard.protocol.core.RequestRejectedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

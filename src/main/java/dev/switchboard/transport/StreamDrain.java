@@ -1,7 +1,7 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.config.SwitchboardConfig;
-import dev.switchboard.protocol.ListenStreams;
+import dev.switchboard.protocol.notify.ListenStreams;
 import dev.switchboard.stream.StreamHub;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import jakarta.enterprise.context.ApplicationScoped;

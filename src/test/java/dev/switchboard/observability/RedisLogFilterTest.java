@@ -35,7 +35,7 @@ class RedisLogFilterTest {
         assertFalse(filter.isLoggable(duplicate));
 
         LogRecord other = new LogRecord(Level.SEVERE, "Request 8 (tasks/get) failed");
-        other.setLoggerName("dev.switchboard.protocol.ErrorResponses");
+        other.setLoggerName("dev.switchboard.protocol.core.ErrorResponses");
         other.setThrown(new IllegalStateException("boom"));
         assertTrue(filter.isLoggable(other));
         assertEquals(Level.SEVERE, other.getLevel(), "only the Redis connection manager's lines are rewritten");

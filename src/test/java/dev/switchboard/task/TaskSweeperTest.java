@@ -3,7 +3,7 @@ package dev.switchboard.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.protocol.TaskSweeper;
+import dev.switchboard.protocol.tasks.TaskSweeper;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.SharedApp;
 import io.quarkus.test.junit.QuarkusTest;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
-import dev.switchboard.protocol.RequestRejectedException;
+import dev.switchboard.protocol.core.RequestRejectedException;
 import org.junit.jupiter.api.Test;
 
 class StatelessHeadersTest {
