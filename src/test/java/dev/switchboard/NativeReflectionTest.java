@@ -48,7 +48,8 @@ class NativeReflectionTest {
             "dev.switchboard.agent",
             "dev.switchboard.task",
             "dev.switchboard.console",
-            "dev.switchboard.builtin");
+            "dev.switchboard.builtin",
+            "dev.switchboard.upstream");
 
     private static final String DISPATCH =
             "dispatcher value passed between handlers; its JSON parts are registered types";
@@ -59,6 +60,10 @@ class NativeReflectionTest {
     /** Records in {@link #DTO_PACKAGES} that Jackson never sees, and why. */
     private static final Map<String, String> NOT_SERIALISED = Map.ofEntries(
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload", "parser output wrapping already-parsed messages"),
+            Map.entry("dev.switchboard.registry.MountedTool", "an upstream's tool and how to call it, held in process"),
+            Map.entry("dev.switchboard.registry.ToolRegistry$Catalog", "the tools at one moment, held in process"),
+            Map.entry("dev.switchboard.upstream.UpstreamServer$Session", "an upstream session id, stored as Stored"),
+            Map.entry("dev.switchboard.upstream.StreamableHttpClient$Answer", "an answer read from a JSON tree"),
             Map.entry("dev.switchboard.task.TaskLeases$Held", "a task's name, written as a sorted-set member"),
             Map.entry("dev.switchboard.task.TaskCounts", "two counts the console copies into its own wire record"),
             Map.entry("dev.switchboard.console.ToolMetrics$Totals", "meter totals kept between two readings"),

@@ -47,6 +47,33 @@ public final class RegisteredTool {
         this.taskSupport = descriptor.taskSupport();
     }
 
+    /** A tool of another source (an upstream server), called as it is; its arguments are the source's to check. */
+    static RegisteredTool mounted(MountedTool tool, ObjectMapper mapper) {
+        GeneratedTool generated = new GeneratedTool(
+                tool.descriptor(),
+                null,
+                null,
+                List.of(),
+                null,
+                true,
+                false,
+                Math.max(1, tool.timeout().toSeconds()),
+                tool.scopes(),
+                false);
+        ToolInvoker invoker = new ToolInvoker() {
+            @Override
+            public Object invoke(JsonNode arguments, ToolContext context) {
+                return tool.call().call(arguments, context);
+            }
+
+            @Override
+            public boolean blocking() {
+                return true;
+            }
+        };
+        return new RegisteredTool(generated, null, invoker, mapper);
+    }
+
     public String name() {
         return descriptor.name();
     }

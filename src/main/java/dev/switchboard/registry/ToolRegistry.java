@@ -13,10 +13,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
 /**
  * Every tool the server offers, sorted by name, as the build described them ({@link GeneratedTool}) and bound to
@@ -25,21 +28,73 @@ import java.util.Set;
  */
 public final class ToolRegistry implements ScopeDeclarations {
 
-    private final List<RegisteredTool> tools;
-    private final List<ToolDescriptor> descriptors;
-    private final List<RawValue> wire;
-    private final List<RawValue> wireWithTasks;
-    private final Map<String, RegisteredTool> byName;
-    private final boolean scoped;
+    private static final Logger LOG = Logger.getLogger(ToolRegistry.class);
 
-    private ToolRegistry(List<RegisteredTool> tools) {
-        this.tools = List.copyOf(tools);
-        this.descriptors = this.tools.stream().map(RegisteredTool::descriptor).toList();
-        this.wire = this.tools.stream().map(tool -> tool.wire(false)).toList();
-        this.wireWithTasks = this.tools.stream().map(tool -> tool.wire(true)).toList();
-        this.byName = new HashMap<>();
-        this.tools.forEach(tool -> byName.put(tool.name(), tool));
-        this.scoped = this.tools.stream().anyMatch(tool -> !tool.scopes().isEmpty());
+    /** The tools at one moment, with what every request reads precomputed; replaced whole when a mount changes. */
+    private record Catalog(
+            List<RegisteredTool> tools,
+            List<ToolDescriptor> descriptors,
+            List<RawValue> wire,
+            List<RawValue> wireWithTasks,
+            Map<String, RegisteredTool> byName,
+            boolean scoped) {
+
+        static Catalog of(List<RegisteredTool> tools) {
+            Map<String, RegisteredTool> byName = new HashMap<>();
+            tools.forEach(tool -> byName.put(tool.name(), tool));
+            return new Catalog(
+                    List.copyOf(tools),
+                    tools.stream().map(RegisteredTool::descriptor).toList(),
+                    tools.stream().map(tool -> tool.wire(false)).toList(),
+                    tools.stream().map(tool -> tool.wire(true)).toList(),
+                    byName,
+                    tools.stream().anyMatch(tool -> !tool.scopes().isEmpty()));
+        }
+    }
+
+    /** The tools of this application's beans, fixed at start-up. */
+    private final List<RegisteredTool> built;
+
+    private final ObjectMapper mapper;
+    /** Tools of other sources (upstream servers) by source, in mount order. */
+    private final Map<String, List<RegisteredTool>> mounts = new LinkedHashMap<>();
+
+    private volatile Catalog catalog;
+
+    private ToolRegistry(List<RegisteredTool> built, ObjectMapper mapper) {
+        this.built = List.copyOf(built);
+        this.mapper = mapper;
+        this.catalog = Catalog.of(this.built);
+    }
+
+    /**
+     * Serves {@code tools} as the tools of {@code source} from now on, replacing what it mounted before (none: it
+     * unmounts). A tool whose name another source (or a bean) already serves is left out with a warning.
+     *
+     * @return the names served for {@code source}
+     */
+    public synchronized List<String> mount(String source, List<MountedTool> tools) {
+        mounts.remove(source);
+        Set<String> taken = new HashSet<>();
+        built.forEach(tool -> taken.add(tool.name()));
+        mounts.values().forEach(list -> list.forEach(tool -> taken.add(tool.name())));
+        List<RegisteredTool> registered = new ArrayList<>();
+        for (MountedTool tool : tools) {
+            String name = tool.descriptor().name();
+            if (!taken.add(name)) {
+                LOG.warnf("%s offers the tool '%s', which another source already serves: left out", source, name);
+                continue;
+            }
+            registered.add(RegisteredTool.mounted(tool, mapper));
+        }
+        if (!registered.isEmpty()) {
+            mounts.put(source, List.copyOf(registered));
+        }
+        List<RegisteredTool> all = new ArrayList<>(built);
+        mounts.values().forEach(all::addAll);
+        all.sort(Comparator.comparing(RegisteredTool::name));
+        catalog = Catalog.of(all);
+        return registered.stream().map(RegisteredTool::name).toList();
     }
 
     /** Finds the CDI bean of a class that declares tools; empty when there is none (disabled or removed). */
@@ -89,7 +144,7 @@ public final class ToolRegistry implements ScopeDeclarations {
         }
         methodTools.forEach(ToolRegistry::requireAllListed);
         tools.sort(Comparator.comparing(RegisteredTool::name));
-        return new ToolRegistry(tools);
+        return new ToolRegistry(tools, mapper);
     }
 
     private static Class<?> loadClass(String name, String tool) {
@@ -162,7 +217,7 @@ public final class ToolRegistry implements ScopeDeclarations {
 
     /** All tools, sorted by name. */
     public List<ToolDescriptor> descriptors() {
-        return descriptors;
+        return catalog.descriptors();
     }
 
     /**
@@ -172,10 +227,11 @@ public final class ToolRegistry implements ScopeDeclarations {
      * @param withTasks whether descriptors say {@code execution.taskSupport} (only revision 2025-11-25 has the field)
      */
     public List<RawValue> wire(Principal principal, boolean withTasks) {
-        if (!scoped || !principal.authenticated()) {
-            return withTasks ? wireWithTasks : wire;
+        Catalog current = catalog;
+        if (!current.scoped() || !principal.authenticated()) {
+            return withTasks ? current.wireWithTasks() : current.wire();
         }
-        return tools.stream()
+        return current.tools().stream()
                 .filter(tool -> principal.holds(tool.scopes()))
                 .map(tool -> tool.wire(withTasks))
                 .toList();
@@ -184,19 +240,19 @@ public final class ToolRegistry implements ScopeDeclarations {
     /** Every scope some tool requires. */
     @Override
     public Set<String> scopes() {
-        return Scopes.union(tools.stream().map(RegisteredTool::scopes));
+        return Scopes.union(catalog.tools().stream().map(RegisteredTool::scopes));
     }
 
     public Optional<RegisteredTool> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return Optional.ofNullable(catalog.byName().get(name));
     }
 
     public boolean contains(String name) {
-        return byName.containsKey(name);
+        return catalog.byName().containsKey(name);
     }
 
     public int size() {
-        return tools.size();
+        return catalog.tools().size();
     }
 
     /**
@@ -210,15 +266,18 @@ public final class ToolRegistry implements ScopeDeclarations {
             return this;
         }
         for (String entry : excluded) {
-            if (tools.stream().noneMatch(tool -> matches(entry, tool.name()))) {
+            if (built.stream().noneMatch(tool -> matches(entry, tool.name()))) {
                 throw new IllegalArgumentException("switchboard.tools.exclude names '" + entry
                         + "', which matches no tool. Tools: "
-                        + String.join(", ", byName.keySet().stream().sorted().toList()));
+                        + String.join(
+                                ", ", built.stream().map(RegisteredTool::name).toList()));
             }
         }
-        return new ToolRegistry(tools.stream()
-                .filter(tool -> excluded.stream().noneMatch(entry -> matches(entry, tool.name())))
-                .toList());
+        return new ToolRegistry(
+                built.stream()
+                        .filter(tool -> excluded.stream().noneMatch(entry -> matches(entry, tool.name())))
+                        .toList(),
+                mapper);
     }
 
     private static boolean matches(String entry, String name) {

@@ -15,8 +15,10 @@ import dev.switchboard.security.limits.SessionQuotaConfig;
 import dev.switchboard.session.SessionCacheConfig;
 import dev.switchboard.state.memory.MemoryStoreConfig;
 import dev.switchboard.task.TaskConfig;
+import dev.switchboard.upstream.UpstreamConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithName;
+import io.smallrye.config.WithParentName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -178,7 +181,8 @@ public final class AppSettings {
             MemoryStoreConfig.class,
             TaskConfig.class,
             ReplicaAckConfig.class,
-            ConsoleConfig.class);
+            ConsoleConfig.class,
+            UpstreamConfig.class);
 
     /** Every {@code switchboard.*} property, from the methods of the {@link #MAPPINGS} and their groups. */
     public static Set<String> switchboardProperties() {
@@ -204,7 +208,20 @@ public final class AppSettings {
                 continue;
             }
             WithName withName = method.getAnnotation(WithName.class);
-            String key = prefix + "." + (withName != null ? withName.value() : kebab(method.getName()));
+            String key = method.isAnnotationPresent(WithParentName.class)
+                    ? prefix
+                    : prefix + "." + (withName != null ? withName.value() : kebab(method.getName()));
+            if (method.getReturnType() == Map.class) {
+                // a map of named entries: switchboard.upstreams.<name>.url, switchboard.upstreams.<name>.headers.<name>
+                Type value = ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[1];
+                if (value instanceof Class<?> entry && entry.getName().startsWith("dev.switchboard.")) {
+                    collect(entry, key + ".<name>", properties);
+                } else {
+                    properties.add(key); // the group: headers
+                    properties.add(key + ".<name>");
+                }
+                continue;
+            }
             Class<?> nested = groupType(method);
             if (nested != null) {
                 collect(nested, key, properties);

@@ -86,7 +86,10 @@ class DocsTest {
                 Matcher property = PROPERTY.matcher(code);
                 while (property.find()) {
                     Pattern name = placeholders(property.group());
-                    if (properties.stream().noneMatch(p -> name.matcher(p).matches())) {
+                    String named = property.group();
+                    if (properties.stream()
+                            .noneMatch(p -> name.matcher(p).matches()
+                                    || placeholders(p).matcher(named).matches())) {
                         problems.add(line.where() + ": " + property.group() + " is not a Switchboard setting or group");
                     }
                 }

@@ -1,0 +1,146 @@
+package dev.switchboard.upstream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.api.Icon;
+import dev.switchboard.api.ToolResult;
+import dev.switchboard.registry.MountedTool;
+import dev.switchboard.registry.ToolAnnotations;
+import dev.switchboard.registry.ToolDescriptor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * The tools of one upstream as this server serves them: the configured ones, their names prefixed, their schemas and
+ * annotations as the upstream gave them, each call sent to the upstream in the caller's upstream session.
+ */
+final class UpstreamTools {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamTools.class);
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,128}");
+
+    private final String name;
+    private final UpstreamConfig.Upstream config;
+    private final UpstreamServer server;
+    private final UpstreamSessions sessions;
+    private final UpstreamResults results;
+    private final ObjectMapper mapper;
+    private final List<Pattern> include;
+    private final List<Pattern> exclude;
+
+    UpstreamTools(
+            String name,
+            UpstreamConfig.Upstream config,
+            UpstreamServer server,
+            UpstreamSessions sessions,
+            ObjectMapper mapper) {
+        this.name = name;
+        this.config = config;
+        this.server = server;
+        this.sessions = sessions;
+        this.results = new UpstreamResults(mapper);
+        this.mapper = mapper;
+        this.include = globs(config.include().orElse(List.of("*")));
+        this.exclude = globs(config.exclude().orElse(List.of()));
+    }
+
+    /** Lists the upstream's tools in a session of its own, which ends at once. */
+    List<MountedTool> list() {
+        UpstreamServer.Session session = server.open();
+        try {
+            List<MountedTool> tools = new ArrayList<>();
+            for (JsonNode tool : server.tools(session)) {
+                String original = tool.path("name").asText();
+                if (matches(include, original) && !matches(exclude, original)) {
+                    mounted(tool, original).ifPresent(tools::add);
+                }
+            }
+            return tools;
+        } finally {
+            server.close(session);
+        }
+    }
+
+    private Optional<MountedTool> mounted(JsonNode tool, String original) {
+        String served = config.prefix().orElse(name + ".") + original;
+        if (!NAME.matcher(served).matches() || !tool.path("inputSchema").isObject()) {
+            LOG.warnf("Upstream '%s' offers a tool this server cannot serve (name '%s'): left out", name, served);
+            return Optional.empty();
+        }
+        JsonNode annotations = tool.path("annotations");
+        ToolDescriptor descriptor = new ToolDescriptor(
+                served,
+                tool.path("title").textValue(),
+                tool.path("description").asText(""),
+                (ObjectNode) tool.get("inputSchema"),
+                tool.path("outputSchema").isObject() ? (ObjectNode) tool.get("outputSchema") : null,
+                icons(tool.get("icons")),
+                annotations.isObject()
+                        ? new ToolAnnotations(
+                                annotations.path("title").textValue(),
+                                annotations.path("readOnlyHint").asBoolean(false),
+                                annotations.path("destructiveHint").asBoolean(true),
+                                annotations.path("idempotentHint").asBoolean(false),
+                                annotations.path("openWorldHint").asBoolean(true))
+                        : null,
+                null); // task-augmented calls are not passed upstream yet: served as plain calls
+        Set<String> scopes = new HashSet<>(config.scopes().orElse(List.of()));
+        return Optional.of(new MountedTool(
+                descriptor, scopes, config.timeout(), (arguments, context) -> call(original, arguments, context)));
+    }
+
+    private ToolResult call(String tool, JsonNode arguments, dev.switchboard.api.ToolContext context) {
+        boolean ownSession = context.sessionId() == null; // 2026-07-28: one upstream session per call
+        UpstreamServer.Session session = null;
+        try {
+            session = ownSession ? server.open() : sessions.of(context);
+            try {
+                return results.of(name, server.call(session, tool, arguments, context));
+            } catch (SessionLostException e) {
+                session = ownSession ? server.open() : sessions.renew(context, session);
+                return results.of(name, server.call(session, tool, arguments, context));
+            }
+        } catch (UpstreamException e) {
+            return ToolResult.error(e.getMessage());
+        } finally {
+            if (ownSession && session != null) {
+                server.close(session);
+            }
+        }
+    }
+
+    private List<Icon> icons(JsonNode icons) {
+        if (icons == null || !icons.isArray()) {
+            return null;
+        }
+        try {
+            return Arrays.asList(mapper.treeToValue(icons, Icon[].class));
+        } catch (Exception e) {
+            return null; // icons are decoration: a malformed list is left out, not the tool
+        }
+    }
+
+    private static boolean matches(List<Pattern> globs, String name) {
+        return globs.stream().anyMatch(glob -> glob.matcher(name).matches());
+    }
+
+    private static List<Pattern> globs(List<String> globs) {
+        return globs.stream()
+                .map(glob -> Pattern.compile(Arrays.stream(glob.split("\\*", -1))
+                        .map(part -> String.join(
+                                ".",
+                                Arrays.stream(part.split("\\?", -1))
+                                        .map(Pattern::quote)
+                                        .toList()))
+                        .reduce((a, b) -> a + ".*" + b)
+                        .orElse("")))
+                .toList();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.switchboard.upstream;
+
+import static dev.switchboard.testing.Mcp.call;
+import static dev.switchboard.testing.Mcp.initialize;
+import static dev.switchboard.testing.Mcp.post;
+import static dev.switchboard.testing.Mcp.tools;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.testing.Await;
+import dev.switchboard.testing.EverythingServer;
+import dev.switchboard.testing.Stateless;
+import dev.switchboard.testing.UpstreamProfile;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The MCP reference server "everything" (a Node process) mounted as the upstream {@code everything}: its tools listed
+ * as ours with their prefix, called through us in both eras, its session renewed when it forgets it.
+ */
+@QuarkusTest
+@TestProfile(UpstreamProfile.class)
+class UpstreamToolsTest {
+
+    @BeforeEach
+    void upstreamToolsAreMounted() {
+        String session = initialize();
+        Await.until(
+                Duration.ofSeconds(30),
+                () -> "everything.echo was never listed",
+                () -> names(session).contains("everything.echo"));
+    }
+
+    private static List<Object> names(String session) {
+        return tools(session).stream().map(tool -> tool.get("name")).toList();
+    }
+
+    @Test
+    void theUpstreamsToolsAreListedWithItsPrefixAndTheirOwnSchemas() {
+        String session = initialize();
+        List<Map<String, Object>> tools = tools(session);
+        Map<String, Object> echo = tools.stream()
+                .filter(tool -> "everything.echo".equals(tool.get("name")))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "string",
+                ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) echo.get("inputSchema")).get("properties")).get("message"))
+                        .get("type"));
+        assertEquals(true, ((Map<?, ?>) echo.get("annotations")).get("readOnlyHint"));
+        List<Object> names = names(session);
+        assertTrue(names.contains("everything.get-sum"), names.toString());
+        assertTrue(names.contains("weather.get"), "our own tools stay: " + names);
+        assertFalse(names.contains("everything.get-env"), "excluded: " + names);
+        assertFalse(names.contains("everything.toggle-simulated-logging"), "excluded by a glob: " + names);
+    }
+
+    @Test
+    void callsReachTheUpstreamAndItsResultsComeBackAsTheyAre() {
+        String session = initialize();
+        post(session, call(1, "everything.echo", "{\"message\":\"hello upstream\"}"))
+                .body("result.isError", equalTo(false))
+                .body("result.content[0].type", equalTo("text"))
+                .body("result.content[0].text", equalTo("Echo: hello upstream"));
+        post(session, call(2, "everything.get-tiny-image", "{}"))
+                .body("result.content.find { it.type == 'image' }.mimeType", equalTo("image/png"));
+        post(session, call(3, "everything.get-structured-content", "{\"location\":\"New York\"}"))
+                .body("result.structuredContent", notNullValue());
+        // The upstream checks its own arguments; its refusal is a result the model reads.
+        post(session, call(4, "everything.get-sum", "{\"a\":\"one\"}")).body("result.isError", equalTo(true));
+    }
+
+    @Test
+    void aStatelessCallerGetsAnUpstreamSessionForItsCall() {
+        Stateless.call("everything.echo")
+                .body(Stateless.callBody(1, "everything.echo", "{\"message\":\"no session\"}"))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.content[0].text", equalTo("Echo: no session"));
+    }
+
+    @Test
+    void anUpstreamThatForgotTheSessionGetsANewOneAndOneThatIsDownIsAToolError() {
+        String session = initialize();
+        post(session, call(1, "everything.echo", "{\"message\":\"one\"}"))
+                .body("result.content[0].text", equalTo("Echo: one"));
+        EverythingServer upstream = EverythingServer.current();
+        upstream.end();
+        post(session, call(2, "everything.echo", "{\"message\":\"two\"}"))
+                .body("result.isError", equalTo(true))
+                .body("result.content[0].text", startsWith("Upstream 'everything' cannot be reached at "));
+        upstream.begin(); // a new process: the session of this caller is unknown there (404), so a new one is opened
+        post(session, call(3, "everything.echo", "{\"message\":\"three\"}"))
+                .body("result.isError", equalTo(false))
+                .body("result.content[0].text", equalTo("Echo: three"));
+    }
+}
