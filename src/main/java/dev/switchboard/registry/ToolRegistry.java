@@ -212,7 +212,7 @@ public final class ToolRegistry implements ScopeDeclarations {
     private static IllegalStateException stale(String className, String why) {
         return new IllegalStateException("The tool registry (" + GeneratedTool.LOCATION + ") does not match "
                 + className + ": " + why + ". The build writes the registry after compiling: rebuild with"
-                + " ./mvnw compile, or, in dev mode, restart quarkus:dev (live reload recompiles without it)");
+                + " ./mvnw compile (in dev mode, a reload that changed a class rewrites it)");
     }
 
     /** All tools, sorted by name. */
