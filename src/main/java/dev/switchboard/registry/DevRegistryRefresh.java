@@ -37,7 +37,10 @@ class DevRegistryRefresh {
     private static final Logger LOG = Logger.getLogger(DevRegistryRefresh.class);
     private static final Duration LIMIT = Duration.ofMinutes(2);
 
-    /** First of the start-up observers: the registry producers ({@code @Startup}) read the files after it. */
+    /**
+     * Observes start-up ahead of the observers of default priority, the {@code @Startup} registry producers among them,
+     * so they read the files it wrote.
+     */
     void beforeRegistriesAreRead(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
         Path classes = classesDirectory();
         if (classes == null) {
