@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.logging.Logger;
 
 /**
@@ -60,6 +61,7 @@ public final class ToolRegistry implements ScopeDeclarations {
     private final Map<String, List<RegisteredTool>> mounts = new LinkedHashMap<>();
 
     private volatile Catalog catalog;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     private ToolRegistry(List<RegisteredTool> built, ObjectMapper mapper) {
         this.built = List.copyOf(built);
@@ -93,8 +95,17 @@ public final class ToolRegistry implements ScopeDeclarations {
         List<RegisteredTool> all = new ArrayList<>(built);
         mounts.values().forEach(all::addAll);
         all.sort(Comparator.comparing(RegisteredTool::name));
+        Catalog before = catalog;
         catalog = Catalog.of(all);
+        if (!catalog.descriptors().equals(before.descriptors())) {
+            listeners.forEach(Runnable::run);
+        }
         return registered.stream().map(RegisteredTool::name).toList();
+    }
+
+    /** Runs {@code listener} each time a mount changes the tools (on the mounting thread, which may block). */
+    public void onChange(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** Finds the CDI bean of a class that declares tools; empty when there is none (disabled or removed). */

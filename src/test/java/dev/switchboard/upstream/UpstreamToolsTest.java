@@ -11,15 +11,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.switchboard.api.ToolResult;
+import dev.switchboard.registry.MountedTool;
+import dev.switchboard.registry.ToolDescriptor;
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.EverythingServer;
+import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.Stateless;
 import dev.switchboard.testing.UpstreamProfile;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +41,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(UpstreamProfile.class)
 class UpstreamToolsTest {
+
+    @Inject
+    ToolRegistry registry;
 
     @BeforeEach
     void upstreamToolsAreMounted() {
@@ -87,6 +101,50 @@ class UpstreamToolsTest {
                 .then()
                 .statusCode(200)
                 .body("result.content[0].text", equalTo("Echo: no session"));
+    }
+
+    @Test
+    void aChangedToolListIsToldOnSessionStreamsAndToListeners() throws Exception {
+        String session = initialize();
+        String listen = Stateless.body(
+                "\"l-1\"", "subscriptions/listen", "\"notifications\":{\"toolsListChanged\":true}", Stateless.meta());
+        try (SseTestClient stream = SseTestClient.get(
+                        RestAssured.port, Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25"));
+                SseTestClient listener = SseTestClient.post(
+                        RestAssured.port,
+                        listen,
+                        Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "subscriptions/listen"))) {
+            stream.next(); // priming
+            assertTrue(JsonPath.from(listener.next().data()).getBoolean("params.notifications.toolsListChanged"));
+            List<MountedTool> mounted = List.of(new MountedTool(
+                    new ToolDescriptor(
+                            "test.mounted",
+                            null,
+                            "A tool of another source",
+                            JsonNodeFactory.instance.objectNode().put("type", "object"),
+                            null,
+                            null,
+                            null,
+                            null),
+                    Set.of(),
+                    Duration.ofSeconds(5),
+                    (arguments, context) -> ToolResult.text("from the mount")));
+            registry.mount("test source", mounted);
+            assertEquals(
+                    "notifications/tools/list_changed",
+                    JsonPath.from(stream.next().data()).getString("method"));
+            assertEquals(
+                    "notifications/tools/list_changed",
+                    JsonPath.from(listener.next().data()).getString("method"));
+            post(session, call(1, "test.mounted", "{}")).body("result.content[0].text", equalTo("from the mount"));
+            registry.mount("test source", mounted);
+            assertEquals(Optional.empty(), stream.poll(Duration.ofMillis(300)), "the same tools again: no change");
+            registry.mount("test source", List.of());
+            assertEquals(
+                    "notifications/tools/list_changed",
+                    JsonPath.from(stream.next().data()).getString("method"));
+            assertFalse(names(session).contains("test.mounted"));
+        }
     }
 
     @Test

@@ -23,9 +23,12 @@ public record ServerCapabilities(
     /** The id of the 2026-07-28 tasks extension, in capabilities and in {@code requiredCapabilities}. */
     public static final String TASKS_EXTENSION = "io.modelcontextprotocol/tasks";
 
-    /** Everything Switchboard serves before tasks. Lists are fixed at build time, so they never change. */
+    /**
+     * Everything Switchboard serves before tasks. Prompts are fixed at build time; the tool list changes when an
+     * upstream server's tools do ({@code notifications/tools/list_changed}).
+     */
     private static final ServerCapabilities BASE = new ServerCapabilities(
-            new Tools(false), new Resources(true, true), new Prompts(false), new Empty(), new Empty(), null, null);
+            new Tools(true), new Resources(true, true), new Prompts(false), new Empty(), new Empty(), null, null);
 
     private static final ServerCapabilities WITH_TASKS = new ServerCapabilities(
             BASE.tools,

@@ -50,10 +50,17 @@ public class ListenStreams {
      *
      * @param taskIds tasks whose changes it receives ({@code notifications/tasks}, the tasks extension)
      */
-    record Filter(boolean resourcesListChanged, Set<String> resourceSubscriptions, Set<String> taskIds) {
+    record Filter(
+            boolean toolsListChanged,
+            boolean resourcesListChanged,
+            Set<String> resourceSubscriptions,
+            Set<String> taskIds) {
 
         ObjectNode toJson() {
             ObjectNode json = JSON.objectNode();
+            if (toolsListChanged) {
+                json.put("toolsListChanged", true);
+            }
             if (resourcesListChanged) {
                 json.put("resourcesListChanged", true);
             }
@@ -97,7 +104,11 @@ public class ListenStreams {
             });
         }
         Set<String> taskIds = taskIds(request, requested.path("taskIds"));
-        Filter filter = new Filter(requested.path("resourcesListChanged").asBoolean(false), Set.copyOf(uris), taskIds);
+        Filter filter = new Filter(
+                requested.path("toolsListChanged").asBoolean(false),
+                requested.path("resourcesListChanged").asBoolean(false),
+                Set.copyOf(uris),
+                taskIds);
         JsonNode id = request.message().id().value();
         Listener listener = new Listener(
                 id, request.caller().principal().id(), filter, request.channel(), new CompletableFuture<>());
@@ -108,6 +119,15 @@ public class ListenStreams {
         listeners.add(listener);
         request.channel().onClientGone(() -> listeners.remove(listener));
         return Uni.createFrom().completionStage(listener.ended());
+    }
+
+    /** Notifies the listeners held here that asked for it that the list of tools changed. */
+    void toolsChanged() {
+        for (Listener listener : listeners) {
+            if (listener.filter().toolsListChanged()) {
+                send(listener, "notifications/tools/list_changed", JSON.objectNode());
+            }
+        }
     }
 
     /** Notifies the listeners held here that a resource (or, for null, the list of resources) changed. */
