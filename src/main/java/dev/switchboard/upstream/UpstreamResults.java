@@ -36,7 +36,8 @@ final class UpstreamResults {
                 result.path("isError").asBoolean(false));
     }
 
-    private Content content(String upstream, JsonNode item) {
+    /** One content item of the upstream; one this server has no type for becomes text that shows it. */
+    Content content(String upstream, JsonNode item) {
         Class<? extends Content> type = switch (item.path("type").asText()) {
             case "text" -> TextContent.class;
             case "image" -> ImageContent.class;

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One upstream MCP server, spoken to as a session-era MCP client would: {@code initialize} opens a session (the
- * upstream names it, or keeps none), then tools are listed and called in it. The upstream's own requests to us
- * (sampling, elicitation) are answered as not supported.
+ * upstream names it, or keeps none), then tools are listed and called in it. The upstream's requests during a call
+ * (elicitation, sampling, roots) are asked of our caller; outside a call they are answered as not supported.
  */
 final class UpstreamServer {
 
@@ -34,11 +34,13 @@ final class UpstreamServer {
     private final StreamableHttpClient client;
     private final ObjectMapper mapper;
     private final AtomicLong ids = new AtomicLong();
+    private final UpstreamRequests requests;
 
     UpstreamServer(String name, StreamableHttpClient client, ObjectMapper mapper) {
         this.name = name;
         this.client = client;
         this.mapper = mapper;
+        this.requests = new UpstreamRequests(name, mapper);
     }
 
     String name() {
@@ -47,7 +49,13 @@ final class UpstreamServer {
 
     Session open() {
         ObjectNode params = mapper.createObjectNode().put("protocolVersion", PROTOCOL_VERSION);
-        params.putObject("capabilities");
+        // What our clients may answer, asked of them when the upstream asks (UpstreamRequests).
+        ObjectNode capabilities = params.putObject("capabilities");
+        ObjectNode elicitation = capabilities.putObject("elicitation");
+        elicitation.putObject("form");
+        elicitation.putObject("url");
+        capabilities.putObject("sampling");
+        capabilities.putObject("roots");
         params.putObject("clientInfo").put("name", "switchboard").put("version", "1.0");
         StreamableHttpClient.Answer answer = client.send(request("initialize", params), null, null, refusing(null));
         JsonNode result = result(answer.message(), "initialize");
@@ -112,7 +120,7 @@ final class UpstreamServer {
 
                     @Override
                     public void request(JsonNode request) {
-                        refusing(session).request(request);
+                        client.send(requests.answer(request, context), session.id(), session.protocolVersion(), null);
                     }
                 });
         return result(answer.message(), "tools/call " + tool);

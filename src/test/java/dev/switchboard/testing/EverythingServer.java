@@ -21,6 +21,9 @@ public class EverythingServer implements QuarkusTestResourceLifecycleManager {
     /** The tools of the upstream the profile leaves out. */
     public static final String EXCLUDED = "get-env,toggle-*";
 
+    /** The scope a caller needs for the upstream's tools. */
+    public static final String SCOPE = "tools.everything";
+
     private static EverythingServer current;
 
     private final int port = FreePorts.one();
@@ -41,7 +44,9 @@ public class EverythingServer implements QuarkusTestResourceLifecycleManager {
                 "switchboard.upstreams.everything.exclude",
                 EXCLUDED,
                 "switchboard.upstreams.everything.timeout",
-                "5s");
+                "5s",
+                "switchboard.upstreams.everything.scopes",
+                SCOPE);
     }
 
     public String url() {

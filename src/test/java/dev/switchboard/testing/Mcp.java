@@ -28,15 +28,25 @@ public final class Mcp {
     }
 
     public static String initializeBody(String protocolVersion) {
+        return initializeBody(protocolVersion, "{}");
+    }
+
+    /** An {@code initialize} declaring {@code capabilities} (a JSON object). */
+    public static String initializeBody(String protocolVersion, String capabilities) {
         return """
                 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"%s",\
-                "capabilities":{},"clientInfo":{"name":"test-client","version":"1.0"}}}""".formatted(protocolVersion);
+                "capabilities":%s,"clientInfo":{"name":"test-client","version":"1.0"}}}""".formatted(protocolVersion, capabilities);
     }
 
     /** Opens a session and returns its id. */
     public static String initialize(String protocolVersion) {
+        return initialize(protocolVersion, "{}");
+    }
+
+    /** Opens a session whose client declares {@code capabilities} (a JSON object) and returns its id. */
+    public static String initialize(String protocolVersion, String capabilities) {
         return request()
-                .body(initializeBody(protocolVersion))
+                .body(initializeBody(protocolVersion, capabilities))
                 .post("/mcp")
                 .then()
                 .statusCode(200)

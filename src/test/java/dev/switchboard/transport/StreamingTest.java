@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.tools.CancellationProbe;
@@ -42,15 +43,7 @@ class StreamingTest {
     CancellationProbe probe;
 
     private String initialize(String capabilities) {
-        return request()
-                .body("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"" + V
-                        + "\",\"capabilities\":" + capabilities
-                        + ",\"clientInfo\":{\"name\":\"t\",\"version\":\"1\"}}}")
-                .post("/mcp")
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("Mcp-Session-Id");
+        return Mcp.initialize(V, capabilities);
     }
 
     private Map<String, String> headers(String session) {

@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.registry.MountedTool;
 import dev.switchboard.registry.ToolDescriptor;
 import dev.switchboard.registry.ToolRegistry;
+import dev.switchboard.security.ScopeCatalog;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.EverythingServer;
 import dev.switchboard.testing.SseTestClient;
@@ -42,8 +44,13 @@ import org.junit.jupiter.api.Test;
 @TestProfile(UpstreamProfile.class)
 class UpstreamToolsTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Inject
     ToolRegistry registry;
+
+    @Inject
+    ScopeCatalog scopes;
 
     @BeforeEach
     void upstreamToolsAreMounted() {
@@ -76,6 +83,14 @@ class UpstreamToolsTest {
         assertTrue(names.contains("weather.get"), "our own tools stay: " + names);
         assertFalse(names.contains("everything.get-env"), "excluded: " + names);
         assertFalse(names.contains("everything.toggle-simulated-logging"), "excluded by a glob: " + names);
+        // Its tools need the configured scope (authorization is off here, so everyone holds it), which the
+        // protected-resource metadata lists with the others.
+        assertEquals(
+                Set.of(EverythingServer.SCOPE),
+                registry.find("everything.echo").orElseThrow().scopes());
+        assertTrue(
+                scopes.scopes().contains(EverythingServer.SCOPE),
+                scopes.scopes().toString());
     }
 
     @Test
@@ -145,6 +160,34 @@ class UpstreamToolsTest {
                     JsonPath.from(stream.next().data()).getString("method"));
             assertFalse(names(session).contains("test.mounted"));
         }
+    }
+
+    @Test
+    void theUpstreamsSamplingRequestIsAskedOfOurClientAndItsAnswerGoesBack() throws Exception {
+        String session = initialize("2025-11-25", "{\"sampling\":{}}");
+        String body = call(1, "everything.trigger-sampling-request", "{\"prompt\":\"Name a colour\",\"maxTokens\":20}");
+        Map<String, String> headers = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        try (SseTestClient stream = SseTestClient.post(RestAssured.port, body, headers)) {
+            stream.next(); // priming
+            String samplingEvent = stream.next().data();
+            JsonPath sampling = JsonPath.from(samplingEvent);
+            assertEquals("sampling/createMessage", sampling.getString("method"));
+            assertTrue(sampling.getString("params.messages[0].content.text").contains("Name a colour"));
+            post(
+                            session,
+                            "{\"jsonrpc\":\"2.0\",\"id\":"
+                                    + JSON.readTree(samplingEvent).get("id")
+                                    + ",\"result\":{\"role\":\"assistant\",\"content\":{\"type\":\"text\","
+                                    + "\"text\":\"Vermilion\"},\"model\":\"test-model\"}}")
+                    .statusCode(202);
+            JsonPath result = JsonPath.from(stream.next().data());
+            assertEquals(1, result.getInt("id"));
+            assertFalse(result.getBoolean("result.isError"), result.prettify());
+            assertTrue(result.getString("result.content[0].text").contains("Vermilion"), result.prettify());
+        }
+        // A client that cannot sample: the upstream hears why and answers with its own error.
+        post(initialize(), call(2, "everything.trigger-sampling-request", "{\"prompt\":\"x\"}"))
+                .body("result.isError", equalTo(true));
     }
 
     @Test
