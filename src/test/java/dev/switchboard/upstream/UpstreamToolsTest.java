@@ -191,6 +191,30 @@ class UpstreamToolsTest {
     }
 
     @Test
+    void theUpstreamsProgressReachesOurCaller() throws Exception {
+        String session = initialize();
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"everything.trigger-long-running-operation\",\"arguments\":{\"duration\":1,\"steps\":2},"
+                + "\"_meta\":{\"progressToken\":\"p-1\"}}}";
+        Map<String, String> headers = Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+        try (SseTestClient stream = SseTestClient.post(RestAssured.port, body, headers)) {
+            stream.next(); // priming
+            List<JsonPath> progress = new java.util.ArrayList<>();
+            JsonPath event = JsonPath.from(stream.next().data());
+            while ("notifications/progress".equals(event.getString("method"))) {
+                progress.add(event);
+                event = JsonPath.from(stream.next().data());
+            }
+            assertEquals(2, progress.size(), "one notification per step");
+            assertEquals("p-1", progress.get(0).getString("params.progressToken"), "our caller's token, not ours");
+            assertEquals(2.0, progress.get(1).getDouble("params.progress"));
+            assertEquals(2.0, progress.get(1).getDouble("params.total"));
+            assertEquals(1, event.getInt("id"));
+            assertFalse(event.getBoolean("result.isError"), event.prettify());
+        }
+    }
+
+    @Test
     void anUpstreamThatForgotTheSessionGetsANewOneAndOneThatIsDownIsAToolError() {
         String session = initialize();
         post(session, call(1, "everything.echo", "{\"message\":\"one\"}"))

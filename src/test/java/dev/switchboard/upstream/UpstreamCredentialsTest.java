@@ -1,0 +1,78 @@
+package dev.switchboard.upstream;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.switchboard.testing.AuthServerStub;
+import dev.switchboard.testing.Await;
+import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.RecordingUpstream;
+import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.Tokens;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * With authorization on, a caller's bearer token never reaches an upstream: every request the upstream receives
+ * carries its configured credential and no {@code Authorization} at all.
+ */
+@QuarkusTest
+@WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = AuthServerStub.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = RecordingUpstream.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class UpstreamCredentialsTest {
+
+    Tokens tokens;
+
+    WireMockServer upstream;
+
+    @Test
+    void theCallersTokenNeverReachesTheUpstream() {
+        String token = tokens.valid("alice", "mcp");
+        String session = Mcp.request()
+                .header("Authorization", "Bearer " + token)
+                .body(Mcp.initializeBody("2025-11-25"))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Mcp-Session-Id");
+        // Listed once the upstream was read after start-up: until then the call is an unknown tool.
+        Await.until(
+                Duration.ofSeconds(20),
+                () -> "recorder.whoami never answered",
+                () -> "someone"
+                        .equals(post(session, token, Mcp.call(2, "recorder.whoami", "{}"))
+                                .statusCode(200)
+                                .extract()
+                                .path("result.content[0].text")));
+
+        List<LoggedRequest> received = upstream.findAll(anyRequestedFor(urlEqualTo("/mcp")));
+        assertTrue(
+                received.stream().anyMatch(request -> request.getBodyAsString().contains("\"tools/call\"")),
+                "the call went upstream");
+        for (LoggedRequest request : received) {
+            assertEquals(RecordingUpstream.KEY, request.getHeader("X-Upstream-Key"), request.getBodyAsString());
+            assertFalse(request.containsHeader("Authorization"), "a token went upstream: " + request);
+            assertFalse(request.toString().contains(token), "the caller's token went upstream: " + request);
+        }
+    }
+
+    private static ValidatableResponse post(String session, String token, String body) {
+        return Mcp.request(session)
+                .header("Authorization", "Bearer " + token)
+                .body(body)
+                .post("/mcp")
+                .then();
+    }
+}
