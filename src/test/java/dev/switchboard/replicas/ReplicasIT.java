@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.switchboard.stream.EventIds;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.RecordingUpstream;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.ServiceProcess;
 import dev.switchboard.testing.SseTestClient;
@@ -17,6 +18,7 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ class ReplicasIT {
     private static RedisServerResource redis;
     private static ServiceProcess a;
     private static ServiceProcess b;
+    private static RecordingUpstream upstream;
 
     @BeforeAll
     static void start() {
@@ -37,7 +40,10 @@ class ReplicasIT {
         redis.start();
         // The production rate limits (300 requests per session) over an hour instead of a minute: one request frees
         // every 12 s, so what the rate-limit test counts does not depend on how fast this machine runs it.
-        Map<String, String> slowRefill = Map.of("SWITCHBOARD_RATE_LIMIT_WINDOW", "1h");
+        upstream = new RecordingUpstream();
+        String upstreamUrl = upstream.start().get("switchboard.upstreams.recorder.url");
+        Map<String, String> slowRefill =
+                Map.of("SWITCHBOARD_RATE_LIMIT_WINDOW", "1h", "SWITCHBOARD_UPSTREAMS_RECORDER_URL", upstreamUrl);
         a = ServiceProcess.start(ServiceProcess.freePort(), redis.url(), slowRefill);
         b = ServiceProcess.start(ServiceProcess.freePort(), redis.url(), slowRefill);
     }
@@ -55,6 +61,9 @@ class ReplicasIT {
         }
         if (redis != null) {
             redis.stop();
+        }
+        if (upstream != null) {
+            upstream.stop();
         }
     }
 
@@ -104,6 +113,27 @@ class ReplicasIT {
                 .header("Retry-After");
         int seconds = Integer.parseInt(retryAfter);
         assertTrue(seconds >= 1 && seconds <= 12, "Retry-After " + retryAfter);
+    }
+
+    @Test
+    void anUpstreamSessionOpenedThroughOneReplicaIsContinuedThroughTheOther() {
+        String session = initialize(a);
+        String call = Mcp.call(1, "recorder.whoami", "{}");
+        for (ServiceProcess replica : List.of(a, b, a)) {
+            // Each replica serves the upstream's tools once it has read them after start-up.
+            Await.until(
+                    Duration.ofSeconds(20),
+                    () -> "recorder.whoami never answered on " + replica.url(),
+                    () -> "someone"
+                            .equals(post(replica, session, call).extract().path("result.content[0].text")));
+        }
+        List<String> sessions = upstream.callSessions();
+        assertEquals(3, sessions.size(), sessions.toString());
+        assertEquals(1, Set.copyOf(sessions).size(), "one upstream session, wherever the call arrived: " + sessions);
+        // Each initialize got a session of its own (each replica lists the tools in one too): the ids tell them apart.
+        List<String> opened = upstream.openedSessions();
+        assertEquals(opened.size(), Set.copyOf(opened).size(), opened.toString());
+        assertTrue(opened.size() >= 3 && opened.contains(sessions.get(0)), opened + " / " + sessions);
     }
 
     @Test
