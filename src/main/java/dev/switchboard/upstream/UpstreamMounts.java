@@ -2,8 +2,8 @@ package dev.switchboard.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ToolState;
-import dev.switchboard.registry.MountedTool;
 import dev.switchboard.registry.ToolRegistry;
+import dev.switchboard.resource.ResourceRegistry;
 import dev.switchboard.security.ScopeDeclarations;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Mounts the tools of every configured upstream into the {@link ToolRegistry}: read once start-up is done and again
+ * Mounts the tools, resources and resource templates of every configured upstream into the {@link ToolRegistry} and
+ * the {@link ResourceRegistry}: read once start-up is done and again
  * every {@code refresh}; an upstream that cannot be reached is tried again sooner (1 s, doubling up to the refresh)
  * and its tools stay as they were last read. Start-up never waits for an upstream.
  */
@@ -32,13 +33,20 @@ public class UpstreamMounts implements ScopeDeclarations {
 
     private final UpstreamConfig config;
     private final ToolRegistry registry;
+    private final ResourceRegistry resources;
     private final ToolState state;
     private final ObjectMapper mapper;
     private ScheduledExecutorService scheduler;
 
-    UpstreamMounts(UpstreamConfig config, ToolRegistry registry, ToolState state, ObjectMapper mapper) {
+    UpstreamMounts(
+            UpstreamConfig config,
+            ToolRegistry registry,
+            ResourceRegistry resources,
+            ToolState state,
+            ObjectMapper mapper) {
         this.config = config;
         this.registry = registry;
+        this.resources = resources;
         this.state = state;
         this.mapper = mapper;
     }
@@ -57,9 +65,14 @@ public class UpstreamMounts implements ScopeDeclarations {
             String name = upstream.getKey();
             UpstreamServer server =
                     new UpstreamServer(name, new StreamableHttpClient(name, upstream.getValue(), mapper), mapper);
-            UpstreamTools tools =
-                    new UpstreamTools(name, upstream.getValue(), server, new UpstreamSessions(server, state), mapper);
-            scheduler.execute(() -> refresh(name, upstream.getValue(), tools, FIRST_RETRY));
+            UpstreamSessions sessions = new UpstreamSessions(server, state);
+            Mount mount = new Mount(
+                    name,
+                    upstream.getValue(),
+                    server,
+                    new UpstreamTools(name, upstream.getValue(), server, sessions, mapper),
+                    new UpstreamResources(name, upstream.getValue(), server, sessions, mapper));
+            scheduler.execute(() -> refresh(mount, FIRST_RETRY));
         }
     }
 
@@ -69,23 +82,46 @@ public class UpstreamMounts implements ScopeDeclarations {
         }
     }
 
-    private void refresh(String name, UpstreamConfig.Upstream upstream, UpstreamTools tools, Duration retry) {
+    /** One upstream and what it serves through us. */
+    private record Mount(
+            String name,
+            UpstreamConfig.Upstream config,
+            UpstreamServer server,
+            UpstreamTools tools,
+            UpstreamResources resources) {}
+
+    /** Reads the upstream's tools, resources and templates in a session of their own, and mounts them. */
+    private void refresh(Mount mount, Duration retry) {
         Duration next;
         try {
-            List<MountedTool> listed = tools.list();
-            List<String> served = registry.mount("upstream '" + name + "'", listed);
-            LOG.infof("Upstream '%s' (%s): serving %d tools: %s", name, upstream.url(), served.size(), served);
-            next = upstream.refresh();
+            UpstreamServer.Session session = mount.server().open();
+            try {
+                String source = "upstream '" + mount.name() + "'";
+                List<String> served = registry.mount(source, mount.tools().list(session));
+                List<ResourceRegistry.Fixed> fixed = mount.resources().resources(session);
+                List<ResourceRegistry.Template> templates = mount.resources().templates(session);
+                resources.mount(source, fixed, templates);
+                LOG.infof(
+                        "Upstream '%s' (%s): serving %d tools, %d resources, %d resource templates: %s",
+                        mount.name(), mount.config().url(), served.size(), fixed.size(), templates.size(), served);
+            } finally {
+                mount.server().close(session);
+            }
+            next = mount.config().refresh();
             retry = FIRST_RETRY;
         } catch (RuntimeException e) {
             LOG.warnf(
-                    "Upstream '%s' (%s): cannot read its tools, trying again in %s: %s",
-                    name, upstream.url(), retry, e.getMessage());
+                    "Upstream '%s' (%s): cannot read what it serves, trying again in %s: %s",
+                    mount.name(), mount.config().url(), retry, e.getMessage());
             next = retry;
-            retry = min(retry.multipliedBy(2), upstream.refresh());
+            retry = min(retry.multipliedBy(2), mount.config().refresh());
         }
         Duration following = retry;
-        scheduler.schedule(() -> refresh(name, upstream, tools, following), next.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            scheduler.schedule(() -> refresh(mount, following), next.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // shutting down
+        }
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -27,8 +27,19 @@ final class UpstreamServer {
      *
      * @param id the upstream's {@code Mcp-Session-Id}, or null when it keeps no sessions
      * @param protocolVersion the revision it answered with
+     * @param capabilities what it serves, as its {@code initialize} said; null for a session restored from the store
      */
-    record Session(String id, String protocolVersion) {}
+    record Session(String id, String protocolVersion, JsonNode capabilities) {
+
+        Session(String id, String protocolVersion) {
+            this(id, protocolVersion, null);
+        }
+
+        /** Whether the upstream said it serves {@code feature} ({@code tools}, {@code resources}, ...). */
+        boolean serves(String feature) {
+            return capabilities != null && capabilities.has(feature);
+        }
+    }
 
     private final String name;
     private final StreamableHttpClient client;
@@ -59,8 +70,10 @@ final class UpstreamServer {
         params.putObject("clientInfo").put("name", "switchboard").put("version", "1.0");
         StreamableHttpClient.Answer answer = client.send(request("initialize", params), null, null, refusing(null));
         JsonNode result = result(answer.message(), "initialize");
-        Session session =
-                new Session(answer.sessionId(), result.path("protocolVersion").asText(PROTOCOL_VERSION));
+        Session session = new Session(
+                answer.sessionId(),
+                result.path("protocolVersion").asText(PROTOCOL_VERSION),
+                result.path("capabilities"));
         client.send(notification("notifications/initialized"), session.id(), session.protocolVersion(), null);
         return session;
     }
@@ -74,7 +87,34 @@ final class UpstreamServer {
 
     /** Every tool the upstream lists, all pages read. */
     List<JsonNode> tools(Session session) {
-        List<JsonNode> tools = new ArrayList<>();
+        return list(session, "tools/list", "tools");
+    }
+
+    /** Every resource the upstream lists; none when it serves no resources. */
+    List<JsonNode> resources(Session session) {
+        return session.serves("resources") ? list(session, "resources/list", "resources") : List.of();
+    }
+
+    /** Every resource template the upstream lists; none when it serves no resources. */
+    List<JsonNode> resourceTemplates(Session session) {
+        return session.serves("resources") ? list(session, "resources/templates/list", "resourceTemplates") : List.of();
+    }
+
+    /** Reads one of the upstream's resources: its {@code ReadResourceResult}. */
+    JsonNode read(Session session, String uri) {
+        ObjectNode params = mapper.createObjectNode().put("uri", uri);
+        return result(
+                client.send(
+                                request("resources/read", params),
+                                session.id(),
+                                session.protocolVersion(),
+                                refusing(session))
+                        .message(),
+                "resources/read " + uri);
+    }
+
+    private List<JsonNode> list(Session session, String method, String field) {
+        List<JsonNode> items = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             ObjectNode params = mapper.createObjectNode();
@@ -82,20 +122,16 @@ final class UpstreamServer {
                 params.put("cursor", cursor);
             }
             JsonNode result = result(
-                    client.send(
-                                    request("tools/list", params),
-                                    session.id(),
-                                    session.protocolVersion(),
-                                    refusing(session))
+                    client.send(request(method, params), session.id(), session.protocolVersion(), refusing(session))
                             .message(),
-                    "tools/list");
-            result.path("tools").forEach(tools::add);
+                    method);
+            result.path(field).forEach(items::add);
             cursor = result.path("nextCursor").textValue();
             if (cursor == null) {
-                return tools;
+                return items;
             }
         }
-        throw new UpstreamException("Upstream '" + name + "' lists more than " + MAX_PAGES + " pages of tools");
+        throw new UpstreamException("Upstream '" + name + "' lists more than " + MAX_PAGES + " pages of " + field);
     }
 
     /**
@@ -160,8 +196,11 @@ final class UpstreamServer {
         }
         JsonNode error = response.get("error");
         if (error != null) {
-            throw new UpstreamException("Upstream '" + name + "' refused " + what + ": "
-                    + error.path("message").asText("error " + error.path("code").asText()));
+            throw new UpstreamRefusal(
+                    error.path("code").asInt(),
+                    "Upstream '" + name + "' refused " + what + ": "
+                            + error.path("message")
+                                    .asText("error " + error.path("code").asText()));
         }
         JsonNode result = response.get("result");
         if (result == null || !result.isObject()) {

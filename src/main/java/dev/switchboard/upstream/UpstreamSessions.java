@@ -1,11 +1,14 @@
 package dev.switchboard.upstream;
 
+import dev.switchboard.api.ResourceContext;
 import dev.switchboard.api.ScoredCollection;
+import dev.switchboard.api.StateScope;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolState;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The upstream session of each of our sessions, for one upstream: opened on first use and kept with our session in the
@@ -35,44 +38,66 @@ final class UpstreamSessions {
         this.state = state;
     }
 
-    /** The upstream session of the caller's session, opened when it has none. */
+    /** The upstream session of a tool caller's session, opened when it has none. */
     UpstreamServer.Session of(ToolContext context) {
+        return of(context.sessionId(), () -> state.of(null, context));
+    }
+
+    /** The upstream session of a resource reader's session, opened when it has none. */
+    UpstreamServer.Session of(ResourceContext context) {
+        return of(
+                context.sessionId(),
+                () -> state.ofSession(context).orElseThrow(() -> new UpstreamException("The session has ended")));
+    }
+
+    /** A new upstream session for the caller's session, after the upstream lost the one it had. */
+    UpstreamServer.Session renew(String sessionId, Supplier<StateScope> scope, UpstreamServer.Session lost) {
+        ScoredCollection<Stored> stored = stored(scope);
+        stored.remove(new Stored(server.name(), lost.id(), lost.protocolVersion()));
+        return open(sessionId, stored);
+    }
+
+    UpstreamServer.Session renew(ToolContext context, UpstreamServer.Session lost) {
+        return renew(context.sessionId(), () -> state.of(null, context), lost);
+    }
+
+    UpstreamServer.Session renew(ResourceContext context, UpstreamServer.Session lost) {
+        return renew(
+                context.sessionId(),
+                () -> state.ofSession(context).orElseThrow(() -> new UpstreamException("The session has ended")),
+                lost);
+    }
+
+    private UpstreamServer.Session of(String sessionId, Supplier<StateScope> scope) {
         synchronized (recent) {
-            UpstreamServer.Session known = recent.get(context.sessionId());
+            UpstreamServer.Session known = recent.get(sessionId);
             if (known != null) {
                 return known;
             }
         }
-        ScoredCollection<Stored> stored = stored(context);
+        ScoredCollection<Stored> stored = stored(scope);
         for (Stored entry : stored.range(0, 0)) {
             if (entry.upstream().equals(server.name())) {
-                return remember(context, new UpstreamServer.Session(entry.id(), entry.protocolVersion()));
+                return remember(sessionId, new UpstreamServer.Session(entry.id(), entry.protocolVersion()));
             }
         }
-        return open(context, stored);
+        return open(sessionId, stored);
     }
 
-    /** A new upstream session for the caller's session, after the upstream lost the one it had. */
-    UpstreamServer.Session renew(ToolContext context, UpstreamServer.Session lost) {
-        ScoredCollection<Stored> stored = stored(context);
-        stored.remove(new Stored(server.name(), lost.id(), lost.protocolVersion()));
-        return open(context, stored);
-    }
-
-    private UpstreamServer.Session open(ToolContext context, ScoredCollection<Stored> stored) {
+    private UpstreamServer.Session open(String sessionId, ScoredCollection<Stored> stored) {
         UpstreamServer.Session session = server.open();
         stored.add(0, new Stored(server.name(), session.id(), session.protocolVersion()));
-        return remember(context, session);
+        return remember(sessionId, session);
     }
 
-    private UpstreamServer.Session remember(ToolContext context, UpstreamServer.Session session) {
+    private UpstreamServer.Session remember(String sessionId, UpstreamServer.Session session) {
         synchronized (recent) {
-            recent.put(context.sessionId(), session);
+            recent.put(sessionId, session);
         }
         return session;
     }
 
-    private ScoredCollection<Stored> stored(ToolContext context) {
-        return state.of(null, context).collection(COLLECTION, Stored.class);
+    private static ScoredCollection<Stored> stored(Supplier<StateScope> scope) {
+        return scope.get().collection(COLLECTION, Stored.class);
     }
 }

@@ -51,21 +51,16 @@ final class UpstreamTools {
         this.exclude = globs(config.exclude().orElse(List.of()));
     }
 
-    /** Lists the upstream's tools in a session of its own, which ends at once. */
-    List<MountedTool> list() {
-        UpstreamServer.Session session = server.open();
-        try {
-            List<MountedTool> tools = new ArrayList<>();
-            for (JsonNode tool : server.tools(session)) {
-                String original = tool.path("name").asText();
-                if (matches(include, original) && !matches(exclude, original)) {
-                    mounted(tool, original).ifPresent(tools::add);
-                }
+    /** The upstream's tools, listed in {@code session}. */
+    List<MountedTool> list(UpstreamServer.Session session) {
+        List<MountedTool> tools = new ArrayList<>();
+        for (JsonNode tool : server.tools(session)) {
+            String original = tool.path("name").asText();
+            if (matches(include, original) && !matches(exclude, original)) {
+                mounted(tool, original).ifPresent(tools::add);
             }
-            return tools;
-        } finally {
-            server.close(session);
         }
+        return tools;
     }
 
     private Optional<MountedTool> mounted(JsonNode tool, String original) {

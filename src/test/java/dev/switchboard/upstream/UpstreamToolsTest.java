@@ -109,6 +109,39 @@ class UpstreamToolsTest {
     }
 
     @Test
+    void theUpstreamsResourcesAndTemplatesAreListedAndReadThroughUs() {
+        String session = initialize();
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/list\"}")
+                .body(
+                        "result.resources.find { it.uri == 'demo://resource/static/document/architecture.md' }.mimeType",
+                        equalTo("text/markdown"));
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/templates/list\"}")
+                .body(
+                        "result.resourceTemplates.uriTemplate",
+                        org.hamcrest.Matchers.hasItem("demo://resource/dynamic/text/{resourceId}"));
+        post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/read\",\"params\":"
+                                + "{\"uri\":\"demo://resource/dynamic/text/7\"}}")
+                .body("result.contents[0].uri", equalTo("demo://resource/dynamic/text/7"))
+                .body("result.contents[0].text", startsWith("Resource 7: "));
+        post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"resources/read\",\"params\":"
+                                + "{\"uri\":\"demo://resource/static/document/architecture.md\"}}")
+                .body("result.contents[0].mimeType", equalTo("text/markdown"))
+                .body("result.contents[0].text", notNullValue());
+        String uri = "demo://resource/dynamic/text/8";
+        Stateless.request("resources/read")
+                .header("Mcp-Name", uri)
+                .body(Stateless.body(5, "resources/read", "\"uri\":\"" + uri + "\""))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.contents[0].text", startsWith("Resource 8: "));
+    }
+
+    @Test
     void aStatelessCallerGetsAnUpstreamSessionForItsCall() {
         Stateless.call("everything.echo")
                 .body(Stateless.callBody(1, "everything.echo", "{\"message\":\"no session\"}"))
