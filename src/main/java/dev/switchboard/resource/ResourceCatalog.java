@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,30 +42,38 @@ record ResourceCatalog(List<Fixed> resources, List<Template> templates, Map<Stri
 
     /** The entries of {@code source} whose URI or URI template this catalog does not hold yet, as a catalog. */
     ResourceCatalog without(String source, List<Fixed> resources, List<Template> templates) {
-        Set<String> taken = new HashSet<>(byUri.keySet());
-        List<Fixed> fixed = new ArrayList<>();
-        for (Fixed resource : resources) {
-            if (taken.add(resource.descriptor().uri())) {
-                fixed.add(resource);
+        Set<String> uris = new HashSet<>(byUri.keySet());
+        Set<String> uriTemplates = new HashSet<>();
+        this.templates.forEach(t -> uriTemplates.add(t.descriptor().uriTemplate()));
+        return new ResourceCatalog(
+                unclaimed(
+                        source,
+                        "resource",
+                        resources,
+                        resource -> resource.descriptor().uri(),
+                        uris),
+                unclaimed(
+                        source,
+                        "resource template",
+                        templates,
+                        template -> template.descriptor().uriTemplate(),
+                        uriTemplates));
+    }
+
+    /** The entries whose key is not {@code taken} yet; the others are left out with a warning. */
+    private static <T> List<T> unclaimed(
+            String source, String what, List<T> entries, Function<T, String> key, Set<String> taken) {
+        List<T> accepted = new ArrayList<>();
+        for (T entry : entries) {
+            if (taken.add(key.apply(entry))) {
+                accepted.add(entry);
             } else {
                 LOG.warnf(
-                        "%s offers the resource %s, which another source already serves: left out",
-                        source, resource.descriptor().uri());
+                        "%s offers the %s %s, which another source already serves: left out",
+                        source, what, key.apply(entry));
             }
         }
-        Set<String> takenTemplates = new HashSet<>();
-        this.templates.forEach(t -> takenTemplates.add(t.descriptor().uriTemplate()));
-        List<Template> accepted = new ArrayList<>();
-        for (Template template : templates) {
-            if (takenTemplates.add(template.descriptor().uriTemplate())) {
-                accepted.add(template);
-            } else {
-                LOG.warnf(
-                        "%s offers the resource template %s, which another source already serves: left out",
-                        source, template.descriptor().uriTemplate());
-            }
-        }
-        return new ResourceCatalog(fixed, accepted);
+        return accepted;
     }
 
     /** What clients see, to tell whether a mount changed anything. */
