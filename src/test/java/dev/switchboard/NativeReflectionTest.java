@@ -65,6 +65,9 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.upstream.UpstreamServer$Session", "an upstream session id, stored as Stored"),
             Map.entry("dev.switchboard.upstream.UpstreamMounts$Mount", "one upstream's parts, held in process"),
             Map.entry("dev.switchboard.resource.ResourceCatalog", "the resources at one moment, held in process"),
+            Map.entry(
+                    "dev.switchboard.prompt.MountedPrompt", "an upstream's prompt and how to get it, held in process"),
+            Map.entry("dev.switchboard.prompt.PromptRegistry$Catalog", "the prompts at one moment, held in process"),
             Map.entry("dev.switchboard.upstream.StreamableHttpClient$Answer", "an answer read from a JSON tree"),
             Map.entry("dev.switchboard.task.TaskLeases$Held", "a task's name, written as a sorted-set member"),
             Map.entry("dev.switchboard.task.TaskCounts", "two counts the console copies into its own wire record"),

@@ -3,6 +3,7 @@ package dev.switchboard.prompt;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.api.McpPrompt;
 import dev.switchboard.api.Principal;
 import dev.switchboard.api.PromptContext;
@@ -18,12 +19,18 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jboss.logging.Logger;
 
-/** Every prompt ({@code McpPrompt} beans and {@code @Prompt} methods), sorted by name, checked at start-up. */
+/**
+ * Every prompt: this application's ({@code McpPrompt} beans and {@code @Prompt} methods, checked at start-up) and those
+ * mounted from other sources (upstream servers), sorted by name.
+ */
 @Singleton
 public class PromptRegistry implements ScopeDeclarations {
 
@@ -67,8 +74,30 @@ public class PromptRegistry implements ScopeDeclarations {
 
     private static final TypeReference<List<GeneratedPrompt>> GENERATED = new TypeReference<>() {};
 
-    private final List<RegisteredPrompt> prompts;
-    private final Map<String, RegisteredPrompt> byName = new HashMap<>();
+    /** The prompts at one moment, sorted by name; replaced whole when a mount changes. */
+    private record Catalog(List<RegisteredPrompt> prompts, Map<String, RegisteredPrompt> byName) {
+
+        static Catalog of(List<RegisteredPrompt> prompts) {
+            Map<String, RegisteredPrompt> byName = new HashMap<>();
+            for (RegisteredPrompt prompt : prompts) {
+                if (byName.putIfAbsent(prompt.descriptor().name(), prompt) != null) {
+                    throw new IllegalStateException(
+                            "Duplicate prompt name '" + prompt.descriptor().name() + "': prompt names must be unique");
+                }
+            }
+            return new Catalog(
+                    prompts.stream()
+                            .sorted(Comparator.comparing(p -> p.descriptor().name()))
+                            .toList(),
+                    Map.copyOf(byName));
+        }
+    }
+
+    private static final Logger LOG = Logger.getLogger(PromptRegistry.class);
+
+    private final List<RegisteredPrompt> built;
+    private final Map<String, List<RegisteredPrompt>> mounts = new LinkedHashMap<>();
+    private volatile Catalog catalog;
 
     public PromptRegistry(@All List<InstanceHandle<McpPrompt<?>>> beans, ObjectMapper mapper, Validator validator) {
         List<RegisteredPrompt> found = new ArrayList<>();
@@ -85,23 +114,47 @@ public class PromptRegistry implements ScopeDeclarations {
                         generated.method().scopes()));
             });
         }
-        for (RegisteredPrompt prompt : found) {
-            if (byName.putIfAbsent(prompt.descriptor().name(), prompt) != null) {
-                throw new IllegalStateException(
-                        "Duplicate prompt name '" + prompt.descriptor().name() + "': prompt names must be unique");
+        this.catalog = Catalog.of(found);
+        this.built = catalog.prompts();
+    }
+
+    /**
+     * Serves {@code prompts} as the prompts of {@code source} from now on, replacing what it mounted before. A name
+     * another source (or this application) already serves is left out with a warning.
+     */
+    public synchronized void mount(String source, List<MountedPrompt> prompts) {
+        mounts.remove(source);
+        Set<String> taken = new HashSet<>();
+        built.forEach(prompt -> taken.add(prompt.descriptor().name()));
+        mounts.values()
+                .forEach(list ->
+                        list.forEach(prompt -> taken.add(prompt.descriptor().name())));
+        List<RegisteredPrompt> registered = new ArrayList<>();
+        for (MountedPrompt prompt : prompts) {
+            if (!taken.add(prompt.descriptor().name())) {
+                LOG.warnf(
+                        "%s offers the prompt '%s', which another source already serves: left out",
+                        source, prompt.descriptor().name());
+                continue;
             }
+            McpPrompt<Object> bean = (arguments, context) -> prompt.get().get((JsonNode) arguments, context);
+            PromptArguments passed = arguments ->
+                    arguments == null || arguments.isMissingNode() ? JsonNodeFactory.instance.objectNode() : arguments;
+            registered.add(new RegisteredPrompt(prompt.descriptor(), bean, passed, prompt.scopes()));
         }
-        found.sort(Comparator.comparing(p -> p.descriptor().name()));
-        this.prompts = List.copyOf(found);
+        mounts.put(source, List.copyOf(registered));
+        List<RegisteredPrompt> all = new ArrayList<>(built);
+        mounts.values().forEach(all::addAll);
+        catalog = Catalog.of(all);
     }
 
     public List<PromptDescriptor> descriptors() {
-        return prompts.stream().map(RegisteredPrompt::descriptor).toList();
+        return catalog.prompts().stream().map(RegisteredPrompt::descriptor).toList();
     }
 
     /** The prompts {@code principal} may see and get. */
     public List<PromptDescriptor> descriptors(Principal principal) {
-        return prompts.stream()
+        return catalog.prompts().stream()
                 .filter(prompt -> principal.holds(prompt.scopes()))
                 .map(RegisteredPrompt::descriptor)
                 .toList();
@@ -110,10 +163,10 @@ public class PromptRegistry implements ScopeDeclarations {
     /** Every scope some prompt requires. */
     @Override
     public Set<String> scopes() {
-        return Scopes.union(prompts.stream().map(RegisteredPrompt::scopes));
+        return Scopes.union(catalog.prompts().stream().map(RegisteredPrompt::scopes));
     }
 
     public Optional<RegisteredPrompt> find(String name) {
-        return Optional.ofNullable(byName.get(name));
+        return Optional.ofNullable(catalog.byName().get(name));
     }
 }

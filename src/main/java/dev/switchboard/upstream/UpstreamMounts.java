@@ -2,6 +2,8 @@ package dev.switchboard.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ToolState;
+import dev.switchboard.prompt.MountedPrompt;
+import dev.switchboard.prompt.PromptRegistry;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.resource.ResourceRegistry;
 import dev.switchboard.security.ScopeDeclarations;
@@ -20,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Mounts the tools, resources and resource templates of every configured upstream into the {@link ToolRegistry} and
- * the {@link ResourceRegistry}: read once start-up is done and again
+ * Mounts the tools, resources, resource templates and prompts of every configured upstream into the
+ * {@link ToolRegistry}, {@link ResourceRegistry} and {@link PromptRegistry}: read once start-up is done and again
  * every {@code refresh}; an upstream that cannot be reached is tried again sooner (1 s, doubling up to the refresh)
  * and its tools stay as they were last read. Start-up never waits for an upstream.
  */
@@ -34,6 +36,7 @@ public class UpstreamMounts implements ScopeDeclarations {
     private final UpstreamConfig config;
     private final ToolRegistry registry;
     private final ResourceRegistry resources;
+    private final PromptRegistry prompts;
     private final ToolState state;
     private final ObjectMapper mapper;
     private ScheduledExecutorService scheduler;
@@ -42,11 +45,13 @@ public class UpstreamMounts implements ScopeDeclarations {
             UpstreamConfig config,
             ToolRegistry registry,
             ResourceRegistry resources,
+            PromptRegistry prompts,
             ToolState state,
             ObjectMapper mapper) {
         this.config = config;
         this.registry = registry;
         this.resources = resources;
+        this.prompts = prompts;
         this.state = state;
         this.mapper = mapper;
     }
@@ -71,7 +76,8 @@ public class UpstreamMounts implements ScopeDeclarations {
                     upstream.getValue(),
                     server,
                     new UpstreamTools(name, upstream.getValue(), server, sessions, mapper),
-                    new UpstreamResources(name, upstream.getValue(), server, sessions, mapper));
+                    new UpstreamResources(name, upstream.getValue(), server, sessions, mapper),
+                    new UpstreamPrompts(name, upstream.getValue(), server, new UpstreamResults(mapper)));
             scheduler.execute(() -> refresh(mount, FIRST_RETRY));
         }
     }
@@ -88,7 +94,8 @@ public class UpstreamMounts implements ScopeDeclarations {
             UpstreamConfig.Upstream config,
             UpstreamServer server,
             UpstreamTools tools,
-            UpstreamResources resources) {}
+            UpstreamResources resources,
+            UpstreamPrompts prompts) {}
 
     /** Reads the upstream's tools, resources and templates in a session of their own, and mounts them. */
     private void refresh(Mount mount, Duration retry) {
@@ -101,9 +108,17 @@ public class UpstreamMounts implements ScopeDeclarations {
                 List<ResourceRegistry.Fixed> fixed = mount.resources().resources(session);
                 List<ResourceRegistry.Template> templates = mount.resources().templates(session);
                 resources.mount(source, fixed, templates);
+                List<MountedPrompt> listed = mount.prompts().list(session);
+                prompts.mount(source, listed);
                 LOG.infof(
-                        "Upstream '%s' (%s): serving %d tools, %d resources, %d resource templates: %s",
-                        mount.name(), mount.config().url(), served.size(), fixed.size(), templates.size(), served);
+                        "Upstream '%s' (%s): serving %d tools, %d resources, %d resource templates, %d prompts: %s",
+                        mount.name(),
+                        mount.config().url(),
+                        served.size(),
+                        fixed.size(),
+                        templates.size(),
+                        listed.size(),
+                        served);
             } finally {
                 mount.server().close(session);
             }

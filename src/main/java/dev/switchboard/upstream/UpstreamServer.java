@@ -100,6 +100,21 @@ final class UpstreamServer {
         return session.serves("resources") ? list(session, "resources/templates/list", "resourceTemplates") : List.of();
     }
 
+    /** Every prompt the upstream lists; none when it serves no prompts. */
+    List<JsonNode> prompts(Session session) {
+        return session.serves("prompts") ? list(session, "prompts/list", "prompts") : List.of();
+    }
+
+    /** Fills in one of the upstream's prompts: its {@code GetPromptResult}. */
+    JsonNode prompt(Session session, String prompt, JsonNode arguments) {
+        ObjectNode params = mapper.createObjectNode().put("name", prompt);
+        params.set("arguments", arguments);
+        return result(
+                client.send(request("prompts/get", params), session.id(), session.protocolVersion(), refusing(session))
+                        .message(),
+                "prompts/get " + prompt);
+    }
+
     /** Reads one of the upstream's resources: its {@code ReadResourceResult}. */
     JsonNode read(Session session, String uri) {
         ObjectNode params = mapper.createObjectNode().put("uri", uri);

@@ -142,6 +142,31 @@ class UpstreamToolsTest {
     }
 
     @Test
+    void theUpstreamsPromptsAreListedWithItsPrefixAndFilledInThroughUs() {
+        String session = initialize();
+        post(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/list\"}")
+                .body(
+                        "result.prompts.find { it.name == 'everything.args-prompt' }.arguments.name",
+                        org.hamcrest.Matchers.contains("city", "state"))
+                .body(
+                        "result.prompts.find { it.name == 'everything.args-prompt' }.arguments.required",
+                        org.hamcrest.Matchers.contains(true, false));
+        post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"prompts/get\",\"params\":{\"name\":"
+                                + "\"everything.args-prompt\",\"arguments\":{\"city\":\"Lisbon\"}}}")
+                .body("result.messages[0].role", equalTo("user"))
+                .body("result.messages[0].content.text", equalTo("What's weather in Lisbon?"));
+        // The upstream checks the arguments; its refusal is ours.
+        post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"prompts/get\",\"params\":{\"name\":"
+                                + "\"everything.args-prompt\",\"arguments\":{}}}")
+                .body("error.code", equalTo(-32602))
+                .body("error.message", startsWith("Upstream 'everything' refused prompts/get args-prompt"));
+    }
+
+    @Test
     void aStatelessCallerGetsAnUpstreamSessionForItsCall() {
         Stateless.call("everything.echo")
                 .body(Stateless.callBody(1, "everything.echo", "{\"message\":\"no session\"}"))
