@@ -8,6 +8,7 @@ import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.protocol.core.ProtocolVersion;
 import dev.switchboard.protocol.core.ServerCapabilities;
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionIdGenerator;
@@ -30,6 +31,7 @@ public class LifecycleHandler {
     private final Implementation serverInfo;
     private final String instructions;
     private final StreamHub hub;
+    private final ToolRegistry tools;
 
     public LifecycleHandler(
             SessionStore sessions,
@@ -37,7 +39,9 @@ public class LifecycleHandler {
             Clock clock,
             SessionAdmission admission,
             StreamHub hub,
+            ToolRegistry tools,
             SwitchboardConfig config) {
+        this.tools = tools;
         this.admission = admission;
         this.hub = hub;
         this.sessions = sessions;
@@ -78,7 +82,7 @@ public class LifecycleHandler {
                 now,
                 now);
         InitializeResult result =
-                new InitializeResult(version.wire(), ServerCapabilities.of(version), serverInfo, instructions);
+                new InitializeResult(version.wire(), capabilities(version, tools), serverInfo, instructions);
         return admission
                 .admit(principal, session.id())
                 .onFailure(SessionAdmission.TooManySessionsException.class)
@@ -103,6 +107,12 @@ public class LifecycleHandler {
         return sessions.end(sessionId)
                 .call(owner -> owner.isEmpty() ? Uni.createFrom().voidItem() : ended(sessionId, owner.get()))
                 .map(Optional::isPresent);
+    }
+
+    /** What a client of {@code version} is told, {@code tools.listChanged} when an upstream may change the tools. */
+    static ServerCapabilities capabilities(ProtocolVersion version, ToolRegistry tools) {
+        ServerCapabilities capabilities = ServerCapabilities.of(version);
+        return tools.mayChange() ? capabilities.withToolsListChanged() : capabilities;
     }
 
     private Uni<Void> ended(String sessionId, String owner) {

@@ -21,12 +21,12 @@ import dev.switchboard.protocol.core.MetaKeys;
 import dev.switchboard.protocol.core.ProtocolVersion;
 import dev.switchboard.protocol.core.RequestChannel;
 import dev.switchboard.protocol.core.RequestRejectedException;
-import dev.switchboard.protocol.core.ServerCapabilities;
 import dev.switchboard.protocol.input.InputRequiredException;
 import dev.switchboard.protocol.input.InputWire;
 import dev.switchboard.protocol.input.RequestStates;
 import dev.switchboard.protocol.notify.ListenStreams;
 import dev.switchboard.registry.RegisteredTool;
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.AuthConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +53,7 @@ public class StatelessEraServer {
     private static final Set<McpMethod> RETRYABLE =
             Set.of(McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET, McpMethod.RESOURCES_READ);
 
+    private final ToolRegistry tools;
     private final SharedMethods shared;
     private final CalledTools calledTools;
     private final ListenStreams listens;
@@ -71,8 +72,10 @@ public class StatelessEraServer {
             RequestStates states,
             ObjectMapper mapper,
             RequestObserver observer,
+            ToolRegistry tools,
             SwitchboardConfig config,
             AuthConfig auth) {
+        this.tools = tools;
         this.observer = observer;
         this.shared = shared;
         this.calledTools = calledTools;
@@ -160,7 +163,8 @@ public class StatelessEraServer {
     private ObjectNode discover() {
         ObjectNode result = mapper.createObjectNode();
         result.set("supportedVersions", mapper.valueToTree(supportedVersions()));
-        result.set("capabilities", mapper.valueToTree(ServerCapabilities.of(ProtocolVersion.V2026_07_28)));
+        result.set(
+                "capabilities", mapper.valueToTree(LifecycleHandler.capabilities(ProtocolVersion.V2026_07_28, tools)));
         if (instructions != null) {
             result.put("instructions", instructions);
         }

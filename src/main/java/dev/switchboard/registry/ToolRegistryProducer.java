@@ -3,6 +3,7 @@ package dev.switchboard.registry;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.config.SwitchboardConfig;
+import io.quarkus.arc.All;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -24,11 +25,15 @@ class ToolRegistryProducer {
     @Produces
     @Singleton
     @Startup
-    ToolRegistry toolRegistry(ObjectMapper mapper, Validator validator, SwitchboardConfig config) {
+    ToolRegistry toolRegistry(
+            ObjectMapper mapper, Validator validator, SwitchboardConfig config, @All List<ToolSources> sources) {
         long start = System.nanoTime();
         ToolRegistry registry = ToolRegistry.load(
                         GeneratedFiles.read(mapper, GeneratedTool.LOCATION, TOOLS), CdiBeans::find, mapper, validator)
                 .without(config.tools().exclude().orElse(List.of()));
+        if (sources.stream().anyMatch(ToolSources::configured)) {
+            registry.acceptMounts();
+        }
         LOG.infof(
                 "Registered %d tools in %d ms: %s",
                 registry.size(),

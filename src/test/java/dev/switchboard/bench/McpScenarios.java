@@ -9,12 +9,13 @@ final class McpScenarios {
     private McpScenarios() {}
 
     static final List<String> NAMES =
-            List.of("tools-call", "session-cycle", "tools-list", "progress-sse", "stateless-call");
+            List.of("tools-call", "session-cycle", "tools-list", "progress-sse", "stateless-call", "upstream-call");
 
     /** @param deleteStatus what the server answers a session's DELETE: 204 here, 200 from the Quarkiverse server */
     static Scenario byName(String name, int deleteStatus) {
         return switch (name) {
-            case "tools-call" -> new ToolsCall();
+            case "tools-call" -> new ToolsCall(McpScenarios::weatherCall);
+            case "upstream-call" -> new ToolsCall(McpScenarios::upstreamCall);
             case "session-cycle" -> new SessionCycle(deleteStatus);
             case "tools-list" -> new ToolsList();
             case "progress-sse" -> new ProgressSse();
@@ -33,6 +34,12 @@ final class McpScenarios {
                 + "\"arguments\":{\"city\":\"Paris\"}}}";
     }
 
+    /** {@code everything.echo}: a tool of the upstream {@code everything} (docs/upstreams.md), served through us. */
+    static String upstreamCall(long id) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":"
+                + "\"everything.echo\",\"arguments\":{\"message\":\"Paris\"}}}";
+    }
+
     /** initialize + notifications/initialized; leaves the session id in the user. */
     static Future<Void> openSession(McpClient client, Scenario.User user) {
         return Scenario.expectResult(client.post(null, INITIALIZE))
@@ -46,8 +53,17 @@ final class McpScenarios {
                 .mapEmpty();
     }
 
-    /** a. {@code tools/call} of {@code weather.get} on the user's session, JSON answer. */
+    /**
+     * a. {@code tools/call} on the user's session, JSON answer: of {@code weather.get}, or (upstream-call) of a tool an
+     * upstream server serves through us.
+     */
     static final class ToolsCall implements Scenario {
+        private final java.util.function.LongFunction<String> call;
+
+        ToolsCall(java.util.function.LongFunction<String> call) {
+            this.call = call;
+        }
+
         @Override
         public Future<Void> setUp(McpClient client, User user) {
             return openSession(client, user);
@@ -55,7 +71,7 @@ final class McpScenarios {
 
         @Override
         public Future<Void> operation(McpClient client, User user) {
-            return Scenario.expectResult(client.post(user.sessionId, weatherCall(user.next())))
+            return Scenario.expectResult(client.post(user.sessionId, call.apply(user.next())))
                     .compose(reply -> Scenario.lower(reply.contentType()).startsWith("application/json")
                             ? Future.succeededFuture()
                             : Future.failedFuture(new Failed("not JSON: " + reply.contentType())));

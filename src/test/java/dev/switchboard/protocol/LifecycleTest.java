@@ -43,7 +43,7 @@ class LifecycleTest {
                 .body("result.protocolVersion", equalTo(negotiated))
                 .body("result.serverInfo.name", equalTo("switchboard"))
                 .body("result.serverInfo.version", notNullValue())
-                .body("result.capabilities.tools.listChanged", equalTo(true));
+                .body("result.capabilities.tools.listChanged", equalTo(false));
     }
 
     @Test

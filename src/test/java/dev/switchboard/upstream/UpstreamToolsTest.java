@@ -20,6 +20,7 @@ import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.ScopeCatalog;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.EverythingServer;
+import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.SseTestClient;
 import dev.switchboard.testing.Stateless;
 import dev.switchboard.testing.UpstreamProfile;
@@ -67,6 +68,12 @@ class UpstreamToolsTest {
 
     @Test
     void theUpstreamsToolsAreListedWithItsPrefixAndTheirOwnSchemas() {
+        // With an upstream configured the tool list may change, and clients are told so.
+        Mcp.request()
+                .body(Mcp.initializeBody("2025-11-25"))
+                .post("/mcp")
+                .then()
+                .body("result.capabilities.tools.listChanged", equalTo(true));
         String session = initialize();
         List<Map<String, Object>> tools = tools(session);
         Map<String, Object> echo = tools.stream()

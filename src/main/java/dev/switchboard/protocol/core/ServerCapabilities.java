@@ -24,11 +24,11 @@ public record ServerCapabilities(
     public static final String TASKS_EXTENSION = "io.modelcontextprotocol/tasks";
 
     /**
-     * Everything Switchboard serves before tasks. Prompts are fixed at build time; the tool list changes when an
-     * upstream server's tools do ({@code notifications/tools/list_changed}).
+     * Everything Switchboard serves before tasks. Prompts are fixed at build time; the tool list changes only when an
+     * upstream server's tools do ({@link #withToolsListChanged}).
      */
     private static final ServerCapabilities BASE = new ServerCapabilities(
-            new Tools(true), new Resources(true, true), new Prompts(false), new Empty(), new Empty(), null, null);
+            new Tools(false), new Resources(true, true), new Prompts(false), new Empty(), new Empty(), null, null);
 
     private static final ServerCapabilities WITH_TASKS = new ServerCapabilities(
             BASE.tools,
@@ -47,6 +47,11 @@ public record ServerCapabilities(
             BASE.completions,
             null,
             Map.of(TASKS_EXTENSION, new Empty()));
+
+    /** These capabilities, saying that the tool list may change ({@code notifications/tools/list_changed}). */
+    public ServerCapabilities withToolsListChanged() {
+        return new ServerCapabilities(new Tools(true), resources, prompts, logging, completions, tasks, extensions);
+    }
 
     /** What a client of {@code version} is told. */
     public static ServerCapabilities of(ProtocolVersion version) {

@@ -12,6 +12,7 @@ import dev.switchboard.protocol.core.MetaKeys;
 import dev.switchboard.protocol.core.RequestChannel;
 import dev.switchboard.protocol.core.RequestRejectedException;
 import dev.switchboard.protocol.core.ServerCapabilities;
+import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.task.TaskConfig;
 import dev.switchboard.task.TaskRecord;
 import dev.switchboard.task.TaskWire;
@@ -38,15 +39,18 @@ public class ListenStreams {
 
     private final Set<Listener> listeners = ConcurrentHashMap.newKeySet();
 
+    private final ToolRegistry tools;
     private final Duration pollInterval;
 
-    public ListenStreams(McpMetrics metrics, TaskConfig tasks) {
+    public ListenStreams(McpMetrics metrics, TaskConfig tasks, ToolRegistry tools) {
+        this.tools = tools;
         metrics.activeStreams("listen", this, ListenStreams::size);
         this.pollInterval = tasks.pollInterval();
     }
 
     /**
-     * What a listener opted in to and this server honours. Tool and prompt lists are fixed, so they never change.
+     * What a listener opted in to and this server honours. Prompt lists are fixed; the tool list changes only when an
+     * upstream server's does, so {@code toolsListChanged} is honoured only with upstreams configured.
      *
      * @param taskIds tasks whose changes it receives ({@code notifications/tasks}, the tasks extension)
      */
@@ -105,7 +109,7 @@ public class ListenStreams {
         }
         Set<String> taskIds = taskIds(request, requested.path("taskIds"));
         Filter filter = new Filter(
-                requested.path("toolsListChanged").asBoolean(false),
+                requested.path("toolsListChanged").asBoolean(false) && tools.mayChange(),
                 requested.path("resourcesListChanged").asBoolean(false),
                 Set.copyOf(uris),
                 taskIds);
