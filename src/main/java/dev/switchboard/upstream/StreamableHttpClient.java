@@ -2,6 +2,7 @@ package dev.switchboard.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,7 +108,7 @@ final class StreamableHttpClient {
             }
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode answer = type.startsWith("text/event-stream")
-                    ? readEvents(body, message.path("id"), listener)
+                    ? readEvents(new BufferedInputStream(body), message.path("id"), listener) // read byte by byte
                     : mapper.readTree(readBounded(body));
             return new Answer(answer, answeredSession);
         } catch (IOException e) {
