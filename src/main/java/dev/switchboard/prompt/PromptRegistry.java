@@ -10,6 +10,7 @@ import dev.switchboard.api.PromptContext;
 import dev.switchboard.api.PromptResult;
 import dev.switchboard.registry.GeneratedFiles;
 import dev.switchboard.registry.MethodCall;
+import dev.switchboard.registry.SourceClaims;
 import dev.switchboard.security.ScopeDeclarations;
 import dev.switchboard.security.Scopes;
 import io.quarkus.arc.All;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jboss.logging.Logger;
 
 /**
  * Every prompt: this application's ({@code McpPrompt} beans and {@code @Prompt} methods, checked at start-up) and those
@@ -93,8 +93,6 @@ public class PromptRegistry implements ScopeDeclarations {
         }
     }
 
-    private static final Logger LOG = Logger.getLogger(PromptRegistry.class);
-
     private final List<RegisteredPrompt> built;
     private final Map<String, List<RegisteredPrompt>> mounts = new LinkedHashMap<>();
     private volatile Catalog catalog;
@@ -129,17 +127,12 @@ public class PromptRegistry implements ScopeDeclarations {
         mounts.values()
                 .forEach(list ->
                         list.forEach(prompt -> taken.add(prompt.descriptor().name())));
+        PromptArguments passed = arguments ->
+                arguments == null || arguments.isMissingNode() ? JsonNodeFactory.instance.objectNode() : arguments;
         List<RegisteredPrompt> registered = new ArrayList<>();
-        for (MountedPrompt prompt : prompts) {
-            if (!taken.add(prompt.descriptor().name())) {
-                LOG.warnf(
-                        "%s offers the prompt '%s', which another source already serves: left out",
-                        source, prompt.descriptor().name());
-                continue;
-            }
+        for (MountedPrompt prompt : SourceClaims.unclaimed(
+                source, "prompt", prompts, p -> p.descriptor().name(), taken)) {
             McpPrompt<Object> bean = (arguments, context) -> prompt.get().get((JsonNode) arguments, context);
-            PromptArguments passed = arguments ->
-                    arguments == null || arguments.isMissingNode() ? JsonNodeFactory.instance.objectNode() : arguments;
             registered.add(new RegisteredPrompt(prompt.descriptor(), bean, passed, prompt.scopes()));
         }
         mounts.put(source, List.copyOf(registered));

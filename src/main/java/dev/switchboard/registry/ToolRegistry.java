@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.jboss.logging.Logger;
 
 /**
  * Every tool the server offers, sorted by name, as the build described them ({@link GeneratedTool}) and bound to
@@ -24,8 +23,6 @@ import org.jboss.logging.Logger;
  * so a stale build stops start-up instead of a call.
  */
 public final class ToolRegistry implements ScopeDeclarations {
-
-    private static final Logger LOG = Logger.getLogger(ToolRegistry.class);
 
     /** The tools at one moment, with what every request reads precomputed; replaced whole when a mount changes. */
     private record Catalog(
@@ -77,15 +74,12 @@ public final class ToolRegistry implements ScopeDeclarations {
         Set<String> taken = new HashSet<>();
         built.forEach(tool -> taken.add(tool.name()));
         mounts.values().forEach(list -> list.forEach(tool -> taken.add(tool.name())));
-        List<RegisteredTool> registered = new ArrayList<>();
-        for (MountedTool tool : tools) {
-            String name = tool.descriptor().name();
-            if (!taken.add(name)) {
-                LOG.warnf("%s offers the tool '%s', which another source already serves: left out", source, name);
-                continue;
-            }
-            registered.add(RegisteredTool.mounted(tool, mapper));
-        }
+        List<RegisteredTool> registered =
+                SourceClaims.unclaimed(
+                                source, "tool", tools, tool -> tool.descriptor().name(), taken)
+                        .stream()
+                        .map(tool -> RegisteredTool.mounted(tool, mapper))
+                        .toList();
         if (!registered.isEmpty()) {
             mounts.put(source, List.copyOf(registered));
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.resource;
 
+import dev.switchboard.registry.SourceClaims;
 import dev.switchboard.resource.ResourceRegistry.Fixed;
 import dev.switchboard.resource.ResourceRegistry.Template;
 import java.util.ArrayList;
@@ -9,8 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.jboss.logging.Logger;
 
 /**
  * Resources and templates at one moment, sorted for listing, fixed ones indexed by URI; replaced whole when a mount
@@ -19,8 +18,6 @@ import org.jboss.logging.Logger;
  * @throws IllegalStateException from the constructor when two resources claim one URI
  */
 record ResourceCatalog(List<Fixed> resources, List<Template> templates, Map<String, Fixed> byUri) {
-
-    private static final Logger LOG = Logger.getLogger(ResourceCatalog.class);
 
     ResourceCatalog(List<Fixed> resources, List<Template> templates) {
         this(
@@ -46,34 +43,18 @@ record ResourceCatalog(List<Fixed> resources, List<Template> templates, Map<Stri
         Set<String> uriTemplates = new HashSet<>();
         this.templates.forEach(t -> uriTemplates.add(t.descriptor().uriTemplate()));
         return new ResourceCatalog(
-                unclaimed(
+                SourceClaims.unclaimed(
                         source,
                         "resource",
                         resources,
                         resource -> resource.descriptor().uri(),
                         uris),
-                unclaimed(
+                SourceClaims.unclaimed(
                         source,
                         "resource template",
                         templates,
                         template -> template.descriptor().uriTemplate(),
                         uriTemplates));
-    }
-
-    /** The entries whose key is not {@code taken} yet; the others are left out with a warning. */
-    private static <T> List<T> unclaimed(
-            String source, String what, List<T> entries, Function<T, String> key, Set<String> taken) {
-        List<T> accepted = new ArrayList<>();
-        for (T entry : entries) {
-            if (taken.add(key.apply(entry))) {
-                accepted.add(entry);
-            } else {
-                LOG.warnf(
-                        "%s offers the %s %s, which another source already serves: left out",
-                        source, what, key.apply(entry));
-            }
-        }
-        return accepted;
     }
 
     /** What clients see, to tell whether a mount changed anything. */
