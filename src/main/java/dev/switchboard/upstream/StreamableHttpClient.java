@@ -11,8 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +40,9 @@ final class StreamableHttpClient {
 
         void request(JsonNode message);
     }
+
+    /** Ends answers that outlive their timeout; one daemon thread for every upstream. */
+    private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
     private final String name;
     private final UpstreamConfig.Upstream config;
@@ -88,11 +91,12 @@ final class StreamableHttpClient {
             throw new UpstreamException("Interrupted while asking upstream '" + name + "'");
         }
         String answeredSession = response.headers().firstValue(SESSION_ID).orElse(null);
-        try (InputStream body = response.body()) {
-            // The whole answer, an SSE stream included, must arrive within the timeout: closing the body ends a read.
-            CompletableFuture.runAsync(
-                    () -> closeQuietly(body),
-                    CompletableFuture.delayedExecutor(config.timeout().toMillis(), TimeUnit.MILLISECONDS));
+        InputStream stream = response.body();
+        // The whole answer, an SSE stream included, must arrive within the timeout: closing the body ends a read. The
+        // timer is cancelled (and dropped) once the answer is in, so none waits out the timeout holding the stream.
+        ScheduledFuture<?> deadline =
+                DEADLINES.schedule(() -> closeQuietly(stream), config.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        try (InputStream body = stream) {
             int status = response.statusCode();
             // The specification says 404; servers built on the TypeScript SDK's examples answer 400 to a session they
             // do not know. Either way one new session is opened and the request sent once more.
@@ -114,6 +118,8 @@ final class StreamableHttpClient {
         } catch (IOException e) {
             throw new UpstreamException("Upstream '" + name + "' broke off its answer (or took longer than "
                     + config.timeout() + "): " + e.getMessage());
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -201,20 +207,21 @@ final class StreamableHttpClient {
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
     }
 
+    private static ScheduledThreadPoolExecutor deadlines() {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "switchboard-upstream-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        executor.setRemoveOnCancelPolicy(true);
+        return executor;
+    }
+
     private static void closeQuietly(InputStream body) {
         try {
             body.close();
         } catch (IOException ignored) {
             // already closed or broken: the reader sees it
         }
-    }
-
-    @Override
-    public String toString() {
-        return "upstream " + name + " at " + config.url();
-    }
-
-    Duration timeout() {
-        return config.timeout();
     }
 }
