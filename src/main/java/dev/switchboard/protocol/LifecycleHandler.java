@@ -81,8 +81,8 @@ public class LifecycleHandler {
                 null,
                 now,
                 now);
-        InitializeResult result =
-                new InitializeResult(version.wire(), capabilities(version, tools), serverInfo, instructions);
+        InitializeResult result = new InitializeResult(
+                version.wire(), ServerCapabilities.of(version, tools.mayChange()), serverInfo, instructions);
         return admission
                 .admit(principal, session.id())
                 .onFailure(SessionAdmission.TooManySessionsException.class)
@@ -107,12 +107,6 @@ public class LifecycleHandler {
         return sessions.end(sessionId)
                 .call(owner -> owner.isEmpty() ? Uni.createFrom().voidItem() : ended(sessionId, owner.get()))
                 .map(Optional::isPresent);
-    }
-
-    /** What a client of {@code version} is told, {@code tools.listChanged} when an upstream may change the tools. */
-    static ServerCapabilities capabilities(ProtocolVersion version, ToolRegistry tools) {
-        ServerCapabilities capabilities = ServerCapabilities.of(version);
-        return tools.mayChange() ? capabilities.withToolsListChanged() : capabilities;
     }
 
     private Uni<Void> ended(String sessionId, String owner) {

@@ -21,6 +21,7 @@ import dev.switchboard.protocol.core.MetaKeys;
 import dev.switchboard.protocol.core.ProtocolVersion;
 import dev.switchboard.protocol.core.RequestChannel;
 import dev.switchboard.protocol.core.RequestRejectedException;
+import dev.switchboard.protocol.core.ServerCapabilities;
 import dev.switchboard.protocol.input.InputRequiredException;
 import dev.switchboard.protocol.input.InputWire;
 import dev.switchboard.protocol.input.RequestStates;
@@ -164,7 +165,8 @@ public class StatelessEraServer {
         ObjectNode result = mapper.createObjectNode();
         result.set("supportedVersions", mapper.valueToTree(supportedVersions()));
         result.set(
-                "capabilities", mapper.valueToTree(LifecycleHandler.capabilities(ProtocolVersion.V2026_07_28, tools)));
+                "capabilities",
+                mapper.valueToTree(ServerCapabilities.of(ProtocolVersion.V2026_07_28, tools.mayChange())));
         if (instructions != null) {
             result.put("instructions", instructions);
         }

@@ -252,7 +252,7 @@ final class UpstreamServer {
         };
     }
 
-    long nextId() {
+    private long nextId() {
         return ids.incrementAndGet();
     }
 

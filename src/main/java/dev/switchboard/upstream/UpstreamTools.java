@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.Icon;
+import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.registry.MountedTool;
 import dev.switchboard.registry.ToolAnnotations;
@@ -91,7 +92,7 @@ final class UpstreamTools {
                 descriptor, scopes, config.timeout(), (arguments, context) -> call(original, arguments, context)));
     }
 
-    private ToolResult call(String tool, JsonNode arguments, dev.switchboard.api.ToolContext context) {
+    private ToolResult call(String tool, JsonNode arguments, ToolContext context) {
         boolean ownSession = context.sessionId() == null; // 2026-07-28: one upstream session per call
         UpstreamServer.Session session = null;
         try {

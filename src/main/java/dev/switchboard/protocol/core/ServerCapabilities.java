@@ -25,7 +25,7 @@ public record ServerCapabilities(
 
     /**
      * Everything Switchboard serves before tasks. Prompts are fixed at build time; the tool list changes only when an
-     * upstream server's tools do ({@link #withToolsListChanged}).
+     * upstream server's tools do.
      */
     private static final ServerCapabilities BASE = new ServerCapabilities(
             new Tools(false), new Resources(true, true), new Prompts(false), new Empty(), new Empty(), null, null);
@@ -48,13 +48,26 @@ public record ServerCapabilities(
             null,
             Map.of(TASKS_EXTENSION, new Empty()));
 
-    /** These capabilities, saying that the tool list may change ({@code notifications/tools/list_changed}). */
-    public ServerCapabilities withToolsListChanged() {
-        return new ServerCapabilities(new Tools(true), resources, prompts, logging, completions, tasks, extensions);
+    /**
+     * What a client of {@code version} is told.
+     *
+     * @param toolsListChanged whether the tool list may change (an upstream server is configured)
+     */
+    public static ServerCapabilities of(ProtocolVersion version, boolean toolsListChanged) {
+        ServerCapabilities fixed = of(version);
+        return toolsListChanged
+                ? new ServerCapabilities(
+                        new Tools(true),
+                        fixed.resources,
+                        fixed.prompts,
+                        fixed.logging,
+                        fixed.completions,
+                        fixed.tasks,
+                        fixed.extensions)
+                : fixed;
     }
 
-    /** What a client of {@code version} is told. */
-    public static ServerCapabilities of(ProtocolVersion version) {
+    private static ServerCapabilities of(ProtocolVersion version) {
         return switch (version) {
             case V2025_11_25 -> WITH_TASKS;
             case V2026_07_28 -> WITH_TASKS_EXTENSION;
