@@ -1,6 +1,9 @@
 package dev.switchboard.upstream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +16,7 @@ import dev.switchboard.testing.Await;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.RecordingUpstream;
 import dev.switchboard.testing.RedisServerResource;
+import dev.switchboard.testing.Stateless;
 import dev.switchboard.testing.Tokens;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -24,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * With authorization on, a caller's bearer token never reaches an upstream: every request the upstream receives
- * carries its configured credential and no {@code Authorization} at all.
+ * carries its configured credential and no {@code Authorization} at all. And a 2026-07-28 call's own upstream session
+ * is ended after the call.
  */
 @QuarkusTest
 @WithTestResource(value = RedisServerResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -56,6 +61,29 @@ class UpstreamCredentialsTest {
                                 .statusCode(200)
                                 .extract()
                                 .path("result.content[0].text")));
+
+        // A 2026-07-28 call has no session of ours: it gets an upstream session of its own, ended after the call.
+        Stateless.call("recorder.whoami")
+                .header("Authorization", "Bearer " + token)
+                .body(Stateless.callBody(3, "recorder.whoami", "{}"))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.content[0].text", org.hamcrest.Matchers.equalTo("someone"));
+        List<String> callSessions =
+                upstream
+                        .findAll(postRequestedFor(urlEqualTo("/mcp")).withRequestBody(containing("\"tools/call\"")))
+                        .stream()
+                        .map(request -> request.getHeader("Mcp-Session-Id"))
+                        .toList();
+        String statelessSession = callSessions.get(callSessions.size() - 1);
+        assertFalse(
+                callSessions.subList(0, callSessions.size() - 1).contains(statelessSession), callSessions.toString());
+        Await.until(
+                Duration.ofSeconds(5),
+                () -> "the stateless call's upstream session " + statelessSession + " was not ended",
+                () -> upstream.findAll(deleteRequestedFor(urlEqualTo("/mcp"))).stream()
+                        .anyMatch(request -> statelessSession.equals(request.getHeader("Mcp-Session-Id"))));
 
         List<LoggedRequest> received = upstream.findAll(anyRequestedFor(urlEqualTo("/mcp")));
         assertTrue(
