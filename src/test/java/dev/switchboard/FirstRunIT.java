@@ -114,6 +114,8 @@ class FirstRunIT {
         redis.start();
         try (ServiceProcess service =
                 ServiceProcess.startWith(Map.of("SWITCHBOARD_AUTH_ENABLED", "false", "REDIS_URL", redis.url()))) {
+            // Ready once its Redis channels listen too, a moment after it is live.
+            dev.switchboard.testing.Await.until(() -> isReady(service));
             HttpResponse<String> ready = get(service.managementUrl() + "/q/health/ready");
             assertEquals(200, ready.statusCode(), ready.body());
             assertEquals("UP", JSON.readTree(ready.body()).path("status").asText(), ready.body());
@@ -156,6 +158,14 @@ class FirstRunIT {
                         .timeout(Duration.ofSeconds(10))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean isReady(ServiceProcess service) {
+        try {
+            return get(service.managementUrl() + "/q/health/ready").statusCode() == 200;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> lines(String output) {

@@ -3,18 +3,8 @@ package dev.switchboard.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
-import dev.switchboard.jsonrpc.JsonRpcId;
-import dev.switchboard.jsonrpc.JsonRpcParser;
-import dev.switchboard.jsonrpc.JsonRpcPayload;
-import dev.switchboard.jsonrpc.JsonRpcResponse;
-import dev.switchboard.protocol.RunningCalls;
-import dev.switchboard.protocol.input.ClientRequests;
-import dev.switchboard.protocol.notify.ResourceSubscriptions;
-import dev.switchboard.protocol.tasks.TaskSignals;
 import dev.switchboard.redis.RedisScript;
-import dev.switchboard.stream.EventIds;
 import dev.switchboard.stream.ReplicaIdentity;
-import dev.switchboard.stream.StreamEvent;
 import dev.switchboard.stream.StreamHub;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
@@ -45,12 +35,8 @@ public class ReplicaBus {
     private static final Logger LOG = Logger.getLogger(ReplicaBus.class);
 
     private final StreamHub hub;
-    private final ClientRequests clientRequests;
-    private final RunningCalls running;
-    private final ResourceSubscriptions subscriptions;
-    private final TaskSignals tasks;
+    private final ReplicaMessages messages;
     private final JsonCodec json;
-    private final JsonRpcParser parser;
     /** How often the subscription is checked. */
     private static final Duration WATCH = Duration.ofSeconds(2);
     /** How long a probe may take to come back through the subscription (it takes a millisecond when it does). */
@@ -59,29 +45,24 @@ public class ReplicaBus {
     private final AtomicLong probes = new AtomicLong();
     private final Map<Long, CompletableFuture<Void>> pendingProbes = new ConcurrentHashMap<>();
     private final AtomicBoolean probing = new AtomicBoolean();
+    /** How long a probe confirming a new subscription waits before the next one is sent. */
+    private static final Duration CONFIRM_TIMEOUT = Duration.ofMillis(250);
+
+    private final AtomicBoolean confirming = new AtomicBoolean();
+    private volatile boolean listening;
+    private volatile boolean stopped;
 
     private volatile Cancellable subscription;
     private ReactiveRedisDataSource redis;
     private String[] channels;
     private Duration resumeHint;
-    private String replicaId = "";
     private Vertx vertx;
     private long watch;
 
-    public ReplicaBus(
-            StreamHub hub,
-            ClientRequests clientRequests,
-            RunningCalls running,
-            ResourceSubscriptions subscriptions,
-            TaskSignals tasks,
-            JsonCodec json) {
-        this.tasks = tasks;
+    public ReplicaBus(StreamHub hub, ReplicaMessages messages, JsonCodec json) {
         this.hub = hub;
-        this.subscriptions = subscriptions;
-        this.clientRequests = clientRequests;
-        this.running = running;
+        this.messages = messages;
         this.json = json;
-        this.parser = new JsonRpcParser(json.mapper());
     }
 
     /** The channel of a replica is this prefix followed by its id. */
@@ -101,17 +82,15 @@ public class ReplicaBus {
             Instance<ReactiveRedisDataSource> redis,
             Vertx vertx) {
         if (config.sessions().store() == SwitchboardConfig.StoreKind.REDIS) {
-            this.redis = redis.get();
-            this.replicaId = replica.id();
-            this.channels = new String[] {channelPrefix(config) + replica.id(), broadcastChannel(config)};
             this.vertx = vertx;
             this.resumeHint = config.streams().retry();
-            subscription = listen(this.redis, channels);
+            subscription = listen(redis.get(), channelPrefix(config) + replica.id(), broadcastChannel(config));
             watch = vertx.setPeriodic(WATCH.toMillis(), id -> checkSubscribed());
         }
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        stopped = true;
         if (vertx != null) {
             vertx.cancelTimer(watch);
         }
@@ -147,6 +126,10 @@ public class ReplicaBus {
      * not within {@link #PROBE_TIMEOUT}. One {@code PUBLISH}, which reaches every node of a Redis Cluster.
      */
     public Uni<Boolean> probe() {
+        return probe(PROBE_TIMEOUT);
+    }
+
+    private Uni<Boolean> probe(Duration timeout) {
         if (channels == null) {
             return Uni.createFrom().failure(new IllegalStateException("This replica has no Redis channels"));
         }
@@ -158,13 +141,14 @@ public class ReplicaBus {
                         .completionStage(back)
                         .replaceWith(Boolean.TRUE)
                         .ifNoItem()
-                        .after(PROBE_TIMEOUT)
+                        .after(timeout)
                         .recoverWithItem(Boolean.FALSE))
                 .eventually(() -> pendingProbes.remove(id));
     }
 
     private synchronized void resubscribe() {
         LOG.info("This replica's Redis channels were lost (Redis restarted or failed over?); subscribing again");
+        listening = false;
         subscription.cancel();
         subscription = listen(redis, channels);
         resumeStreamsHeldHere();
@@ -181,9 +165,47 @@ public class ReplicaBus {
         }
     }
 
-    /** Handles what arrives on the channels, resubscribing with back-off whenever the subscription fails. */
+    /** Whether this replica's channels are known to be listening (always, without Redis): a readiness condition. */
+    public boolean listening() {
+        return channels == null || listening;
+    }
+
+    /**
+     * Subscribing is asynchronous: a replica that has started may not hear its channel yet, and what other replicas
+     * forward meanwhile is lost to pub/sub. Probes go out until one comes back; then the replica is ready, and the
+     * streams resumed here in the meantime get from the log what they missed.
+     */
+    private void confirmListening() {
+        if (stopped || !confirming.compareAndSet(false, true)) {
+            return;
+        }
+        probe(CONFIRM_TIMEOUT)
+                .onFailure()
+                .recoverWithUni(unreachable -> Uni.createFrom()
+                        .item(Boolean.FALSE)
+                        .onItem()
+                        .delayIt()
+                        .by(CONFIRM_TIMEOUT)) // Redis is down: try again shortly
+                .subscribe()
+                .with(heard -> {
+                    confirming.set(false);
+                    if (heard) {
+                        listening = true;
+                        Infrastructure.getDefaultWorkerPool().execute(hub::catchUp);
+                    } else {
+                        confirmListening();
+                    }
+                });
+    }
+
+    /**
+     * Listens to the channels (this replica's own first), resubscribing with back-off whenever the subscription fails,
+     * and confirms the subscription ({@link #listening}).
+     */
     public Cancellable listen(ReactiveRedisDataSource redis, String... channels) {
-        return redis.pubsub(String.class)
+        this.redis = redis;
+        this.channels = channels;
+        Cancellable listener = redis.pubsub(String.class)
                 .subscribe(channels)
                 .onFailure()
                 .invoke(failure -> {
@@ -196,57 +218,19 @@ public class ReplicaBus {
                 .indefinitely()
                 .subscribe()
                 .with(this::onMessage, failure -> LOG.error("Replica channels stopped", failure));
+        confirmListening();
+        return listener;
     }
 
     private void onMessage(String message) {
         JsonNode node = json.read(message, JsonNode.class);
-        String session = node.path("s").asText();
-        switch (node.path("k").asText()) {
-            case "event" -> {
-                String stream = node.path("st").asText();
-                hub.deliverRemote(
-                        session,
-                        stream,
-                        new StreamEvent(
-                                EventIds.of(stream, node.path("id").asText()),
-                                node.path("d").asText(),
-                                node.path("p").isTextual()
-                                        ? EventIds.of(stream, node.path("p").asText())
-                                        : null),
-                        node.path("l").asBoolean());
+        if ("probe".equals(node.path("k").asText())) {
+            CompletableFuture<Void> back = pendingProbes.get(node.path("n").asLong());
+            if (back != null) {
+                back.complete(null);
             }
-            case "revoke" -> hub.revoke(session, node.path("st").asText());
-            case "answer" -> {
-                if (parser.entry(node.path("r")) instanceof JsonRpcPayload.Valid valid
-                        && valid.message() instanceof JsonRpcResponse response) {
-                    clientRequests.completeHere(session, response);
-                }
-            }
-            case "cancel" -> {
-                JsonNode id = node.path("id");
-                if (id.isTextual() || id.isIntegralNumber()) {
-                    running.cancelHere(session, new JsonRpcId(id));
-                }
-            }
-            case "resources" -> {
-                // Checking subscriptions and logging events wait on Redis: off the event loop.
-                String uri = node.hasNonNull("uri") ? node.get("uri").asText() : null;
-                Infrastructure.getDefaultWorkerPool().execute(() -> subscriptions.changedHere(uri));
-            }
-            case "task" -> {
-                if (!replicaId.equals(node.path("from").asText())) { // this replica already applied its own
-                    tasks.changedHere(node.path("o").asText(), node.path("t").asText());
-                }
-            }
-            case "task-cancel" -> tasks.cancelHere(node.path("t").asText());
-            case "task-input" -> tasks.answerHere(node.path("t").asText(), node.path("r"));
-            case "probe" -> {
-                CompletableFuture<Void> back = pendingProbes.get(node.path("n").asLong());
-                if (back != null) {
-                    back.complete(null);
-                }
-            }
-            default -> LOG.debugf("Ignoring replica message %s", message);
+        } else {
+            messages.handle(node);
         }
     }
 }

@@ -27,7 +27,7 @@ public class StreamHub {
     private static final Logger LOG = Logger.getLogger(StreamHub.class);
 
     private final EventLog log;
-    private final Map<String, LiveStream> live = new ConcurrentHashMap<>();
+    private final LiveStreams live = new LiveStreams();
     private final Map<String, String> standalone = new ConcurrentHashMap<>();
 
     @Inject
@@ -44,7 +44,7 @@ public class StreamHub {
     /** Opens a new stream for a session and attaches its first connection. */
     public String open(String sessionId, StreamConnection connection) {
         String streamId = log.open(sessionId);
-        live.put(key(sessionId, streamId), new LiveStream(connection));
+        live.attach(sessionId, streamId, connection);
         return streamId;
     }
 
@@ -53,10 +53,7 @@ public class StreamHub {
         String streamId = open(sessionId, connection);
         String previous = standalone.put(sessionId, streamId);
         if (previous != null) {
-            LiveStream old = live.remove(key(sessionId, previous));
-            if (old != null) {
-                old.detachAndClose();
-            }
+            live.removeAndClose(sessionId, previous);
             log.release(sessionId, previous);
         }
         return streamId;
@@ -64,13 +61,7 @@ public class StreamHub {
 
     /** How many streams have a client connected to this replica (a metric; counts without locking). */
     public int liveConnections() {
-        int count = 0;
-        for (LiveStream stream : live.values()) {
-            if (stream.connection != null) {
-                count++;
-            }
-        }
-        return count;
+        return live.connected();
     }
 
     /** Sessions that have a standalone stream on this replica. */
@@ -80,19 +71,19 @@ public class StreamHub {
 
     /** Logs a message on a stream and writes it to its connection, wherever that is. */
     public void publish(String sessionId, String streamId, String data) {
-        String key = key(sessionId, streamId);
-        LiveStream stream = live.computeIfAbsent(key, k -> new LiveStream(null));
+        LiveStream stream = live.getOrCreate(sessionId, streamId);
         synchronized (stream) {
             deliverInOrder(sessionId, streamId, stream, logged(stream, sessionId, streamId, data, false));
             if (stream.connection == null) {
-                live.remove(key, stream); // no connection here: keep no entry (a resume makes a new one)
+                live.remove(
+                        sessionId, streamId, stream); // no connection here: keep no entry (a resume makes a new one)
             }
         }
     }
 
     /** Logs the final message of a stream, delivers it and ends the stream and its connection. */
     public void finish(String sessionId, String streamId, String data) {
-        LiveStream stream = live.remove(key(sessionId, streamId));
+        LiveStream stream = live.remove(sessionId, streamId);
         LiveStream target = stream == null ? new LiveStream(null) : stream;
         synchronized (target) {
             try {
@@ -120,10 +111,7 @@ public class StreamHub {
     /** Ends a stream without a final message (e.g. a cancelled request). */
     public void abandon(String sessionId, String streamId) {
         log.complete(sessionId, streamId); // and releases it
-        LiveStream stream = live.remove(key(sessionId, streamId));
-        if (stream != null) {
-            stream.detachAndClose();
-        }
+        live.removeAndClose(sessionId, streamId);
     }
 
     /**
@@ -131,10 +119,7 @@ public class StreamHub {
      * on any replica, and gets the rest (SSE polling, 2025-11-25).
      */
     public void disconnect(String sessionId, String streamId) {
-        LiveStream stream = live.get(key(sessionId, streamId));
-        if (stream != null) {
-            stream.detachAndClose();
-        }
+        live.closeConnection(sessionId, streamId);
         log.release(sessionId, streamId);
     }
 
@@ -155,11 +140,10 @@ public class StreamHub {
         if (streamId == null) {
             return false;
         }
-        String key = key(sessionId, streamId);
         while (true) {
-            LiveStream stream = live.computeIfAbsent(key, k -> new LiveStream(null));
+            LiveStream stream = live.getOrCreate(sessionId, streamId);
             synchronized (stream) {
-                if (live.get(key) != stream) {
+                if (live.get(sessionId, streamId) != stream) {
                     continue; // a publish dropped this entry while we waited: take the current one
                 }
                 return replayAndAttach(sessionId, streamId, lastEventId, connection, stream);
@@ -174,7 +158,7 @@ public class StreamHub {
         Optional<EventLog.Replay> replay = log.after(sessionId, lastEventId);
         if (replay.isEmpty()) {
             log.release(sessionId, streamId);
-            live.remove(key(sessionId, streamId), stream);
+            live.remove(sessionId, streamId, stream);
             return false;
         }
         if (stream.connection != null && stream.connection != connection) {
@@ -182,13 +166,38 @@ public class StreamHub {
         }
         stream.connection = connection;
         stream.lastDelivered = lastEventId;
-        replay.get().events().forEach(stream::deliver);
-        if (replay.get().complete()) {
+        deliverReplay(sessionId, streamId, stream, replay.get());
+        return true;
+    }
+
+    /** Called with the stream's lock held: writes what the connection has not had, and ends it if the stream has. */
+    private void deliverReplay(String sessionId, String streamId, LiveStream stream, EventLog.Replay replay) {
+        replay.events().forEach(stream::deliver);
+        if (replay.complete()) {
             stream.detachAndClose();
-            live.remove(key(sessionId, streamId), stream);
+            live.remove(sessionId, streamId, stream);
             log.release(sessionId, streamId);
         }
-        return true;
+    }
+
+    /**
+     * Delivers what the log holds beyond the last event each resumed connection here got: events forwarded to this
+     * replica before its channel listened (at start-up) never arrive by pub/sub. Reads the log: call from a worker.
+     */
+    public void catchUp() {
+        live.forEach((key, stream) -> {
+            synchronized (stream) {
+                if (stream.connection == null || stream.lastDelivered == null) {
+                    return; // no connection, or one that has had nothing yet: nothing can have been missed
+                }
+                try {
+                    log.after(key.sessionId(), stream.lastDelivered)
+                            .ifPresent(replay -> deliverReplay(key.sessionId(), key.streamId(), stream, replay));
+                } catch (RuntimeException e) {
+                    LOG.warnf("Stream %s not caught up after its channel listened: %s", key.streamId(), e.toString());
+                }
+            }
+        });
     }
 
     /**
@@ -196,7 +205,7 @@ public class StreamHub {
      * connection missed events before it (a gap), catching up reads the log on a worker thread.
      */
     public void deliverRemote(String sessionId, String streamId, StreamEvent event, boolean last) {
-        LiveStream stream = live.get(key(sessionId, streamId));
+        LiveStream stream = live.get(sessionId, streamId);
         if (stream == null) {
             return;
         }
@@ -221,7 +230,7 @@ public class StreamHub {
         }
         if (last) {
             stream.detachAndClose();
-            live.remove(key(sessionId, streamId), stream);
+            live.remove(sessionId, streamId, stream);
         }
     }
 
@@ -246,10 +255,7 @@ public class StreamHub {
 
     /** Another replica took over the stream's connection: this one must not write to it any more. */
     public void revoke(String sessionId, String streamId) {
-        LiveStream stream = live.get(key(sessionId, streamId));
-        if (stream != null) {
-            stream.detachAndClose();
-        }
+        live.closeConnection(sessionId, streamId);
     }
 
     /**
@@ -264,9 +270,8 @@ public class StreamHub {
                     stream.connection = null;
                 }
             }
-            int split = key.indexOf('\n');
             try {
-                log.release(key.substring(0, split), key.substring(split + 1));
+                log.release(key.sessionId(), key.streamId());
             } catch (RuntimeException e) {
                 // Redis is unreachable: the owner mark expires with the session's TTL, and a resume claims it anyway.
             }
@@ -275,25 +280,13 @@ public class StreamHub {
 
     /** Whether this replica holds an open stream of the session (read by the console, never on a request's path). */
     public boolean holds(String sessionId) {
-        String prefix = sessionId + '\n';
-        return standalone.containsKey(sessionId) || live.keySet().stream().anyMatch(key -> key.startsWith(prefix));
+        return standalone.containsKey(sessionId) || live.anyOf(sessionId);
     }
 
     /** Forgets a session's streams and closes their connections. */
     public void dropSession(String sessionId) {
         standalone.remove(sessionId);
-        String prefix = sessionId + '\n';
-        live.entrySet().removeIf(entry -> {
-            if (entry.getKey().startsWith(prefix)) {
-                entry.getValue().detachAndClose();
-                return true;
-            }
-            return false;
-        });
+        live.dropSession(sessionId);
         log.dropSession(sessionId);
-    }
-
-    private static String key(String sessionId, String streamId) {
-        return sessionId + '\n' + streamId;
     }
 }

@@ -22,9 +22,12 @@ class HealthAndOpenApiTest {
 
     @Test
     void readyWithRedisAndTools() {
+        dev.switchboard.testing.Await.until(
+                () -> given().get("/q/health/ready").statusCode() == 200); // channels listen a moment after start
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)
+                .body("checks.find { it.name == 'replica-channels' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'session-store' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'session-store' }.data.store", equalTo("redis"))
                 .body(

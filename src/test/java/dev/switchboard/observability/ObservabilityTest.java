@@ -195,6 +195,7 @@ class ObservabilityTest {
                 .statusCode(200)
                 .body("checks.find { it.name == 'process' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'process' }.data.uptimeSeconds", greaterThanOrEqualTo(0));
+        dev.switchboard.testing.Await.until(() -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready")
                 .then()
                 .statusCode(200)

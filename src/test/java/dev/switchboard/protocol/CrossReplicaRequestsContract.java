@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.switchboard.cluster.RedisReplicas;
 import dev.switchboard.cluster.ReplicaBus;
+import dev.switchboard.cluster.ReplicaMessages;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcId;
@@ -73,7 +74,7 @@ public abstract class CrossReplicaRequestsContract {
         clientRequestsB = new ClientRequests(config, replicasB);
         runningB = new RunningCalls(replicasB);
         String channel = ReplicaBus.channelPrefix(config) + b.id();
-        busB = new ReplicaBus(hub, clientRequestsB, runningB, null, null, json)
+        busB = new ReplicaBus(hub, new ReplicaMessages(hub, clientRequestsB, runningB, null, null, json, b), json)
                 .listen(reactiveRedis, channel, ReplicaBus.broadcastChannel(config));
         Await.until(() -> subscribers(channel) > 0);
     }

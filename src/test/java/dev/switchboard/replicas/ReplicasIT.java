@@ -269,7 +269,9 @@ class ReplicasIT {
         redis.restart(); // empty again: it keeps nothing on disk
         String session = awaitNewSession(a);
         post(a, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}").statusCode(200);
-        given().baseUri(b.managementUrl()).get("/q/health/ready").then().statusCode(200);
+        // B is ready again once it answers Redis and hears its channels.
+        Await.until(
+                () -> given().baseUri(b.managementUrl()).get("/q/health/ready").statusCode() == 200);
         // Redis dropped the replicas' pub/sub connections: they notice and subscribe again.
         Await.until(ReplicasIT::aChangeOnAReachesAListenerOnB);
     }

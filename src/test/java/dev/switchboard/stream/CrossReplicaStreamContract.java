@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.cluster.ReplicaBus;
+import dev.switchboard.cluster.ReplicaMessages;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.redis.ReplicatedWrites;
@@ -46,7 +47,7 @@ public abstract class CrossReplicaStreamContract {
     void secondReplica() {
         ReplicaIdentity b = new ReplicaIdentity();
         hubB = new StreamHub(new RedisEventLog(reactiveRedis, ReplicatedWrites.detecting(reactiveRedis), b, config));
-        busB = new ReplicaBus(hubB, null, null, null, null, json)
+        busB = new ReplicaBus(hubB, new ReplicaMessages(hubB, null, null, null, null, json, b), json)
                 .listen(reactiveRedis, ReplicaBus.channelPrefix(config) + b.id());
         // Redis pub/sub subscriptions are asynchronous: wait until B's channel is listening.
         Await.until(() -> subscribers(ReplicaBus.channelPrefix(config) + b.id()) > 0);
@@ -122,6 +123,39 @@ public abstract class CrossReplicaStreamContract {
         String cancelled = hubA.open(session, new RecordingConnection());
         hubA.abandon(session, cancelled);
         assertFalse(redis.key().exists(owner + cancelled + ":owner"), "so did ending without a message");
+    }
+
+    /**
+     * A replica that has just started may take a resumed stream before its channel listens: what other replicas forward
+     * meanwhile is lost to pub/sub, so once the channel listens the stream gets it from the log (and the replica reports
+     * ready only then).
+     */
+    @Test
+    void eventsForwardedBeforeAReplicaListensReachItsResumedStreamOnceItDoes() {
+        ReplicaIdentity c = new ReplicaIdentity();
+        StreamHub hubC =
+                new StreamHub(new RedisEventLog(reactiveRedis, ReplicatedWrites.detecting(reactiveRedis), c, config));
+        String session = UUID.randomUUID().toString();
+        RecordingConnection onA = new RecordingConnection();
+        String stream = hubA.open(session, onA);
+        hubA.publish(session, stream, "one");
+        RecordingConnection onC = new RecordingConnection();
+        assertTrue(hubC.resume(session, onA.ids.get(0), onC));
+        hubA.publish(session, stream, "two"); // forwarded to C's channel, which nothing listens to yet
+        assertEquals(List.of(), onC.data);
+
+        ReplicaBus busC = new ReplicaBus(hubC, new ReplicaMessages(hubC, null, null, null, null, json, c), json);
+        assertTrue(busC.listening(), "a bus with no channels needs none");
+        var listener = busC.listen(reactiveRedis, ReplicaBus.channelPrefix(config) + c.id());
+        try {
+            Await.until(() -> onC.data.equals(List.of("two")));
+            assertTrue(busC.listening());
+            hubA.finish(session, stream, "done");
+            Await.until(() -> onC.closed);
+            assertEquals(List.of("two", "done"), onC.data, "every event once, in order");
+        } finally {
+            listener.cancel();
+        }
     }
 
     @Test
