@@ -170,6 +170,9 @@ try {
     const store = await page.getByTestId('health-cards').innerText();
     check(/ready/.test(store) && !/not ready/.test(store), `the store is not shown ready: ${store}`);
     check(/this replica/.test(await page.getByTestId('replicas').innerText()), 'no replica is marked "this replica"');
+    const upstreams = await page.getByTestId('upstreams').innerText();
+    check(/dead/.test(upstreams) && /unavailable/.test(upstreams) && /connection refused/.test(upstreams),
+      `the upstream nobody answers for is not shown unavailable: ${upstreams}`);
     await page.screenshot({path: join(shots, 'health.png')});
   });
 

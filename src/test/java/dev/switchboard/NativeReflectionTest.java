@@ -64,6 +64,7 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.registry.ToolRegistry$Catalog", "the tools at one moment, held in process"),
             Map.entry("dev.switchboard.upstream.UpstreamServer$Session", "an upstream session id, stored as Stored"),
             Map.entry("dev.switchboard.upstream.UpstreamMounts$Mount", "one upstream's parts, held in process"),
+            Map.entry("dev.switchboard.upstream.UpstreamHealth$Listed", "what an upstream listed, held in process"),
             Map.entry("dev.switchboard.resource.ResourceCatalog", "the resources at one moment, held in process"),
             Map.entry(
                     "dev.switchboard.prompt.MountedPrompt", "an upstream's prompt and how to get it, held in process"),

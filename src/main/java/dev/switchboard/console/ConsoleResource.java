@@ -10,11 +10,13 @@ import dev.switchboard.console.ConsoleWire.TaskCountView;
 import dev.switchboard.console.ConsoleWire.TaskView;
 import dev.switchboard.console.ConsoleWire.TasksPage;
 import dev.switchboard.console.ConsoleWire.ToolView;
+import dev.switchboard.console.ConsoleWire.UpstreamsView;
 import dev.switchboard.protocol.SessionEraServer;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.task.TaskRecord;
 import dev.switchboard.task.TaskStore;
+import dev.switchboard.upstream.UpstreamMounts;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
@@ -49,6 +51,7 @@ public class ConsoleResource {
     private final SessionListing listing;
     private final ServerInfo info;
     private final List<ToolView> tools;
+    private final UpstreamMounts upstreams;
 
     public ConsoleResource(
             SessionStore sessions,
@@ -58,6 +61,7 @@ public class ConsoleResource {
             SessionEraServer server,
             SessionListing listing,
             ToolRegistry registry,
+            UpstreamMounts upstreams,
             SwitchboardConfig config) {
         this.sessions = sessions;
         this.tasks = tasks;
@@ -65,6 +69,7 @@ public class ConsoleResource {
         this.metrics = metrics;
         this.server = server;
         this.listing = listing;
+        this.upstreams = upstreams;
         this.info = new ServerInfo(config.server().name(), config.server().version());
         this.tools = registry.descriptors().stream()
                 .map(tool -> new ToolView(tool.name(), tool.title()))
@@ -151,12 +156,23 @@ public class ConsoleResource {
     }
 
     @GET
+    @Path("upstreams")
+    @Operation(
+            summary = "The upstream MCP servers mounted here, as this replica sees them",
+            description = "Per upstream: state (starting, available, unavailable), its circuit breaker, what it"
+                    + " lists, whether that is the last known list, and this replica's calls, errors and mean latency.")
+    @NonBlocking // counters in memory
+    public Response upstreams() {
+        return ok(new UpstreamsView(roster.self(), upstreams.statuses()));
+    }
+
+    @GET
     @Path("{path: .+}")
     @Operation(hidden = true)
     @NonBlocking
     public Response unknown(@PathParam("path") String path) {
         return ConsoleErrors.notFound("Not Found: " + ConsoleAccess.API + "/" + path
-                + " is not an endpoint of the console API (overview, sessions, tasks, metrics)");
+                + " is not an endpoint of the console API (overview, sessions, tasks, metrics, upstreams)");
     }
 
     private static TaskView view(TaskRecord task) {

@@ -84,6 +84,9 @@ final class ConsoleWire {
             Instant lastUpdatedAt) {}
 
     @RegisterForReflection
+    record UpstreamsView(String replica, List<dev.switchboard.upstream.UpstreamStatus> upstreams) {}
+
+    @RegisterForReflection
     record MetricsView(String replica, long intervalSeconds, List<ToolSeries> tools) {}
 
     @RegisterForReflection

@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -83,9 +84,14 @@ final class StreamableHttpClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new UpstreamException("Upstream '" + name + "' did not answer within " + config.timeout());
+            throw new UpstreamException("Upstream '" + name + "' did not answer within "
+                    + config.timeout().toMillis() + " ms");
+        } catch (java.net.ConnectException e) {
+            throw new UpstreamException(
+                    "Upstream '" + name + "' cannot be reached at " + shown(config.url()) + ": connection refused");
         } catch (IOException e) {
-            throw new UpstreamException("Upstream '" + name + "' cannot be reached at " + config.url() + ": " + e);
+            throw new UpstreamException("Upstream '" + name + "' cannot be reached at " + shown(config.url()) + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamException("Interrupted while asking upstream '" + name + "'");
@@ -121,6 +127,12 @@ final class StreamableHttpClient {
         } finally {
             deadline.cancel(false);
         }
+    }
+
+    /** The URL as callers and operators may see it: no user info, no query (either may carry a credential). */
+    static String shown(URI url) {
+        int port = url.getPort();
+        return url.getScheme() + "://" + url.getHost() + (port < 0 ? "" : ":" + port) + url.getRawPath();
     }
 
     /** Ends a session ({@code DELETE}); best effort: an upstream that cannot be reached expires it itself. */

@@ -51,5 +51,31 @@ public interface UpstreamConfig {
         /** How often the tool list is read again (an upstream that was down, or changed its tools). */
         @WithDefault("5m")
         Duration refresh();
+
+        /**
+         * How long the last list read from the upstream is kept in Redis, so a replica that starts while the upstream
+         * is down still lists its tools (as unavailable). Only with the Redis store.
+         */
+        @WithDefault("24h")
+        Duration lastKnownTtl();
+
+        /** When calls to this upstream stop being tried for a while. */
+        Breaker breaker();
+    }
+
+    /** The circuit breaker of one upstream (SmallRye Fault Tolerance). */
+    interface Breaker {
+
+        /** How many of the latest calls are looked at; it opens when enough of them failed. */
+        @WithDefault("10")
+        int window();
+
+        /** The share of failed calls in the window that opens it (failed: no usable answer, not a tool error). */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long it stays open (calls answer at once that the upstream is unavailable) before one is tried. */
+        @WithDefault("10s")
+        Duration delay();
     }
 }

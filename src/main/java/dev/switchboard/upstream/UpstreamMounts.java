@@ -2,7 +2,6 @@ package dev.switchboard.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ToolState;
-import dev.switchboard.prompt.MountedPrompt;
 import dev.switchboard.prompt.PromptRegistry;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.resource.ResourceRegistry;
@@ -12,10 +11,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,8 @@ public class UpstreamMounts implements ScopeDeclarations {
     private final PromptRegistry prompts;
     private final ToolState state;
     private final ObjectMapper mapper;
+    private final LastKnownListings lastKnown;
+    private final List<Mount> mounts = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService scheduler;
 
     UpstreamMounts(
@@ -47,13 +50,15 @@ public class UpstreamMounts implements ScopeDeclarations {
             ResourceRegistry resources,
             PromptRegistry prompts,
             ToolState state,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            LastKnownListings lastKnown) {
         this.config = config;
         this.registry = registry;
         this.resources = resources;
         this.prompts = prompts;
         this.state = state;
         this.mapper = mapper;
+        this.lastKnown = lastKnown;
     }
 
     void start(@Observes StartupEvent event) {
@@ -71,13 +76,16 @@ public class UpstreamMounts implements ScopeDeclarations {
             UpstreamServer server =
                     new UpstreamServer(name, new StreamableHttpClient(name, upstream.getValue(), mapper), mapper);
             UpstreamSessions sessions = new UpstreamSessions(server, state);
+            UpstreamHealth health = new UpstreamHealth(name, upstream.getValue());
             Mount mount = new Mount(
                     name,
                     upstream.getValue(),
                     server,
-                    new UpstreamTools(name, upstream.getValue(), server, sessions, mapper),
-                    new UpstreamResources(name, upstream.getValue(), server, sessions, mapper),
-                    new UpstreamPrompts(name, upstream.getValue(), server, new UpstreamResults(mapper)));
+                    health,
+                    new UpstreamTools(name, upstream.getValue(), server, sessions, health, mapper),
+                    new UpstreamResources(name, upstream.getValue(), server, sessions, health, mapper),
+                    new UpstreamPrompts(name, upstream.getValue(), server, health, new UpstreamResults(mapper)));
+            mounts.add(mount);
             scheduler.execute(() -> refresh(mount, FIRST_RETRY));
         }
     }
@@ -93,41 +101,48 @@ public class UpstreamMounts implements ScopeDeclarations {
             String name,
             UpstreamConfig.Upstream config,
             UpstreamServer server,
+            UpstreamHealth health,
             UpstreamTools tools,
             UpstreamResources resources,
             UpstreamPrompts prompts) {}
 
-    /** Reads the upstream's tools, resources and templates in a session of their own, and mounts them. */
+    /**
+     * Reads what the upstream lists, in a session of its own, mounts it and keeps it as the last known list. When the
+     * upstream cannot be read and nothing is mounted yet, the last known list (another replica's, or this one's
+     * before a restart) is mounted: its tools are listed, and calls to them answer that the upstream is unavailable.
+     */
     private void refresh(Mount mount, Duration retry) {
         Duration next;
         try {
-            UpstreamServer.Session session = mount.server().open();
-            try {
-                String source = "upstream '" + mount.name() + "'";
-                List<String> served = registry.mount(source, mount.tools().list(session));
-                List<ResourceRegistry.Fixed> fixed = mount.resources().resources(session);
-                List<ResourceRegistry.Template> templates = mount.resources().templates(session);
-                resources.mount(source, fixed, templates);
-                List<MountedPrompt> listed = mount.prompts().list(session);
-                prompts.mount(source, listed);
-                LOG.infof(
-                        "Upstream '%s' (%s): serving %d tools, %d resources, %d resource templates, %d prompts: %s",
-                        mount.name(),
-                        mount.config().url(),
-                        served.size(),
-                        fixed.size(),
-                        templates.size(),
-                        listed.size(),
-                        served);
-            } finally {
-                mount.server().close(session);
-            }
+            UpstreamListing listing = read(mount.server());
+            List<String> served = mountAll(mount, listing);
+            mount.health().listed(listing, Instant.now(), false);
+            lastKnown.save(mount.name(), listing, mount.config().lastKnownTtl());
+            LOG.infof(
+                    "Upstream '%s' (%s): serving %d tools, %d resources, %d resource templates, %d prompts: %s",
+                    mount.name(),
+                    StreamableHttpClient.shown(mount.config().url()),
+                    served.size(),
+                    listing.resources().size(),
+                    listing.resourceTemplates().size(),
+                    listing.prompts().size(),
+                    served);
             next = mount.config().refresh();
             retry = FIRST_RETRY;
         } catch (RuntimeException e) {
+            mount.health().unreachable(e.getMessage());
             LOG.warnf(
-                    "Upstream '%s' (%s): cannot read what it serves, trying again in %s: %s",
-                    mount.name(), mount.config().url(), retry, e.getMessage());
+                    "Upstream '%s': cannot read what it serves, trying again in %d s: %s",
+                    mount.name(), retry.toSeconds(), e.getMessage());
+            if (!mount.health().hasListing()) {
+                lastKnown.load(mount.name()).ifPresent(saved -> {
+                    List<String> served = mountAll(mount, saved.listing());
+                    mount.health().listed(saved.listing(), saved.readAt(), true);
+                    LOG.infof(
+                            "Upstream '%s': listing its last known %d tools (read %s) until it answers",
+                            mount.name(), served.size(), saved.readAt());
+                });
+            }
             next = retry;
             retry = min(retry.multipliedBy(2), mount.config().refresh());
         }
@@ -137,6 +152,32 @@ public class UpstreamMounts implements ScopeDeclarations {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // shutting down
         }
+    }
+
+    private static UpstreamListing read(UpstreamServer server) {
+        UpstreamServer.Session session = server.open();
+        try {
+            return server.listing(session);
+        } finally {
+            server.close(session);
+        }
+    }
+
+    /** Mounts a listing's tools, resources and prompts; the names of the tools served. */
+    private List<String> mountAll(Mount mount, UpstreamListing listing) {
+        String source = "upstream '" + mount.name() + "'";
+        List<String> served = registry.mount(source, mount.tools().list(listing.tools()));
+        resources.mount(
+                source,
+                mount.resources().resources(listing.resources()),
+                mount.resources().templates(listing.resourceTemplates()));
+        prompts.mount(source, mount.prompts().list(listing.prompts()));
+        return served;
+    }
+
+    /** Every configured upstream as this replica sees it (the console). */
+    public List<UpstreamStatus> statuses() {
+        return mounts.stream().map(mount -> mount.health().status()).toList();
     }
 
     private static Duration min(Duration a, Duration b) {

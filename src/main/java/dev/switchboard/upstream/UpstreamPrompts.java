@@ -25,21 +25,28 @@ final class UpstreamPrompts {
     private final String name;
     private final String prefix;
     private final UpstreamServer server;
+    private final UpstreamHealth health;
     private final UpstreamResults results;
     private final Set<String> scopes;
 
-    UpstreamPrompts(String name, UpstreamConfig.Upstream config, UpstreamServer server, UpstreamResults results) {
+    UpstreamPrompts(
+            String name,
+            UpstreamConfig.Upstream config,
+            UpstreamServer server,
+            UpstreamHealth health,
+            UpstreamResults results) {
         this.name = name;
+        this.health = health;
         this.prefix = config.prefix().orElse(name + ".");
         this.server = server;
         this.results = results;
         this.scopes = new HashSet<>(config.scopes().orElse(List.of()));
     }
 
-    /** The upstream's prompts, listed in {@code session}. */
-    List<MountedPrompt> list(UpstreamServer.Session session) {
+    /** The upstream's prompts as it listed them, to serve. */
+    List<MountedPrompt> list(List<JsonNode> listed) {
         List<MountedPrompt> prompts = new ArrayList<>();
-        for (JsonNode prompt : server.prompts(session)) {
+        for (JsonNode prompt : listed) {
             String original = prompt.path("name").asText();
             List<PromptArgument> arguments = new ArrayList<>();
             for (JsonNode argument : prompt.path("arguments")) {
@@ -60,10 +67,8 @@ final class UpstreamPrompts {
     }
 
     private PromptResult get(String prompt, JsonNode arguments, PromptContext context) {
-        UpstreamServer.Session session = null;
         try {
-            session = server.open();
-            JsonNode result = server.prompt(session, prompt, arguments);
+            JsonNode result = health.call(() -> fetch(prompt, arguments), JsonNode.class);
             List<PromptMessage> messages = new ArrayList<>();
             for (JsonNode message : result.path("messages")) {
                 messages.add(new PromptMessage(
@@ -77,10 +82,15 @@ final class UpstreamPrompts {
             throw new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, e.getMessage());
         } catch (UpstreamException e) {
             throw new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, e.getMessage());
+        }
+    }
+
+    private JsonNode fetch(String prompt, JsonNode arguments) {
+        UpstreamServer.Session session = server.open();
+        try {
+            return server.prompt(session, prompt, arguments);
         } finally {
-            if (session != null) {
-                server.close(session);
-            }
+            server.close(session);
         }
     }
 }

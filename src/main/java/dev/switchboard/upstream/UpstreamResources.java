@@ -34,6 +34,7 @@ final class UpstreamResources implements McpResource, McpResourceTemplate {
     private final String name;
     private final UpstreamServer server;
     private final UpstreamSessions sessions;
+    private final UpstreamHealth health;
     private final ObjectMapper mapper;
     private final Set<String> scopes;
 
@@ -42,18 +43,20 @@ final class UpstreamResources implements McpResource, McpResourceTemplate {
             UpstreamConfig.Upstream config,
             UpstreamServer server,
             UpstreamSessions sessions,
+            UpstreamHealth health,
             ObjectMapper mapper) {
         this.name = name;
         this.server = server;
         this.sessions = sessions;
+        this.health = health;
         this.mapper = mapper;
         this.scopes = new HashSet<>(config.scopes().orElse(List.of()));
     }
 
     /** The upstream's resources, listed in {@code session}. */
-    List<ResourceRegistry.Fixed> resources(UpstreamServer.Session session) {
+    List<ResourceRegistry.Fixed> resources(List<JsonNode> listed) {
         List<ResourceRegistry.Fixed> resources = new ArrayList<>();
-        for (JsonNode resource : server.resources(session)) {
+        for (JsonNode resource : listed) {
             if (!resource.path("uri").isTextual() || !resource.path("name").isTextual()) {
                 LOG.warnf("Upstream '%s' lists a resource without uri or name: left out", name);
                 continue;
@@ -74,9 +77,9 @@ final class UpstreamResources implements McpResource, McpResourceTemplate {
     }
 
     /** The upstream's resource templates of level 1 (the ones this server can match), listed in {@code session}. */
-    List<ResourceRegistry.Template> templates(UpstreamServer.Session session) {
+    List<ResourceRegistry.Template> templates(List<JsonNode> listed) {
         List<ResourceRegistry.Template> templates = new ArrayList<>();
-        for (JsonNode template : server.resourceTemplates(session)) {
+        for (JsonNode template : listed) {
             String uriTemplate = template.path("uriTemplate").asText();
             Optional<UriTemplate> matcher = matcher(uriTemplate);
             if (matcher.isEmpty() || !template.path("name").isTextual()) {
@@ -107,17 +110,8 @@ final class UpstreamResources implements McpResource, McpResourceTemplate {
 
     @Override
     public ResourceContents read(Map<String, String> variables, ResourceContext context) {
-        boolean ownSession = context.sessionId() == null;
-        UpstreamServer.Session session = null;
         try {
-            session = ownSession ? server.open() : sessions.of(context);
-            JsonNode result;
-            try {
-                result = server.read(session, context.uri());
-            } catch (SessionLostException e) {
-                session = ownSession ? server.open() : sessions.renew(context, session);
-                result = server.read(session, context.uri());
-            }
+            JsonNode result = health.call(() -> fetch(context), JsonNode.class);
             JsonNode first = result.path("contents").path(0);
             if (!first.isObject()) {
                 throw new ResourceNotFoundException(context.uri());
@@ -133,6 +127,20 @@ final class UpstreamResources implements McpResource, McpResourceTemplate {
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw new JsonRpcException(
                     JsonRpcErrorCodes.INTERNAL_ERROR, "Upstream '" + name + "' answered unreadable resource contents");
+        }
+    }
+
+    private JsonNode fetch(ResourceContext context) {
+        boolean ownSession = context.sessionId() == null;
+        UpstreamServer.Session session = null;
+        try {
+            session = ownSession ? server.open() : sessions.of(context);
+            try {
+                return server.read(session, context.uri());
+            } catch (SessionLostException e) {
+                session = ownSession ? server.open() : sessions.renew(context, session);
+                return server.read(session, context.uri());
+            }
         } finally {
             if (ownSession && session != null) {
                 server.close(session);

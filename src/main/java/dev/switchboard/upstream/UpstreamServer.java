@@ -85,6 +85,11 @@ final class UpstreamServer {
         }
     }
 
+    /** Everything the upstream lists, every page read. */
+    UpstreamListing listing(Session session) {
+        return new UpstreamListing(tools(session), resources(session), resourceTemplates(session), prompts(session));
+    }
+
     /** Every tool the upstream lists, all pages read. */
     List<JsonNode> tools(Session session) {
         return list(session, "tools/list", "tools");

@@ -31,6 +31,7 @@ final class UpstreamTools {
     private final UpstreamConfig.Upstream config;
     private final UpstreamServer server;
     private final UpstreamSessions sessions;
+    private final UpstreamHealth health;
     private final UpstreamResults results;
     private final ObjectMapper mapper;
     private final List<Pattern> include;
@@ -41,21 +42,23 @@ final class UpstreamTools {
             UpstreamConfig.Upstream config,
             UpstreamServer server,
             UpstreamSessions sessions,
+            UpstreamHealth health,
             ObjectMapper mapper) {
         this.name = name;
         this.config = config;
         this.server = server;
         this.sessions = sessions;
+        this.health = health;
         this.results = new UpstreamResults(mapper);
         this.mapper = mapper;
         this.include = globs(config.include().orElse(List.of("*")));
         this.exclude = globs(config.exclude().orElse(List.of()));
     }
 
-    /** The upstream's tools, listed in {@code session}. */
-    List<MountedTool> list(UpstreamServer.Session session) {
+    /** The upstream's tools as it listed them, to serve. */
+    List<MountedTool> list(List<JsonNode> listed) {
         List<MountedTool> tools = new ArrayList<>();
-        for (JsonNode tool : server.tools(session)) {
+        for (JsonNode tool : listed) {
             String original = tool.path("name").asText();
             if (matches(include, original) && !matches(exclude, original)) {
                 mounted(tool, original).ifPresent(tools::add);
@@ -93,18 +96,24 @@ final class UpstreamTools {
     }
 
     private ToolResult call(String tool, JsonNode arguments, ToolContext context) {
+        try {
+            return health.call(() -> results.of(name, send(tool, arguments, context)), ToolResult.class);
+        } catch (UpstreamException e) {
+            return ToolResult.error(e.getMessage());
+        }
+    }
+
+    private JsonNode send(String tool, JsonNode arguments, ToolContext context) {
         boolean ownSession = context.sessionId() == null; // 2026-07-28: one upstream session per call
         UpstreamServer.Session session = null;
         try {
             session = ownSession ? server.open() : sessions.of(context);
             try {
-                return results.of(name, server.call(session, tool, arguments, context));
+                return server.call(session, tool, arguments, context);
             } catch (SessionLostException e) {
                 session = ownSession ? server.open() : sessions.renew(context, session);
-                return results.of(name, server.call(session, tool, arguments, context));
+                return server.call(session, tool, arguments, context);
             }
-        } catch (UpstreamException e) {
-            return ToolResult.error(e.getMessage());
         } finally {
             if (ownSession && session != null) {
                 server.close(session);

@@ -48,6 +48,8 @@ class ConsoleBrowserIT {
                         "SWITCHBOARD_CONSOLE_ENABLED", "true",
                         "SWITCHBOARD_AUTH_ENABLED", "false",
                         "SWITCHBOARD_WEATHER_PROVIDER", "offline",
+                        // an upstream nobody answers for: Health lists it, unavailable
+                        "SWITCHBOARD_UPSTREAMS_DEAD_URL", "http://127.0.0.1:" + ServiceProcess.freePort() + "/mcp",
                         // pages of 2: the page must follow nextCursor to list weather.get, the last tool
                         "SWITCHBOARD_TOOLS_PAGE_SIZE", "2"));
     }

@@ -189,6 +189,16 @@ class StreamableHttpClientTest {
             public Duration refresh() {
                 return Duration.ofMinutes(5);
             }
+
+            @Override
+            public Duration lastKnownTtl() {
+                return Duration.ofDays(1);
+            }
+
+            @Override
+            public UpstreamConfig.Breaker breaker() {
+                throw new UnsupportedOperationException("the client has no breaker");
+            }
         };
     }
 }

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.testing.AuthServerStub;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.Mcp;
@@ -18,10 +21,12 @@ import dev.switchboard.testing.RecordingUpstream;
 import dev.switchboard.testing.RedisServerResource;
 import dev.switchboard.testing.Stateless;
 import dev.switchboard.testing.Tokens;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,6 +45,15 @@ class UpstreamCredentialsTest {
     Tokens tokens;
 
     WireMockServer upstream;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    SwitchboardConfig config;
+
+    @Inject
+    ObjectMapper mapper;
 
     @Test
     void theCallersTokenNeverReachesTheUpstream() {
@@ -94,6 +108,18 @@ class UpstreamCredentialsTest {
             assertFalse(request.containsHeader("Authorization"), "a token went upstream: " + request);
             assertFalse(request.toString().contains(token), "the caller's token went upstream: " + request);
         }
+    }
+
+    /** What a replica read from the upstream is kept in Redis, for a replica that starts while the upstream is down. */
+    @Test
+    void theListReadIsKeptInRedisWithATtl() throws Exception {
+        String key = config.sessions().redisKeyPrefix() + ":upstream:recorder:listing";
+        Await.until(() -> redis.key().exists(key));
+        long ttl = redis.key().pttl(key);
+        assertTrue(ttl > 0 && ttl <= Duration.ofHours(24).toMillis(), "kept for last-known-ttl (24h): " + ttl);
+        JsonNode saved = mapper.readTree(redis.value(String.class).get(key));
+        assertEquals("whoami", saved.at("/listing/tools/0/name").asText(), saved.toString());
+        assertTrue(saved.path("readAt").isTextual(), saved.toString());
     }
 
     private static ValidatableResponse post(String session, String token, String body) {

@@ -35,4 +35,5 @@ export const api = {
   endSession: (id) => call('DELETE', `sessions/${encodeURIComponent(id)}`),
   tasks: (limit = 50) => call('GET', `tasks?limit=${limit}`),
   metrics: () => call('GET', 'metrics'),
+  upstreams: () => call('GET', 'upstreams'),
 };

@@ -1,4 +1,4 @@
-// "Health": the store's readiness, the replicas seen, and per-tool charts of the last 15 minutes (calls, errors,
+// "Health": the store's readiness, the replicas seen, the upstream MCP servers, and per-tool charts of the last 15 minutes (calls, errors,
 // mean latency) as counted by the replica that answers this page.
 import {age, h, refresher, replace} from './dom.js';
 import {api} from './api.js';
@@ -11,6 +11,8 @@ export function health(root) {
   const updated = h('span', {class: 'muted updated'});
   const cards = h('div', {class: 'cards', 'data-testid': 'health-cards'});
   const replicasBox = h('div', {class: 'table-box', 'data-testid': 'replicas'});
+  const upstreamsHeading = h('h2', {hidden: true}, 'Upstream MCP servers');
+  const upstreamsBox = h('div', {class: 'table-box', 'data-testid': 'upstreams', hidden: true});
   const metricsNote = h('p', {class: 'note'});
   const charts = h('div', {class: 'charts', 'data-testid': 'charts'});
 
@@ -19,6 +21,7 @@ export function health(root) {
     problem,
     cards,
     h('h2', {}, 'Replicas'), replicasBox,
+    upstreamsHeading, upstreamsBox,
     h('h2', {}, 'Tools, last 15 minutes'), metricsNote, charts);
 
   function card(title, value, detail, state) {
@@ -85,10 +88,31 @@ export function health(root) {
       quiet.length ? h('p', {class: 'muted quiet-tools'}, `No calls: ${quiet.join(', ')}`) : null);
   }
 
+  /** One row per upstream, as the replica answering this page sees it; hidden when none is configured. */
+  function renderUpstreams(view, now) {
+    const upstreams = view.upstreams || [];
+    upstreamsHeading.hidden = upstreamsBox.hidden = upstreams.length === 0;
+    if (!upstreams.length) return;
+    const listed = (u) => `${u.tools} tools, ${u.resources + u.resourceTemplates} resources, ${u.prompts} prompts`;
+    replace(upstreamsBox, h('table', {},
+      h('thead', {}, h('tr', {}, ['Upstream', 'State', 'Serves', 'Calls', 'Errors', 'Mean latency', 'Listed'].map((t) => h('th', {}, t)))),
+      h('tbody', {}, upstreams.map((u) => h('tr', {dataset: {upstream: u.name}},
+        h('td', {}, h('code', {}, u.name), h('div', {class: 'muted'}, u.url)),
+        h('td', {}, h('span', {class: `dot ${u.state === 'available' ? 'ok' : u.state === 'unavailable' ? 'bad' : ''}`}), ` ${u.state}`,
+          u.circuit !== 'closed' ? h('span', {class: 'tag'}, `circuit ${u.circuit}`) : null,
+          u.problem ? h('div', {class: 'muted'}, u.problem) : null),
+        h('td', {}, listed(u), u.lastKnown ? h('div', {}, h('span', {class: 'tag'}, 'last known list')) : null),
+        h('td', {}, String(u.calls)),
+        h('td', {}, String(u.errors)),
+        h('td', {}, u.meanLatencyMs === null ? '–' : `${u.meanLatencyMs} ms`),
+        h('td', {}, u.listedAt ? `${age(u.listedAt, now)} ago` : '–'))))));
+  }
+
   const refresh = refresher(
-    () => Promise.all([api.overview(), api.metrics()]),
-    ([overview, metrics], now) => {
+    () => Promise.all([api.overview(), api.metrics(), api.upstreams()]),
+    ([overview, metrics, upstreams], now) => {
       renderOverview(overview, now);
+      renderUpstreams(upstreams, now);
       renderMetrics(metrics, overview, now);
     },
     updated,
