@@ -84,6 +84,7 @@ export function startScriptedServer() {
     }
     seen.bearerOnApi = true;
     if (file === 'api/metrics') return json(res, 200, {replica: 'scripted', intervalSeconds: 10, tools: []});
+    if (file === 'api/upstreams') return json(res, 200, {replica: 'scripted', upstreams: []});
     if (file !== 'api/overview') return json(res, 404, {error: 'not played here'});
     return json(res, 200, {server: {name: 'scripted', version: '1'}, store: {kind: 'memory', ready: true}, replicas: [],
       sessions: {count: 0}, tasks: {running: 0, recent: 0}, tools: [{name: 'greet', title: 'Greet'}]});
