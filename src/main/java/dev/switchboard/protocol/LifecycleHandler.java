@@ -11,6 +11,7 @@ import dev.switchboard.protocol.core.ServerCapabilities;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.Session;
+import dev.switchboard.session.SessionEndHooks;
 import dev.switchboard.session.SessionIdGenerator;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
@@ -32,6 +33,7 @@ public class LifecycleHandler {
     private final String instructions;
     private final StreamHub hub;
     private final ToolRegistry tools;
+    private final SessionEndHooks endHooks;
 
     public LifecycleHandler(
             SessionStore sessions,
@@ -40,8 +42,10 @@ public class LifecycleHandler {
             SessionAdmission admission,
             StreamHub hub,
             ToolRegistry tools,
+            SessionEndHooks endHooks,
             SwitchboardConfig config) {
         this.tools = tools;
+        this.endHooks = endHooks;
         this.admission = admission;
         this.hub = hub;
         this.sessions = sessions;
@@ -96,17 +100,21 @@ public class LifecycleHandler {
      * belongs to another principal.
      */
     public Uni<Boolean> end(String sessionId, Principal principal) {
-        return sessions.delete(sessionId, principal.id())
-                .call(existed -> existed
-                        ? ended(sessionId, principal.id())
-                        : Uni.createFrom().voidItem());
+        return endHooks.prepare(sessionId)
+                .chain(work -> sessions.delete(sessionId, principal.id())
+                        .call(existed -> existed
+                                ? ended(sessionId, principal.id()).invoke(work)
+                                : Uni.createFrom().voidItem()));
     }
 
     /** Ends a session whoever owns it (the console) as {@link #end} does for its owner: its next request gets 404. */
     public Uni<Boolean> endAny(String sessionId) {
-        return sessions.end(sessionId)
-                .call(owner -> owner.isEmpty() ? Uni.createFrom().voidItem() : ended(sessionId, owner.get()))
-                .map(Optional::isPresent);
+        return endHooks.prepare(sessionId)
+                .chain(work -> sessions.end(sessionId)
+                        .call(owner -> owner.isEmpty()
+                                ? Uni.createFrom().voidItem()
+                                : ended(sessionId, owner.get()).invoke(work))
+                        .map(Optional::isPresent));
     }
 
     private Uni<Void> ended(String sessionId, String owner) {

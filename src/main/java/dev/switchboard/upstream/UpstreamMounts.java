@@ -81,6 +81,7 @@ public class UpstreamMounts implements ScopeDeclarations {
                     name,
                     upstream.getValue(),
                     server,
+                    sessions,
                     health,
                     new UpstreamTools(name, upstream.getValue(), server, sessions, health, mapper),
                     new UpstreamResources(name, upstream.getValue(), server, sessions, health, mapper),
@@ -101,6 +102,7 @@ public class UpstreamMounts implements ScopeDeclarations {
             String name,
             UpstreamConfig.Upstream config,
             UpstreamServer server,
+            UpstreamSessions sessions,
             UpstreamHealth health,
             UpstreamTools tools,
             UpstreamResources resources,
@@ -173,6 +175,28 @@ public class UpstreamMounts implements ScopeDeclarations {
                 mount.resources().templates(listing.resourceTemplates()));
         prompts.mount(source, mount.prompts().list(listing.prompts()));
         return served;
+    }
+
+    /** Whether any upstream is configured. */
+    boolean any() {
+        return !config.servers().isEmpty();
+    }
+
+    /** Ends, upstream, the sessions one session of ours had there; in the background, each best effort. */
+    void endSessions(String sessionId, List<UpstreamSessions.Stored> stored) {
+        for (UpstreamSessions.Stored entry : stored) {
+            for (Mount mount : mounts) {
+                if (mount.name().equals(entry.upstream())) {
+                    mount.sessions().forget(sessionId);
+                    UpstreamServer.Session session = new UpstreamServer.Session(entry.id(), entry.protocolVersion());
+                    try {
+                        scheduler.execute(() -> mount.server().close(session));
+                    } catch (java.util.concurrent.RejectedExecutionException e) {
+                        // shutting down: the upstream expires it
+                    }
+                }
+            }
+        }
     }
 
     /** Every configured upstream as this replica sees it (the console). */

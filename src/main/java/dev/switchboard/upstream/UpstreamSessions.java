@@ -21,7 +21,7 @@ final class UpstreamSessions {
     @RegisterForReflection
     record Stored(String upstream, String id, String protocolVersion) {}
 
-    private static final String COLLECTION = "upstream-sessions";
+    static final String COLLECTION = "upstream-sessions";
     private static final int REMEMBERED = 10_000;
 
     private final UpstreamServer server;
@@ -95,6 +95,13 @@ final class UpstreamSessions {
             recent.put(sessionId, session);
         }
         return session;
+    }
+
+    /** Forgets a session of ours that ended (its upstream session is being ended). */
+    void forget(String sessionId) {
+        synchronized (recent) {
+            recent.remove(sessionId);
+        }
     }
 
     private static ScoredCollection<Stored> stored(Supplier<StateScope> scope) {

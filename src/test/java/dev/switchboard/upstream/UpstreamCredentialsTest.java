@@ -110,6 +110,39 @@ class UpstreamCredentialsTest {
         }
     }
 
+    /** Our DELETE ends the upstream session the caller's session had (read from its state before that is gone). */
+    @Test
+    void endingOurSessionEndsItsUpstreamSession() {
+        String token = tokens.valid("bob", "mcp");
+        String session = Mcp.request()
+                .header("Authorization", "Bearer " + token)
+                .body(Mcp.initializeBody("2025-11-25"))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Mcp-Session-Id");
+        Await.until(() -> "someone"
+                .equals(post(session, token, Mcp.call(2, "recorder.whoami", "{}"))
+                        .statusCode(200)
+                        .extract()
+                        .path("result.content[0].text")));
+        List<LoggedRequest> calls =
+                upstream.findAll(postRequestedFor(urlEqualTo("/mcp")).withRequestBody(containing("\"tools/call\"")));
+        String upstreamSession = calls.get(calls.size() - 1).getHeader("Mcp-Session-Id");
+
+        Mcp.request(session)
+                .header("Authorization", "Bearer " + token)
+                .delete("/mcp")
+                .then()
+                .statusCode(204);
+        Await.until(
+                Duration.ofSeconds(5),
+                () -> "our DELETE did not end upstream session " + upstreamSession,
+                () -> upstream.findAll(deleteRequestedFor(urlEqualTo("/mcp"))).stream()
+                        .anyMatch(request -> upstreamSession.equals(request.getHeader("Mcp-Session-Id"))));
+    }
+
     /** What a replica read from the upstream is kept in Redis, for a replica that starts while the upstream is down. */
     @Test
     void theListReadIsKeptInRedisWithATtl() throws Exception {

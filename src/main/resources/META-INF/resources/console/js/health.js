@@ -93,15 +93,15 @@ export function health(root) {
     const upstreams = view.upstreams || [];
     upstreamsHeading.hidden = upstreamsBox.hidden = upstreams.length === 0;
     if (!upstreams.length) return;
-    const listed = (u) => `${u.tools} tools, ${u.resources + u.resourceTemplates} resources, ${u.prompts} prompts`;
+    const listed = (u) => [`${u.tools} tools`, `${u.resources + u.resourceTemplates} resources`, `${u.prompts} prompts`].map((line) => h('div', {}, line));
     replace(upstreamsBox, h('table', {},
       h('thead', {}, h('tr', {}, ['Upstream', 'State', 'Serves', 'Calls', 'Errors', 'Mean latency', 'Listed'].map((t) => h('th', {}, t)))),
       h('tbody', {}, upstreams.map((u) => h('tr', {dataset: {upstream: u.name}},
         h('td', {}, h('code', {}, u.name), h('div', {class: 'muted'}, u.url)),
-        h('td', {}, h('span', {class: `dot ${u.state === 'available' ? 'ok' : u.state === 'unavailable' ? 'bad' : ''}`}), ` ${u.state}`,
+        h('td', {class: 'upstream-state'}, h('span', {class: `dot ${u.state === 'available' ? 'ok' : u.state === 'unavailable' ? 'bad' : ''}`}), ` ${u.state}`,
           u.circuit !== 'closed' ? h('span', {class: 'tag'}, `circuit ${u.circuit}`) : null,
           u.problem ? h('div', {class: 'muted'}, u.problem) : null),
-        h('td', {}, listed(u), u.lastKnown ? h('div', {}, h('span', {class: 'tag'}, 'last known list')) : null),
+        h('td', {}, ...listed(u), u.lastKnown ? h('div', {}, h('span', {class: 'tag'}, 'last known list')) : null),
         h('td', {}, String(u.calls)),
         h('td', {}, String(u.errors)),
         h('td', {}, u.meanLatencyMs === null ? '–' : `${u.meanLatencyMs} ms`),
