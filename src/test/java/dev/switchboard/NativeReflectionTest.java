@@ -62,7 +62,7 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload", "parser output wrapping already-parsed messages"),
             Map.entry("dev.switchboard.registry.MountedTool", "an upstream's tool and how to call it, held in process"),
             Map.entry("dev.switchboard.registry.ToolRegistry$Catalog", "the tools at one moment, held in process"),
-            Map.entry("dev.switchboard.upstream.UpstreamServer$Session", "an upstream session id, stored as Stored"),
+            Map.entry("dev.switchboard.upstream.UpstreamSession", "an upstream session id, stored as Stored"),
             Map.entry("dev.switchboard.upstream.UpstreamMounts$Mount", "one upstream's parts, held in process"),
             Map.entry("dev.switchboard.upstream.UpstreamHealth$Listed", "what an upstream listed, held in process"),
             Map.entry("dev.switchboard.resource.ResourceCatalog", "the resources at one moment, held in process"),

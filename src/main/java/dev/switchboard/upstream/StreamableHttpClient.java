@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,9 @@ final class StreamableHttpClient {
 
     /** The messages an SSE answer carries before the response: notifications and requests of the upstream. */
     interface Listener {
+        /** The answer's body, once it is there: closing it ends the answer (2026-07-28 cancels so). */
+        default void streaming(java.io.Closeable body) {}
+
         void notification(JsonNode message);
 
         void request(JsonNode message);
@@ -68,6 +72,19 @@ final class StreamableHttpClient {
      * @throws UpstreamException when the upstream cannot be reached, refuses, answers too much or too late
      */
     Answer send(JsonNode message, String sessionId, String protocolVersion, Listener listener) {
+        return send(message, sessionId, protocolVersion, Map.of(), listener);
+    }
+
+    /**
+     * As {@link #send(JsonNode, String, String, Listener)}, with more headers ({@code Mcp-Param-*}). A 2026-07-28
+     * request also gets the headers that revision mirrors from the body: {@code Mcp-Method}, {@code Mcp-Name}.
+     */
+    Answer send(
+            JsonNode message,
+            String sessionId,
+            String protocolVersion,
+            Map<String, String> headers,
+            Listener listener) {
         HttpRequest.Builder request = HttpRequest.newBuilder(config.url())
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
@@ -80,17 +97,21 @@ final class StreamableHttpClient {
         if (protocolVersion != null) {
             request.header(PROTOCOL_VERSION, protocolVersion);
         }
+        if (StatelessUpstream.VERSION.equals(protocolVersion) && message.has("method")) {
+            StatelessUpstream.mirroredHeaders(message).forEach(request::header);
+        }
+        headers.forEach(request::header);
         HttpResponse<InputStream> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw new UpstreamException("Upstream '" + name + "' did not answer within "
+            throw new UpstreamUnreachable("Upstream '" + name + "' did not answer within "
                     + config.timeout().toMillis() + " ms");
         } catch (java.net.ConnectException e) {
-            throw new UpstreamException(
+            throw new UpstreamUnreachable(
                     "Upstream '" + name + "' cannot be reached at " + shown(config.url()) + ": connection refused");
         } catch (IOException e) {
-            throw new UpstreamException("Upstream '" + name + "' cannot be reached at " + shown(config.url()) + ": "
+            throw new UpstreamUnreachable("Upstream '" + name + "' cannot be reached at " + shown(config.url()) + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -115,6 +136,9 @@ final class StreamableHttpClient {
             if (status < 200 || status > 299) {
                 throw new UpstreamException(
                         "Upstream '" + name + "' answered HTTP " + status + ": " + excerpt(readBounded(body)));
+            }
+            if (listener != null) {
+                listener.streaming(body);
             }
             String type = response.headers().firstValue("Content-Type").orElse("");
             JsonNode answer = type.startsWith("text/event-stream")

@@ -59,8 +59,23 @@ public interface UpstreamConfig {
         @WithDefault("24h")
         Duration lastKnownTtl();
 
+        /**
+         * Which revision to speak: {@code auto} asks {@code server/discover} and speaks 2026-07-28 when the upstream
+         * does, else opens a session; {@code session} always opens one ({@code initialize}, for an upstream whose
+         * tools keep per-session state); {@code stateless} only 2026-07-28.
+         */
+        @WithDefault("auto")
+        Protocol protocol();
+
         /** When calls to this upstream stop being tried for a while. */
         Breaker breaker();
+    }
+
+    /** Which revision an upstream is spoken to in. */
+    enum Protocol {
+        AUTO,
+        SESSION,
+        STATELESS
     }
 
     /** The circuit breaker of one upstream (SmallRye Fault Tolerance). */

@@ -24,6 +24,7 @@ final class UpstreamHealth {
     private volatile CircuitBreakerState circuit = CircuitBreakerState.CLOSED;
     private volatile Listed listed;
     private volatile String problem;
+    private volatile String revision;
 
     /** What was last mounted, and whether it came from the upstream or from the last known list. */
     record Listed(UpstreamListing listing, Instant readAt, boolean lastKnown) {}
@@ -78,6 +79,11 @@ final class UpstreamHealth {
         }
     }
 
+    /** The revision the upstream was last spoken to in. */
+    void speaks(String revision) {
+        this.revision = revision;
+    }
+
     void unreachable(String problem) {
         this.problem = problem;
     }
@@ -96,6 +102,7 @@ final class UpstreamHealth {
                 endpoint,
                 state(now),
                 circuit.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                revision,
                 listing.tools().size(),
                 listing.resources().size(),
                 listing.resourceTemplates().size(),

@@ -73,8 +73,11 @@ public class UpstreamMounts implements ScopeDeclarations {
         for (Map.Entry<String, UpstreamConfig.Upstream> upstream :
                 config.servers().entrySet()) {
             String name = upstream.getKey();
-            UpstreamServer server =
-                    new UpstreamServer(name, new StreamableHttpClient(name, upstream.getValue(), mapper), mapper);
+            UpstreamServer server = new UpstreamServer(
+                    name,
+                    upstream.getValue().protocol(),
+                    new StreamableHttpClient(name, upstream.getValue(), mapper),
+                    mapper);
             UpstreamSessions sessions = new UpstreamSessions(server, state);
             UpstreamHealth health = new UpstreamHealth(name, upstream.getValue());
             Mount mount = new Mount(
@@ -119,11 +122,13 @@ public class UpstreamMounts implements ScopeDeclarations {
             UpstreamListing listing = read(mount.server());
             List<String> served = mountAll(mount, listing);
             mount.health().listed(listing, Instant.now(), false);
+            mount.health().speaks(mount.server().revision());
             lastKnown.save(mount.name(), listing, mount.config().lastKnownTtl());
             LOG.infof(
-                    "Upstream '%s' (%s): serving %d tools, %d resources, %d resource templates, %d prompts: %s",
+                    "Upstream '%s' (%s, MCP %s): serving %d tools, %d resources, %d resource templates, %d prompts: %s",
                     mount.name(),
                     StreamableHttpClient.shown(mount.config().url()),
+                    mount.server().revision(),
                     served.size(),
                     listing.resources().size(),
                     listing.resourceTemplates().size(),
@@ -157,7 +162,8 @@ public class UpstreamMounts implements ScopeDeclarations {
     }
 
     private static UpstreamListing read(UpstreamServer server) {
-        UpstreamServer.Session session = server.open();
+        server.rediscover(); // the revision it speaks is asked again at each reading
+        UpstreamSession session = server.open();
         try {
             return server.listing(session);
         } finally {
@@ -188,7 +194,7 @@ public class UpstreamMounts implements ScopeDeclarations {
             for (Mount mount : mounts) {
                 if (mount.name().equals(entry.upstream())) {
                     mount.sessions().forget(sessionId);
-                    UpstreamServer.Session session = new UpstreamServer.Session(entry.id(), entry.protocolVersion());
+                    UpstreamSession session = new UpstreamSession(entry.id(), entry.protocolVersion());
                     try {
                         scheduler.execute(() -> mount.server().close(session));
                     } catch (java.util.concurrent.RejectedExecutionException e) {

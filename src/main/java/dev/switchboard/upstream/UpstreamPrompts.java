@@ -86,7 +86,7 @@ final class UpstreamPrompts {
     }
 
     private JsonNode fetch(String prompt, JsonNode arguments) {
-        UpstreamServer.Session session = server.open();
+        UpstreamSession session = server.open();
         try {
             return server.prompt(session, prompt, arguments);
         } finally {

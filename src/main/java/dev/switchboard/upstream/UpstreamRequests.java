@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.ClientRequestException;
 import dev.switchboard.api.ElicitationResult;
 import dev.switchboard.api.InputRequest;
+import dev.switchboard.api.LogLevel;
 import dev.switchboard.api.Root;
 import dev.switchboard.api.SamplingRequest;
 import dev.switchboard.api.SamplingResult;
@@ -82,6 +83,58 @@ final class UpstreamRequests {
             error(response, -32603, e.getMessage()); // our caller lacks the capability, declined, or did not answer
         }
         return response;
+    }
+
+    /**
+     * The answers to a 2026-07-28 upstream's {@code input_required}: each of its {@code inputRequests} asked of our
+     * caller as {@link #answer} does, keyed as the upstream keyed them.
+     *
+     * @throws UpstreamException when our caller cannot answer one (no such capability, no answer in time)
+     */
+    ObjectNode inputResponses(JsonNode inputRequests, ToolContext context) {
+        ObjectNode responses = mapper.createObjectNode();
+        inputRequests.fields().forEachRemaining(entry -> {
+            ObjectNode request = mapper.createObjectNode().put("id", entry.getKey());
+            request.set("method", entry.getValue().get("method"));
+            request.set("params", entry.getValue().get("params"));
+            ObjectNode response = answer(request, context);
+            if (!response.has("result")) {
+                throw new UpstreamException("Upstream '" + upstream + "' asked for "
+                        + request.path("method").asText() + ", which could not be answered: "
+                        + response.path("error").path("message").asText());
+            }
+            responses.set(entry.getKey(), response.get("result"));
+        });
+        return responses;
+    }
+
+    /** The answer to a request the upstream sends outside a call: refused, so it does not wait for it. */
+    ObjectNode refusal(JsonNode request) {
+        ObjectNode response = mapper.createObjectNode().put("jsonrpc", "2.0");
+        response.set("id", request.get("id"));
+        error(
+                response,
+                -32601,
+                "Switchboard does not pass " + request.path("method").asText()
+                        + " requests of upstream servers on to its clients");
+        return response;
+    }
+
+    /** Progress and log messages of the upstream about a call become the caller's. */
+    static void forward(JsonNode notification, ToolContext context) {
+        JsonNode params = notification.path("params");
+        switch (notification.path("method").asText()) {
+            case "notifications/progress" ->
+                context.progress(
+                        params.path("progress").asDouble(),
+                        params.has("total") ? params.path("total").asDouble() : null,
+                        params.path("message").textValue());
+            case "notifications/message" ->
+                LogLevel.of(params.path("level").asText()).ifPresent(level -> context.log(level, params.get("data")));
+            default -> {
+                // other notifications concern the upstream's own session, not this call
+            }
+        }
     }
 
     private ObjectNode schema(JsonNode params) {

@@ -132,7 +132,7 @@ final class UpstreamResources implements McpResource, McpResourceTemplate {
 
     private JsonNode fetch(ResourceContext context) {
         boolean ownSession = context.sessionId() == null;
-        UpstreamServer.Session session = null;
+        UpstreamSession session = null;
         try {
             session = ownSession ? server.open() : sessions.of(context);
             try {

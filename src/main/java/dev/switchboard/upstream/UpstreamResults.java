@@ -24,6 +24,31 @@ final class UpstreamResults {
         this.mapper = mapper;
     }
 
+    /**
+     * The {@code result} of an upstream's JSON-RPC response.
+     *
+     * @throws UpstreamRefusal for a JSON-RPC error
+     * @throws UpstreamException when there is no response or no result object
+     */
+    static JsonNode result(String upstream, JsonNode response, String what) {
+        if (response == null) {
+            throw new UpstreamException("Upstream '" + upstream + "' answered " + what + " with no response");
+        }
+        JsonNode error = response.get("error");
+        if (error != null) {
+            throw new UpstreamRefusal(
+                    error.path("code").asInt(),
+                    "Upstream '" + upstream + "' refused " + what + ": "
+                            + error.path("message")
+                                    .asText("error " + error.path("code").asText()));
+        }
+        JsonNode result = response.get("result");
+        if (result == null || !result.isObject()) {
+            throw new UpstreamException("Upstream '" + upstream + "' answered " + what + " without a result");
+        }
+        return result;
+    }
+
     ToolResult of(String upstream, JsonNode result) {
         List<Content> content = new ArrayList<>();
         for (JsonNode item : result.path("content")) {

@@ -26,9 +26,9 @@ final class UpstreamSessions {
 
     private final UpstreamServer server;
     private final ToolState state;
-    private final Map<String, UpstreamServer.Session> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, UpstreamSession> recent = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, UpstreamServer.Session> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, UpstreamSession> eldest) {
             return size() > REMEMBERED;
         }
     };
@@ -39,38 +39,38 @@ final class UpstreamSessions {
     }
 
     /** The upstream session of a tool caller's session, opened when it has none. */
-    UpstreamServer.Session of(ToolContext context) {
+    UpstreamSession of(ToolContext context) {
         return of(context.sessionId(), () -> state.of(null, context));
     }
 
     /** The upstream session of a resource reader's session, opened when it has none. */
-    UpstreamServer.Session of(ResourceContext context) {
+    UpstreamSession of(ResourceContext context) {
         return of(
                 context.sessionId(),
                 () -> state.ofSession(context).orElseThrow(() -> new UpstreamException("The session has ended")));
     }
 
     /** A new upstream session for the caller's session, after the upstream lost the one it had. */
-    UpstreamServer.Session renew(String sessionId, Supplier<StateScope> scope, UpstreamServer.Session lost) {
+    UpstreamSession renew(String sessionId, Supplier<StateScope> scope, UpstreamSession lost) {
         ScoredCollection<Stored> stored = stored(scope);
         stored.remove(new Stored(server.name(), lost.id(), lost.protocolVersion()));
         return open(sessionId, stored);
     }
 
-    UpstreamServer.Session renew(ToolContext context, UpstreamServer.Session lost) {
+    UpstreamSession renew(ToolContext context, UpstreamSession lost) {
         return renew(context.sessionId(), () -> state.of(null, context), lost);
     }
 
-    UpstreamServer.Session renew(ResourceContext context, UpstreamServer.Session lost) {
+    UpstreamSession renew(ResourceContext context, UpstreamSession lost) {
         return renew(
                 context.sessionId(),
                 () -> state.ofSession(context).orElseThrow(() -> new UpstreamException("The session has ended")),
                 lost);
     }
 
-    private UpstreamServer.Session of(String sessionId, Supplier<StateScope> scope) {
+    private UpstreamSession of(String sessionId, Supplier<StateScope> scope) {
         synchronized (recent) {
-            UpstreamServer.Session known = recent.get(sessionId);
+            UpstreamSession known = recent.get(sessionId);
             if (known != null) {
                 return known;
             }
@@ -78,19 +78,22 @@ final class UpstreamSessions {
         ScoredCollection<Stored> stored = stored(scope);
         for (Stored entry : stored.range(0, 0)) {
             if (entry.upstream().equals(server.name())) {
-                return remember(sessionId, new UpstreamServer.Session(entry.id(), entry.protocolVersion()));
+                return remember(sessionId, new UpstreamSession(entry.id(), entry.protocolVersion()));
             }
         }
         return open(sessionId, stored);
     }
 
-    private UpstreamServer.Session open(String sessionId, ScoredCollection<Stored> stored) {
-        UpstreamServer.Session session = server.open();
+    private UpstreamSession open(String sessionId, ScoredCollection<Stored> stored) {
+        UpstreamSession session = server.open();
+        if (session.stateless()) {
+            return session; // a 2026-07-28 upstream keeps no session: nothing to keep or continue
+        }
         stored.add(0, new Stored(server.name(), session.id(), session.protocolVersion()));
         return remember(sessionId, session);
     }
 
-    private UpstreamServer.Session remember(String sessionId, UpstreamServer.Session session) {
+    private UpstreamSession remember(String sessionId, UpstreamSession session) {
         synchronized (recent) {
             recent.put(sessionId, session);
         }

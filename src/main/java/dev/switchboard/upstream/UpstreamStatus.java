@@ -10,6 +10,7 @@ import java.time.Instant;
  * @param state {@code starting} (not read yet), {@code available}, or {@code unavailable} (its list could not be read
  *     lately, or its circuit breaker is open)
  * @param circuit the circuit breaker: {@code closed}, {@code open} or {@code half-open}
+ * @param revision the MCP revision it is spoken to in ({@code 2026-07-28}, or a session-era one); null before
  * @param listedAt when the list served was read from the upstream (by any replica, for a last known list)
  * @param lastKnown the list served is the last known one, kept in Redis, not read from the upstream by this replica
  * @param problem why the list could not be read lately, if it could not
@@ -22,6 +23,7 @@ public record UpstreamStatus(
         String url,
         String state,
         String circuit,
+        String revision,
         int tools,
         int resources,
         int resourceTemplates,

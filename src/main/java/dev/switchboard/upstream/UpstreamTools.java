@@ -92,27 +92,30 @@ final class UpstreamTools {
                 null); // task-augmented calls are not passed upstream yet: served as plain calls
         Set<String> scopes = new HashSet<>(config.scopes().orElse(List.of()));
         return Optional.of(new MountedTool(
-                descriptor, scopes, config.timeout(), (arguments, context) -> call(original, arguments, context)));
+                descriptor,
+                scopes,
+                config.timeout(),
+                (arguments, context) -> call(original, arguments, tool.get("inputSchema"), context)));
     }
 
-    private ToolResult call(String tool, JsonNode arguments, ToolContext context) {
+    private ToolResult call(String tool, JsonNode arguments, JsonNode inputSchema, ToolContext context) {
         try {
-            return health.call(() -> results.of(name, send(tool, arguments, context)), ToolResult.class);
+            return health.call(() -> results.of(name, send(tool, arguments, inputSchema, context)), ToolResult.class);
         } catch (UpstreamException e) {
             return ToolResult.error(e.getMessage());
         }
     }
 
-    private JsonNode send(String tool, JsonNode arguments, ToolContext context) {
+    private JsonNode send(String tool, JsonNode arguments, JsonNode inputSchema, ToolContext context) {
         boolean ownSession = context.sessionId() == null; // 2026-07-28: one upstream session per call
-        UpstreamServer.Session session = null;
+        UpstreamSession session = null;
         try {
             session = ownSession ? server.open() : sessions.of(context);
             try {
-                return server.call(session, tool, arguments, context);
+                return server.call(session, tool, arguments, inputSchema, context);
             } catch (SessionLostException e) {
                 session = ownSession ? server.open() : sessions.renew(context, session);
-                return server.call(session, tool, arguments, context);
+                return server.call(session, tool, arguments, inputSchema, context);
             }
         } finally {
             if (ownSession && session != null) {

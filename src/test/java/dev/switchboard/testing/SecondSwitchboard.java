@@ -4,8 +4,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * A second Switchboard (the packaged jar, memory store, offline weather) mounted as the upstream {@code second} of
- * the application under test. Integration tests only: it needs the packaged jar.
+ * A second Switchboard (the packaged jar, memory store, offline weather) mounted twice in the application under test:
+ * as {@code second}, spoken to in 2026-07-28 (it answers {@code server/discover}), and as {@code paired}, in sessions
+ * ({@code protocol=session}). Integration tests only: it needs the packaged jar.
  */
 public class SecondSwitchboard implements QuarkusTestResourceLifecycleManager {
 
@@ -22,7 +23,10 @@ public class SecondSwitchboard implements QuarkusTestResourceLifecycleManager {
                 "quarkus.redis.hosts", "redis://127.0.0.1:1",
                 "switchboard.weather.provider", "offline",
                 "switchboard.upstreams.second.url", second.url() + "/mcp",
-                "switchboard.upstreams.second.include", "weather.*,calendar.*");
+                "switchboard.upstreams.second.include", "weather.*,calendar.*,workspace.*",
+                "switchboard.upstreams.paired.url", second.url() + "/mcp",
+                "switchboard.upstreams.paired.protocol", "session",
+                "switchboard.upstreams.paired.include", "calendar.*");
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.switchboard.upstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.Mcp;
@@ -19,8 +18,9 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Switchboard in front of Switchboard: the packaged jar, a real MCP server of our own, mounted as the upstream
- * {@code second}. Its tools are served under the prefix with their schemas, answer as they answer directly, in both
- * of our eras, and one session of ours keeps one session upstream.
+ * {@code second} (spoken to in 2026-07-28, which it answers {@code server/discover} with) and as {@code paired} (in
+ * sessions). Its tools are served under the prefix with their schemas and answer as they answer directly, in both of
+ * our eras; state crosses in a workspace handle (2026-07-28) or in the upstream session kept for ours.
  */
 @QuarkusTest
 @WithTestResource(value = SecondSwitchboard.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -62,34 +62,74 @@ class SecondSwitchboardIT {
                 stateless.getMap("result.structuredContent.location"));
     }
 
+    /**
+     * Speaking 2026-07-28 upstream there is no session: state travels in a workspace handle, which the calendar tools
+     * mirror into {@code Mcp-Param-Workspace} (the upstream refuses a call whose header and argument disagree).
+     */
+    @Test
+    void aWorkspaceHandleCarriesStateThroughAStatelessUpstream() {
+        String session = Mcp.initialize();
+        Await.until(() -> names(session).contains("second.workspace.open"));
+        String workspace = Mcp.post(session, Mcp.call(2, "second.workspace.open", "{}"))
+                .statusCode(200)
+                .extract()
+                .path("result.structuredContent.workspace");
+        JsonPath added = Mcp.post(
+                        session,
+                        Mcp.call(
+                                3,
+                                "second.calendar.add",
+                                "{\"title\":\"Launch\",\"start\":\"2026-12-24T09:00:00+01:00\",\"workspace\":\""
+                                        + workspace + "\"}"))
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(false, added.getBoolean("result.isError"), added.prettify());
+        assertEquals(List.of("Launch"), events(session, 4, "second.calendar.list", workspace));
+        assertEquals(
+                List.of("Launch"),
+                events(Mcp.initialize(), 2, "second.calendar.list", workspace),
+                "another session of ours with the same handle sees the same workspace");
+    }
+
+    /** Spoken to in sessions ({@code protocol=session}), one session of ours keeps one session there. */
     @Test
     void oneSessionHereIsOneSessionThere() {
         String alice = Mcp.initialize();
         String bob = Mcp.initialize();
-        Await.until(() -> names(alice).contains("second.calendar.add"));
+        Await.until(() -> names(alice).contains("paired.calendar.add"));
         Mcp.post(
                         alice,
                         Mcp.call(
                                 2,
-                                "second.calendar.add",
+                                "paired.calendar.add",
                                 "{\"title\":\"Launch\",\"start\":\"2026-12-24T09:00:00+01:00\"}"))
                 .statusCode(200);
-        assertEquals(
-                List.of("Launch"),
-                Mcp.post(alice, Mcp.call(3, "second.calendar.list", "{}"))
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("result.structuredContent.events.title"),
-                "alice's next call continues her upstream session");
-        assertTrue(
-                Mcp.post(bob, Mcp.call(2, "second.calendar.list", "{}"))
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("result.structuredContent.events")
-                        .isEmpty(),
-                "bob has an upstream session of his own");
+        assertEquals(List.of("Launch"), events(alice, 3, "paired.calendar.list", null));
+        assertEquals(List.of(), events(bob, 2, "paired.calendar.list", null), "bob has an upstream session of his own");
+    }
+
+    private static List<String> events(String session, int id, String tool, String workspace) {
+        String arguments = workspace == null ? "{}" : "{\"workspace\":\"" + workspace + "\"}";
+        JsonPath listed = Mcp.post(session, Mcp.call(id, tool, arguments))
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(false, listed.getBoolean("result.isError"), listed.prettify());
+        return listed.getList("result.structuredContent.events.title");
+    }
+
+    /** It answers server/discover, so {@code second} is spoken to in 2026-07-28; {@code paired} is told to open sessions. */
+    @Test
+    void theConsoleSaysWhichRevisionEachIsSpokenIn() {
+        Await.until(() -> "2026-07-28".equals(revision("second")) && "2025-11-25".equals(revision("paired")));
+    }
+
+    private static String revision(String upstream) {
+        return io.restassured.RestAssured.given()
+                .get("/console/api/upstreams")
+                .jsonPath()
+                .getString("upstreams.find { it.name == '" + upstream + "' }.revision");
     }
 
     private static JsonPath call(String session, int id, String tool) {

@@ -196,6 +196,11 @@ class StreamableHttpClientTest {
             }
 
             @Override
+            public UpstreamConfig.Protocol protocol() {
+                return UpstreamConfig.Protocol.AUTO;
+            }
+
+            @Override
             public UpstreamConfig.Breaker breaker() {
                 throw new UnsupportedOperationException("the client has no breaker");
             }

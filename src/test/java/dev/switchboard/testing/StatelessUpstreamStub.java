@@ -1,0 +1,57 @@
+package dev.switchboard.testing;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import java.util.Map;
+
+/**
+ * A 2026-07-28 upstream played by WireMock, named {@code modern}: it answers {@code server/discover}, lists one tool
+ * ({@code greet}, whose {@code city} argument is mirrored into {@code Mcp-Param-City}), and answers a call with
+ * {@code input_required} (an elicitation, with a {@code requestState}) until the call brings {@code inputResponses}.
+ * The memory store. Every request it receives is kept for the test to check.
+ */
+public class StatelessUpstreamStub extends WireMockStub {
+
+    @Override
+    protected Map<String, String> config(String baseUrl) {
+        server().stubFor(post(urlEqualTo("/mcp")).willReturn(aResponse().withStatus(400)));
+        answer(
+                "\"server/discover\"",
+                "{\"resultType\":\"complete\",\"supportedVersions\":[\"2026-07-28\"],"
+                        + "\"capabilities\":{\"tools\":{}}}",
+                1);
+        answer(
+                "\"tools/list\"",
+                "{\"resultType\":\"complete\",\"tools\":[{\"name\":\"greet\",\"inputSchema\":"
+                        + "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"x-mcp-header\":\"City\"}}}}]}",
+                1);
+        answer(
+                "\"tools/call\"",
+                "{\"resultType\":\"input_required\",\"inputRequests\":{\"who\":{\"method\":"
+                        + "\"elicitation/create\",\"params\":{\"mode\":\"form\",\"message\":\"Who is asking?\","
+                        + "\"requestedSchema\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}}}}},"
+                        + "\"requestState\":\"state-1\"}",
+                2);
+        answer(
+                "\"inputResponses\"",
+                "{\"resultType\":\"complete\",\"content\":[{\"type\":\"text\",\"text\":" + "\"Hello from upstream\"}]}",
+                1);
+        return Map.of(
+                "switchboard.sessions.store", "memory",
+                "quarkus.redis.hosts", "redis://127.0.0.1:1",
+                "switchboard.weather.provider", "offline",
+                "switchboard.upstreams.modern.url", baseUrl + "/mcp");
+    }
+
+    /** JSON-RPC results (id 1: this client reads a JSON answer whatever its id) for bodies containing {@code part}. */
+    private void answer(String part, String result, int priority) {
+        server().stubFor(post(urlEqualTo("/mcp"))
+                .atPriority(priority)
+                .withRequestBody(containing(part))
+                .willReturn(okJson("{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":" + result + "}")));
+    }
+}
