@@ -132,7 +132,17 @@ public class PromptRegistry implements ScopeDeclarations {
         List<RegisteredPrompt> registered = new ArrayList<>();
         for (MountedPrompt prompt : SourceClaims.unclaimed(
                 source, "prompt", prompts, p -> p.descriptor().name(), taken)) {
-            McpPrompt<Object> bean = (arguments, context) -> prompt.get().get((JsonNode) arguments, context);
+            McpPrompt<Object> bean = new McpPrompt<>() {
+                @Override
+                public PromptResult get(Object arguments, PromptContext context) {
+                    return prompt.get().get((JsonNode) arguments, context);
+                }
+
+                @Override
+                public List<String> complete(String argument, String prefix) {
+                    return prompt.complete().complete(argument, prefix);
+                }
+            };
             registered.add(new RegisteredPrompt(prompt.descriptor(), bean, passed, prompt.scopes()));
         }
         mounts.put(source, List.copyOf(registered));

@@ -80,6 +80,7 @@ public class UpstreamMounts implements ScopeDeclarations {
                     mapper);
             UpstreamSessions sessions = new UpstreamSessions(server, state);
             UpstreamHealth health = new UpstreamHealth(name, upstream.getValue());
+            UpstreamCompletions completions = new UpstreamCompletions(name, server, health, mapper);
             Mount mount = new Mount(
                     name,
                     upstream.getValue(),
@@ -87,8 +88,9 @@ public class UpstreamMounts implements ScopeDeclarations {
                     sessions,
                     health,
                     new UpstreamTools(name, upstream.getValue(), server, sessions, health, mapper),
-                    new UpstreamResources(name, upstream.getValue(), server, sessions, health, mapper),
-                    new UpstreamPrompts(name, upstream.getValue(), server, health, new UpstreamResults(mapper)));
+                    new UpstreamResources(name, upstream.getValue(), server, sessions, health, completions, mapper),
+                    new UpstreamPrompts(
+                            name, upstream.getValue(), server, health, new UpstreamResults(mapper), completions));
             mounts.add(mount);
             scheduler.execute(() -> refresh(mount, FIRST_RETRY));
         }

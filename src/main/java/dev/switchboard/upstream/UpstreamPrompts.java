@@ -26,6 +26,7 @@ final class UpstreamPrompts {
     private final String prefix;
     private final UpstreamServer server;
     private final UpstreamHealth health;
+    private final UpstreamCompletions completions;
     private final UpstreamResults results;
     private final Set<String> scopes;
 
@@ -34,9 +35,11 @@ final class UpstreamPrompts {
             UpstreamConfig.Upstream config,
             UpstreamServer server,
             UpstreamHealth health,
-            UpstreamResults results) {
+            UpstreamResults results,
+            UpstreamCompletions completions) {
         this.name = name;
         this.health = health;
+        this.completions = completions;
         this.prefix = config.prefix().orElse(name + ".");
         this.server = server;
         this.results = results;
@@ -61,7 +64,11 @@ final class UpstreamPrompts {
                     prompt.path("description").asText(""),
                     arguments.isEmpty() ? null : List.copyOf(arguments),
                     null);
-            prompts.add(new MountedPrompt(descriptor, scopes, (json, context) -> get(original, json, context)));
+            prompts.add(new MountedPrompt(
+                    descriptor,
+                    scopes,
+                    (json, context) -> get(original, json, context),
+                    (argument, prefix) -> completions.ofPrompt(original, argument, prefix)));
         }
         return prompts;
     }

@@ -35,6 +35,7 @@ final class UpstreamResources implements McpResource, McpResourceTemplate {
     private final UpstreamServer server;
     private final UpstreamSessions sessions;
     private final UpstreamHealth health;
+    private final UpstreamCompletions completions;
     private final ObjectMapper mapper;
     private final Set<String> scopes;
 
@@ -44,11 +45,13 @@ final class UpstreamResources implements McpResource, McpResourceTemplate {
             UpstreamServer server,
             UpstreamSessions sessions,
             UpstreamHealth health,
+            UpstreamCompletions completions,
             ObjectMapper mapper) {
         this.name = name;
         this.server = server;
         this.sessions = sessions;
         this.health = health;
+        this.completions = completions;
         this.mapper = mapper;
         this.scopes = new HashSet<>(config.scopes().orElse(List.of()));
     }
@@ -97,7 +100,17 @@ final class UpstreamResources implements McpResource, McpResourceTemplate {
                             template.path("mimeType").textValue(),
                             null),
                     matcher.get(),
-                    this,
+                    new McpResourceTemplate() { // reads come back here; completions name their template upstream
+                        @Override
+                        public ResourceContents read(Map<String, String> variables, ResourceContext context) {
+                            return UpstreamResources.this.read(variables, context);
+                        }
+
+                        @Override
+                        public List<String> complete(String variable, String prefix) {
+                            return completions.ofTemplate(uriTemplate, variable, prefix);
+                        }
+                    },
                     scopes));
         }
         return templates;

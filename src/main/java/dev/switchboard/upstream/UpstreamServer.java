@@ -4,13 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.ToolContext;
-import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One upstream MCP server, spoken to as an MCP client would: {@code server/discover} first, and when the upstream
@@ -25,13 +20,12 @@ final class UpstreamServer {
     static final String PROTOCOL_VERSION = "2025-11-25";
 
     private static final int MAX_PAGES = 100;
-    /** How many times one call may answer {@code input_required} before it is given up. */
-    private static final int MAX_INPUT_ROUNDS = 10;
 
     private final String name;
     private final StreamableHttpClient client;
     private final ObjectMapper mapper;
-    private final AtomicLong ids = new AtomicLong();
+    private final UpstreamMessages messages;
+    private final UpstreamCalls calls;
     private final UpstreamRequests requests;
     private final UpstreamConfig.Protocol protocol;
     /** Set once the upstream answered {@code server/discover}: it speaks 2026-07-28, and this is every "session". */
@@ -47,6 +41,8 @@ final class UpstreamServer {
         this.client = client;
         this.mapper = mapper;
         this.requests = new UpstreamRequests(name, mapper);
+        this.messages = new UpstreamMessages(mapper);
+        this.calls = new UpstreamCalls(name, client, requests, messages);
     }
 
     String name() {
@@ -94,7 +90,7 @@ final class UpstreamServer {
         try {
             JsonNode result = result(
                     client.send(
-                                    request("server/discover", params),
+                                    messages.request("server/discover", params, null),
                                     null,
                                     StatelessUpstream.VERSION,
                                     new RefusingListener(client, requests, null))
@@ -117,14 +113,14 @@ final class UpstreamServer {
         ObjectNode params = mapper.createObjectNode().put("protocolVersion", PROTOCOL_VERSION);
         params.set("capabilities", StatelessUpstream.capabilities(mapper));
         params.set("clientInfo", StatelessUpstream.clientInfo(mapper));
-        StreamableHttpClient.Answer answer =
-                client.send(request("initialize", params), null, null, new RefusingListener(client, requests, null));
+        StreamableHttpClient.Answer answer = client.send(
+                messages.request("initialize", params, null), null, null, new RefusingListener(client, requests, null));
         JsonNode result = result(answer.message(), "initialize");
         UpstreamSession session = new UpstreamSession(
                 answer.sessionId(),
                 result.path("protocolVersion").asText(PROTOCOL_VERSION),
                 result.path("capabilities"));
-        client.send(notification("notifications/initialized"), session.id(), session.protocolVersion(), null);
+        client.send(messages.notification("notifications/initialized"), session.id(), session.protocolVersion(), null);
         revision = session.protocolVersion();
         return session;
     }
@@ -168,6 +164,27 @@ final class UpstreamServer {
         return ask(session, "prompts/get", params, "prompts/get " + prompt);
     }
 
+    /**
+     * Suggestions for a prompt argument or template variable ({@code completion/complete}); none when the upstream
+     * serves no completions.
+     *
+     * @param ref {@code {"type":"ref/prompt","name":...}} or {@code {"type":"ref/resource","uri":...}}, its names
+     */
+    List<String> complete(UpstreamSession session, ObjectNode ref, String argument, String value) {
+        if (!session.serves("completions")) {
+            return List.of();
+        }
+        ObjectNode params = mapper.createObjectNode();
+        params.set("ref", ref);
+        params.putObject("argument").put("name", argument).put("value", value);
+        List<String> values = new ArrayList<>();
+        ask(session, "completion/complete", params, "completion/complete")
+                .path("completion")
+                .path("values")
+                .forEach(item -> values.add(item.asText()));
+        return values;
+    }
+
     /** Reads one of the upstream's resources: its {@code ReadResourceResult}. */
     JsonNode read(UpstreamSession session, String uri) {
         return ask(session, "resources/read", mapper.createObjectNode().put("uri", uri), "resources/read " + uri);
@@ -193,7 +210,7 @@ final class UpstreamServer {
 
     /** One request outside a call, in {@code session}: its result. */
     private JsonNode ask(UpstreamSession session, String method, ObjectNode params, String what) {
-        ObjectNode message = request(method, params, session);
+        ObjectNode message = messages.request(method, params, session);
         return result(
                 client.send(
                                 message,
@@ -204,90 +221,12 @@ final class UpstreamServer {
                 what);
     }
 
-    /**
-     * Calls one of the upstream's tools for {@code context}'s caller: the upstream's progress and log notifications
-     * about the call reach the caller, its questions are asked of the caller (a request on the stream in the session
-     * era; {@code input_required}, answered by calling again, in 2026-07-28), and a cancellation reaches the upstream
-     * ({@code notifications/cancelled}; in 2026-07-28 by closing the stream).
-     *
-     * @param inputSchema the tool's schema, whose {@code x-mcp-header} arguments a 2026-07-28 call mirrors
-     * @return the upstream's {@code CallToolResult}
-     */
-    JsonNode call(UpstreamSession session, String tool, JsonNode arguments, JsonNode inputSchema, ToolContext context) {
-        ObjectNode params = mapper.createObjectNode().put("name", tool);
-        params.set("arguments", arguments == null || arguments.isMissingNode() ? mapper.createObjectNode() : arguments);
-        Map<String, String> headers =
-                session.stateless() ? StatelessUpstream.paramHeaders(inputSchema, params.get("arguments")) : Map.of();
-        AtomicReference<Closeable> stream = new AtomicReference<>();
-        AtomicLong current = new AtomicLong();
-        context.onCancel(() -> CompletableFuture.runAsync(() -> cancel(session, current.get(), stream.get())));
-        for (int round = 0; ; round++) {
-            ObjectNode message = request("tools/call", params, session);
-            current.set(message.get("id").longValue());
-            JsonNode meta = params.get("_meta");
-            (meta instanceof ObjectNode object ? object : params.putObject("_meta"))
-                    .put("progressToken", current.get());
-            JsonNode result = result(
-                    client.send(
-                                    message,
-                                    session.id(),
-                                    session.protocolVersion(),
-                                    headers,
-                                    new CallListener(client, requests, session, context, stream))
-                            .message(),
-                    "tools/call " + tool);
-            if (!session.stateless()
-                    || !"input_required".equals(result.path("resultType").asText())) {
-                return result;
-            }
-            if (round == MAX_INPUT_ROUNDS) {
-                throw new UpstreamException("Upstream '" + name + "' asked for input more than " + MAX_INPUT_ROUNDS
-                        + " times in one call of " + tool);
-            }
-            params.set("inputResponses", requests.inputResponses(result.path("inputRequests"), context));
-            params.set("requestState", result.get("requestState"));
-        }
-    }
-
-    /** Tells the upstream a call was cancelled; best effort. */
-    private void cancel(UpstreamSession session, long requestId, Closeable stream) {
-        try {
-            if (session.stateless()) {
-                if (stream != null) {
-                    stream.close(); // 2026-07-28 cancels by closing the request's stream
-                }
-                return;
-            }
-            ObjectNode cancelled = notification("notifications/cancelled");
-            cancelled.putObject("params").put("requestId", requestId).put("reason", "cancelled by the client");
-            client.send(cancelled, session.id(), session.protocolVersion(), null);
-        } catch (UpstreamException | java.io.IOException e) {
-            // the call ends on our side anyway
-        }
+    /** Calls one of the upstream's tools for {@code context}'s caller (see {@link UpstreamCalls}). */
+    JsonNode call(UpstreamSession session, JsonNode tool, JsonNode arguments, ToolContext context) {
+        return calls.call(session, tool, arguments, context);
     }
 
     private JsonNode result(JsonNode response, String what) {
         return UpstreamResults.result(name, response, what);
-    }
-
-    /** A request; in 2026-07-28 its params carry the envelope. */
-    private ObjectNode request(String method, ObjectNode params, UpstreamSession session) {
-        if (session != null && session.stateless()) {
-            StatelessUpstream.envelope(params, mapper);
-        }
-        return request(method, params);
-    }
-
-    private ObjectNode request(String method, ObjectNode params) {
-        ObjectNode message = mapper.createObjectNode()
-                .put("jsonrpc", "2.0")
-                .put("id", ids.incrementAndGet())
-                .put("method", method);
-        message.set("params", params);
-        return message;
-    }
-
-    private ObjectNode notification(String method) {
-        return mapper.createObjectNode().put("jsonrpc", "2.0").put("method", method);
     }
 }

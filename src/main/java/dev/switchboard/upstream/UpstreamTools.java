@@ -89,33 +89,31 @@ final class UpstreamTools {
                                 annotations.path("idempotentHint").asBoolean(false),
                                 annotations.path("openWorldHint").asBoolean(true))
                         : null,
-                null); // task-augmented calls are not passed upstream yet: served as plain calls
+                // Any upstream tool may run as one of our tasks; one the upstream runs only as a task is called so.
+                new ToolDescriptor.Execution("optional"));
         Set<String> scopes = new HashSet<>(config.scopes().orElse(List.of()));
         return Optional.of(new MountedTool(
-                descriptor,
-                scopes,
-                config.timeout(),
-                (arguments, context) -> call(original, arguments, tool.get("inputSchema"), context)));
+                descriptor, scopes, config.timeout(), (arguments, context) -> call(tool, arguments, context)));
     }
 
-    private ToolResult call(String tool, JsonNode arguments, JsonNode inputSchema, ToolContext context) {
+    private ToolResult call(JsonNode tool, JsonNode arguments, ToolContext context) {
         try {
-            return health.call(() -> results.of(name, send(tool, arguments, inputSchema, context)), ToolResult.class);
+            return health.call(() -> results.of(name, send(tool, arguments, context)), ToolResult.class);
         } catch (UpstreamException e) {
             return ToolResult.error(e.getMessage());
         }
     }
 
-    private JsonNode send(String tool, JsonNode arguments, JsonNode inputSchema, ToolContext context) {
+    private JsonNode send(JsonNode tool, JsonNode arguments, ToolContext context) {
         boolean ownSession = context.sessionId() == null; // 2026-07-28: one upstream session per call
         UpstreamSession session = null;
         try {
             session = ownSession ? server.open() : sessions.of(context);
             try {
-                return server.call(session, tool, arguments, inputSchema, context);
+                return server.call(session, tool, arguments, context);
             } catch (SessionLostException e) {
                 session = ownSession ? server.open() : sessions.renew(context, session);
-                return server.call(session, tool, arguments, inputSchema, context);
+                return server.call(session, tool, arguments, context);
             }
         } finally {
             if (ownSession && session != null) {
