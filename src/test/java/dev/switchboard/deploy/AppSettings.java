@@ -182,7 +182,8 @@ public final class AppSettings {
             TaskConfig.class,
             ReplicaAckConfig.class,
             ConsoleConfig.class,
-            UpstreamConfig.class);
+            UpstreamConfig.class,
+            dev.switchboard.openapi.OpenApiConfig.class);
 
     /** Every {@code switchboard.*} property, from the methods of the {@link #MAPPINGS} and their groups. */
     public static Set<String> switchboardProperties() {
