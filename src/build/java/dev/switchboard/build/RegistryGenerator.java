@@ -93,9 +93,40 @@ public final class RegistryGenerator {
         writeJson(classes.resolve(GeneratedResourceTemplate.LOCATION), templates);
         writeJson(classes.resolve(GeneratedPrompt.LOCATION), prompts);
         writeJson(classes.resolve(REFLECTION_CONFIG), reflection.toJson());
+        int documents = openApiCatalogs(classes);
         return String.format(
-                "%d tools, %d resource methods, %d resource template methods, %d prompt methods",
-                tools.size(), resources.size(), templates.size(), prompts.size());
+                "%d tools, %d resource methods, %d resource template methods, %d prompt methods, %d OpenAPI documents",
+                tools.size(), resources.size(), templates.size(), prompts.size(), documents);
+    }
+
+    /**
+     * The OpenAPI documents shipped with the application ({@code openapi/*.yaml|yml|json} on the class path), read and
+     * turned into tool catalogs now, so a service configured with {@code classpath:openapi/<file>} starts without
+     * parsing; a document that cannot be used fails the build, naming it.
+     */
+    private int openApiCatalogs(Path classes) throws IOException {
+        Path documents = classes.resolve("openapi");
+        if (!Files.isDirectory(documents)) {
+            return 0;
+        }
+        List<Path> files;
+        try (var listed = Files.list(documents)) {
+            files = listed.filter(file -> file.toString().matches(".*\\.(ya?ml|json)$"))
+                    .sorted()
+                    .toList();
+        }
+        Path out = classes.resolve(dev.switchboard.openapi.OpenApiCatalog.BUILT);
+        Files.createDirectories(out);
+        for (Path file : files) {
+            try {
+                Files.writeString(
+                        out.resolve(file.getFileName() + ".json"),
+                        dev.switchboard.openapi.OpenApiCatalog.build(file.toString(), mapper));
+            } catch (IllegalStateException e) {
+                throw new BuildProblem("openapi/" + file.getFileName() + ": " + e.getMessage());
+            }
+        }
+        return files.size();
     }
 
     /** The tools of {@code types}, sorted by name; fails on a name declared twice. */

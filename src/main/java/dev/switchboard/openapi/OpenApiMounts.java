@@ -4,20 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.registry.MountedTool;
+import dev.switchboard.registry.ToolDescriptor;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.ScopeDeclarations;
 import io.quarkus.runtime.StartupEvent;
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.security.SecurityScheme;
-import io.swagger.v3.oas.models.servers.Server;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jboss.logging.Logger;
@@ -48,89 +47,98 @@ public class OpenApiMounts implements ScopeDeclarations {
 
     private void mount(String name, OpenApiConfig.Service service) {
         long started = System.nanoTime();
-        OpenAPI document = OpenApiDocument.read(name, service.document());
-        Map<String, Operation.Scheme> schemes = schemes(document);
+        OpenApiCatalog catalog = built(service.document())
+                .orElseGet(() -> OpenApiCatalog.of(name, OpenApiDocument.read(name, service.document()), mapper));
         for (String scheme : service.credentials().keySet()) {
-            if (!schemes.containsKey(scheme)) {
+            if (!catalog.schemes().containsKey(scheme)) {
                 throw new IllegalStateException("switchboard.openapi." + name + ".credentials." + scheme
-                        + " names no security scheme of the document; it declares " + new TreeSet<>(schemes.keySet()));
+                        + " names no security scheme of the document; it declares "
+                        + new TreeSet<>(catalog.schemes().keySet()));
             }
         }
         ServiceTarget target = new ServiceTarget(
-                base(name, service, document),
+                base(name, service, catalog),
                 HttpClient.newBuilder()
                         .followRedirects(HttpClient.Redirect.NEVER)
                         .connectTimeout(service.timeout())
                         .build(),
                 service.timeout(),
                 service.maxResponseBytes(),
-                new ServiceCredentials(schemes, service.credentials()));
+                new ServiceCredentials(catalog.schemes(), service.credentials()));
         OperationFilter filter = new OperationFilter(
                 service.include().orElse(List.of()), service.exclude().orElse(List.of()));
+        String prefix = service.prefix().orElse(name + ".");
         Set<String> scopes = new HashSet<>(service.scopes().orElse(List.of()));
-        List<MountedTool> tools = new OperationTools(name, filter, mapper)
-                .tools(document, service.prefix().orElse(name + ".")).stream()
-                        .map(mapped -> {
-                            OperationCall call = new OperationCall(name, mapped.operation(), target, mapper);
-                            com.fasterxml.jackson.databind.node.ObjectNode schema =
-                                    mapped.descriptor().inputSchema();
-                            // A second beyond the request's own timeout: a slow service is answered by that,
-                            // naming the operation, rather than by the tool's deadline.
-                            return new MountedTool(
-                                    mapped.descriptor(),
-                                    scopes,
-                                    service.timeout().plusSeconds(1),
-                                    (arguments, context) -> {
-                                        JsonNode given = arguments != null && arguments.isObject()
-                                                ? arguments
-                                                : mapper.createObjectNode();
-                                        List<String> problems = ArgumentCheck.problems(schema, given);
-                                        return problems.isEmpty()
-                                                ? call.call(given)
-                                                : ToolResult.error("Invalid arguments: " + String.join("; ", problems));
-                                    });
-                        })
-                        .toList();
+        List<MountedTool> tools = catalog.entries().stream()
+                .filter(entry -> filter.serves(entry.operationId(), entry.tags()))
+                .map(entry -> tool(name, prefix, entry, target, scopes, service))
+                .toList();
         List<String> served = registry.mount("openapi '" + name + "'", tools);
         LOG.infof(
-                "OpenAPI service '%s' (%s): serving %d tools, read in %d ms",
-                name, target.shownBase(), served.size(), (System.nanoTime() - started) / 1_000_000);
+                "OpenAPI service '%s' (%s): serving %d tools, %s in %d ms",
+                name,
+                target.shownBase(),
+                served.size(),
+                built(service.document()).isPresent() ? "built with the application, loaded" : "read",
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static Map<String, Operation.Scheme> schemes(OpenAPI document) {
-        Map<String, Operation.Scheme> schemes = new HashMap<>();
-        if (document.getComponents() != null && document.getComponents().getSecuritySchemes() != null) {
-            document.getComponents().getSecuritySchemes().forEach((name, scheme) -> schemes.put(name, scheme(scheme)));
+    private MountedTool tool(
+            String name,
+            String prefix,
+            OpenApiCatalog.Entry entry,
+            ServiceTarget target,
+            Set<String> scopes,
+            OpenApiConfig.Service service) {
+        ToolDescriptor described = entry.descriptor();
+        ToolDescriptor descriptor = new ToolDescriptor(
+                prefix + described.name(),
+                described.title(),
+                described.description(),
+                described.inputSchema(),
+                described.outputSchema(),
+                described.icons(),
+                described.annotations(),
+                described.execution());
+        OperationCall call = new OperationCall(name, entry.operation(), target, mapper);
+        // A second beyond the request's own timeout: a slow service is answered by that, naming the operation,
+        // rather than by the tool's deadline.
+        return new MountedTool(descriptor, scopes, service.timeout().plusSeconds(1), (arguments, context) -> {
+            JsonNode given = arguments != null && arguments.isObject() ? arguments : mapper.createObjectNode();
+            List<String> problems = ArgumentCheck.problems(descriptor.inputSchema(), given);
+            return problems.isEmpty()
+                    ? call.call(given)
+                    : ToolResult.error("Invalid arguments: " + String.join("; ", problems));
+        });
+    }
+
+    /** The catalog the build wrote for a document on the class path, if it did. */
+    private Optional<OpenApiCatalog> built(String document) {
+        if (!document.startsWith("classpath:")) {
+            return Optional.empty();
         }
-        return schemes;
+        String resource = OpenApiCatalog.BUILT
+                + document.substring("classpath:".length())
+                        .replaceFirst("^/", "")
+                        .replaceFirst("^openapi/", "")
+                + ".json";
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
+            return in == null ? Optional.empty() : Optional.of(mapper.readValue(in, OpenApiCatalog.class));
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    resource + " (built from " + document + ") cannot be read: " + e.getMessage(), e);
+        }
     }
 
-    private static Operation.Scheme scheme(SecurityScheme scheme) {
-        return new Operation.Scheme(
-                scheme.getType() == null ? "" : scheme.getType().toString(),
-                scheme.getScheme(),
-                scheme.getIn() == null ? null : scheme.getIn().toString(),
-                scheme.getName());
-    }
-
-    /** The configured base URL, else the document's first server (its variables at their defaults). */
-    private static URI base(String name, OpenApiConfig.Service service, OpenAPI document) {
+    /** The configured base URL, else the document's first server. */
+    private static URI base(String name, OpenApiConfig.Service service, OpenApiCatalog catalog) {
         if (service.baseUrl().isPresent()) {
             return service.baseUrl().get();
         }
-        List<Server> servers = document.getServers();
-        String url =
-                servers == null || servers.isEmpty() ? null : servers.get(0).getUrl();
-        if (url != null && servers.get(0).getVariables() != null) {
-            for (var variable : servers.get(0).getVariables().entrySet()) {
-                url = url.replace(
-                        "{" + variable.getKey() + "}", variable.getValue().getDefault());
-            }
-        }
-        URI uri = url == null ? null : URI.create(url);
+        URI uri = catalog.server() == null ? null : URI.create(catalog.server());
         if (uri == null || !uri.isAbsolute()) {
             throw new IllegalStateException("switchboard.openapi." + name + ".base-url is needed: the document names "
-                    + (uri == null ? "no server" : "only the relative server URL " + url));
+                    + (uri == null ? "no server" : "only the relative server URL " + catalog.server()));
         }
         return uri;
     }

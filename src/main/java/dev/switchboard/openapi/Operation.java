@@ -1,5 +1,6 @@
 package dev.switchboard.openapi;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 
 /**
@@ -13,7 +14,8 @@ import java.util.List;
  * @param structured it has an output schema: a JSON answer is also structured content
  * @param wrapsResult the output schema wraps a non-object answer as {@code {"result": ...}}
  */
-record Operation(
+@RegisterForReflection // read back from a catalog built at build time (OpenApiCatalog)
+public record Operation(
         String method,
         String path,
         List<Parameter> parameters,
@@ -29,8 +31,8 @@ record Operation(
      * @param style how a value is written ({@code form}, {@code simple}, {@code deepObject}, ...)
      * @param explode whether an array or object becomes several parameters
      */
-    record Parameter(String argument, String name, String in, String style, boolean explode) {}
+    public record Parameter(String argument, String name, String in, String style, boolean explode) {}
 
     /** A security scheme as the document declares it. */
-    record Scheme(String type, String scheme, String in, String name) {}
+    public record Scheme(String type, String scheme, String in, String name) {}
 }

@@ -29,9 +29,6 @@ import org.jboss.logging.Logger;
  */
 final class OperationTools {
 
-    /** A tool to serve and the operation it calls. */
-    record Mapped(ToolDescriptor descriptor, Operation operation) {}
-
     private static final Logger LOG = Logger.getLogger(OperationTools.class);
     private static final Pattern INVALID = Pattern.compile("[^A-Za-z0-9_.\\-]");
     /** Larger output schemas are left out: tools/list would carry them for every client, every time. */
@@ -40,31 +37,27 @@ final class OperationTools {
     private final String service;
     private final ObjectMapper mapper;
     private final JsonSchemas schemas;
-    private final OperationFilter filter;
 
-    OperationTools(String service, OperationFilter filter, ObjectMapper mapper) {
+    OperationTools(String service, ObjectMapper mapper) {
         this.service = service;
-        this.filter = filter;
         this.mapper = mapper;
         this.schemas = new JsonSchemas(mapper);
     }
 
-    List<Mapped> tools(OpenAPI document, String prefix) {
-        List<Mapped> tools = new ArrayList<>();
+    /** Every operation of the document as a tool, its name not yet prefixed. */
+    List<OpenApiCatalog.Entry> entries(OpenAPI document) {
+        List<OpenApiCatalog.Entry> tools = new ArrayList<>();
         Set<String> names = new HashSet<>();
         List<SecurityRequirement> global = document.getSecurity();
         document.getPaths()
                 .forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-                    if (!filter.serves(operation.getOperationId(), operation.getTags())) {
-                        return;
-                    }
-                    String name = unique(prefix + name(operation.getOperationId(), method, path), names);
+                    String name = unique(name(operation.getOperationId(), method, path), names);
                     mapped(name, method.name(), path, item, operation, global).ifPresent(tools::add);
                 }));
         return tools;
     }
 
-    private java.util.Optional<Mapped> mapped(
+    private java.util.Optional<OpenApiCatalog.Entry> mapped(
             String name,
             String method,
             String path,
@@ -132,7 +125,9 @@ final class OperationTools {
                 annotations(method, operation.getSummary()),
                 new ToolDescriptor.Execution("optional")); // a call may run as one of our tasks
         List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity() : global;
-        return java.util.Optional.of(new Mapped(
+        return java.util.Optional.of(new OpenApiCatalog.Entry(
+                operation.getOperationId(),
+                operation.getTags() == null ? List.of() : List.copyOf(operation.getTags()),
                 descriptor,
                 new Operation(
                         method, path, List.copyOf(parameters), body, alternatives(security), output != null, wraps)));

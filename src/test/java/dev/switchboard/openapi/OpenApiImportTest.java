@@ -19,9 +19,7 @@ class OpenApiImportTest {
         long started = System.nanoTime();
         OpenAPI document = OpenApiDocument.read("github", OpenApiDocuments.path(OpenApiDocuments.GITHUB));
         long parsed = System.nanoTime();
-        List<OperationTools.Mapped> tools = new OperationTools(
-                        "github", new OperationFilter(List.of(), List.of()), new ObjectMapper())
-                .tools(document, "github.");
+        List<OpenApiCatalog.Entry> tools = new OperationTools("github", new ObjectMapper()).entries(document);
         long mapped = System.nanoTime();
         System.gc();
         long heapAfter = runtime.totalMemory() - runtime.freeMemory();

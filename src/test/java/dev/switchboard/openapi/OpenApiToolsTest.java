@@ -48,7 +48,8 @@ class OpenApiToolsTest {
             OpenApiServices.PASSWORD,
             OpenApiServices.HEADER_KEY,
             OpenApiServices.QUERY_KEY,
-            OpenApiServices.COOKIE_KEY);
+            OpenApiServices.COOKIE_KEY,
+            OpenApiServices.NOTES_TOKEN);
 
     WireMockServer service;
 
@@ -247,6 +248,19 @@ class OpenApiToolsTest {
         assertEquals(
                 "Invalid arguments: 'petId' must be of type integer; 'pet' is not an argument of this tool",
                 call("petstore.getPetById", "{\"petId\":\"seven\",\"pet\":1}").getString("result.content[0].text"));
+    }
+
+    /** A document in src/main/resources/openapi/ (here the test classes') is turned into tools by the build. */
+    @Test
+    void aDocumentShippedWithTheApplicationIsReadAtBuildTime() {
+        assertTrue(
+                getClass().getClassLoader().getResource("META-INF/switchboard/openapi/notes.yaml.json") != null,
+                "the build wrote the catalog of openapi/notes.yaml");
+        service.stubFor(get(urlPathEqualTo("/api/notes")).willReturn(okJson("[{\"text\":\"milk\"}]")));
+        JsonPath notes = call("notes.listNotes", "{\"tag\":\"shopping\"}");
+        assertEquals("milk", notes.getString("result.structuredContent.result[0].text"), notes.prettify());
+        service.verify(getRequestedFor(urlEqualTo("/api/notes?tag=shopping"))
+                .withHeader("Authorization", equalTo("Bearer " + OpenApiServices.NOTES_TOKEN)));
     }
 
     @Test

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * Three real OpenAPI documents mounted as tools, their services played by one WireMock: the Swagger Petstore
  * ({@code petstore.}, an API key for {@code api_key}, a 2 s timeout), ReadMe's security example ({@code secure.}, a
- * secret for bearer, basic and the three API keys) and GitHub's REST API ({@code github.}, 1,221 operations). The
+ * secret for bearer, basic and the three API keys), GitHub's REST API ({@code github.}, 1,221 operations) and a
+ * document of our own shipped on the class path ({@code notes.}, its catalog built at build time). The
  * memory store; tools listed in pages of 100.
  */
 public class OpenApiServices extends WireMockStub {
@@ -16,6 +17,7 @@ public class OpenApiServices extends WireMockStub {
     public static final String HEADER_KEY = "header-key-1e55";
     public static final String QUERY_KEY = "query-key-93aa";
     public static final String COOKIE_KEY = "cookie-key-06bd";
+    public static final String NOTES_TOKEN = "notes-token-5a5a";
 
     @Override
     protected Map<String, String> config(String baseUrl) {
@@ -36,6 +38,9 @@ public class OpenApiServices extends WireMockStub {
                 Map.entry("switchboard.openapi.secure.credentials.apiKey_query", QUERY_KEY),
                 Map.entry("switchboard.openapi.secure.credentials.apiKey_cookie", COOKIE_KEY),
                 Map.entry("switchboard.openapi.github.document", OpenApiDocuments.path(OpenApiDocuments.GITHUB)),
-                Map.entry("switchboard.openapi.github.base-url", baseUrl));
+                Map.entry("switchboard.openapi.github.base-url", baseUrl),
+                Map.entry("switchboard.openapi.notes.document", "classpath:openapi/notes.yaml"),
+                Map.entry("switchboard.openapi.notes.base-url", baseUrl + "/api"),
+                Map.entry("switchboard.openapi.notes.credentials.token", NOTES_TOKEN));
     }
 }
