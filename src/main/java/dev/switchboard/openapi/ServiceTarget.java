@@ -1,5 +1,6 @@
 package dev.switchboard.openapi;
 
+import dev.switchboard.http.ShownUrls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -19,7 +20,6 @@ record ServiceTarget(
 
     /** The base URL as errors may show it: no user info, no query. */
     String shownBase() {
-        int port = base.getPort();
-        return base.getScheme() + "://" + base.getHost() + (port < 0 ? "" : ":" + port) + base.getRawPath();
+        return ShownUrls.withoutSecrets(base);
     }
 }

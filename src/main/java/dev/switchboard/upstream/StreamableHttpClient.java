@@ -2,11 +2,11 @@ package dev.switchboard.upstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.http.ShownUrls;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -108,11 +108,12 @@ final class StreamableHttpClient {
             throw new UpstreamUnreachable("Upstream '" + name + "' did not answer within "
                     + config.timeout().toMillis() + " ms");
         } catch (java.net.ConnectException e) {
-            throw new UpstreamUnreachable(
-                    "Upstream '" + name + "' cannot be reached at " + shown(config.url()) + ": connection refused");
+            throw new UpstreamUnreachable("Upstream '" + name + "' cannot be reached at "
+                    + ShownUrls.withoutSecrets(config.url()) + ": connection refused");
         } catch (IOException e) {
-            throw new UpstreamUnreachable("Upstream '" + name + "' cannot be reached at " + shown(config.url()) + ": "
-                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            throw new UpstreamUnreachable(
+                    "Upstream '" + name + "' cannot be reached at " + ShownUrls.withoutSecrets(config.url()) + ": "
+                            + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new UpstreamException("Interrupted while asking upstream '" + name + "'");
@@ -151,12 +152,6 @@ final class StreamableHttpClient {
         } finally {
             deadline.cancel(false);
         }
-    }
-
-    /** The URL as callers and operators may see it: no user info, no query (either may carry a credential). */
-    static String shown(URI url) {
-        int port = url.getPort();
-        return url.getScheme() + "://" + url.getHost() + (port < 0 ? "" : ":" + port) + url.getRawPath();
     }
 
     /** Ends a session ({@code DELETE}); best effort: an upstream that cannot be reached expires it itself. */

@@ -1,5 +1,6 @@
 package dev.switchboard.upstream;
 
+import dev.switchboard.http.ShownUrls;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import java.time.Instant;
@@ -31,7 +32,7 @@ final class UpstreamHealth {
 
     UpstreamHealth(String name, UpstreamConfig.Upstream config) {
         this.name = name;
-        this.endpoint = StreamableHttpClient.shown(config.url());
+        this.endpoint = ShownUrls.withoutSecrets(config.url());
         this.delaySeconds = config.breaker().delay().toSeconds();
         this.guard = Guard.create()
                 .withDescription("upstream " + name)

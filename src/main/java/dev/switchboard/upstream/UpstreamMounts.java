@@ -2,6 +2,7 @@ package dev.switchboard.upstream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ToolState;
+import dev.switchboard.http.ShownUrls;
 import dev.switchboard.prompt.PromptRegistry;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.resource.ResourceRegistry;
@@ -129,7 +130,7 @@ public class UpstreamMounts implements ScopeDeclarations {
             LOG.infof(
                     "Upstream '%s' (%s, MCP %s): serving %d tools, %d resources, %d resource templates, %d prompts: %s",
                     mount.name(),
-                    StreamableHttpClient.shown(mount.config().url()),
+                    ShownUrls.withoutSecrets(mount.config().url()),
                     mount.server().revision(),
                     served.size(),
                     listing.resources().size(),

@@ -7,6 +7,7 @@ import dev.switchboard.api.Icon;
 import dev.switchboard.api.ToolContext;
 import dev.switchboard.api.ToolResult;
 import dev.switchboard.registry.MountedTool;
+import dev.switchboard.registry.NameGlobs;
 import dev.switchboard.registry.ToolAnnotations;
 import dev.switchboard.registry.ToolDescriptor;
 import java.util.ArrayList;
@@ -34,8 +35,8 @@ final class UpstreamTools {
     private final UpstreamHealth health;
     private final UpstreamResults results;
     private final ObjectMapper mapper;
-    private final List<Pattern> include;
-    private final List<Pattern> exclude;
+    private final NameGlobs include;
+    private final NameGlobs exclude;
 
     UpstreamTools(
             String name,
@@ -51,8 +52,8 @@ final class UpstreamTools {
         this.health = health;
         this.results = new UpstreamResults(mapper);
         this.mapper = mapper;
-        this.include = globs(config.include().orElse(List.of("*")));
-        this.exclude = globs(config.exclude().orElse(List.of()));
+        this.include = NameGlobs.of(config.include().orElse(List.of("*")));
+        this.exclude = NameGlobs.of(config.exclude().orElse(List.of()));
     }
 
     /** The upstream's tools as it listed them, to serve. */
@@ -60,7 +61,7 @@ final class UpstreamTools {
         List<MountedTool> tools = new ArrayList<>();
         for (JsonNode tool : listed) {
             String original = tool.path("name").asText();
-            if (matches(include, original) && !matches(exclude, original)) {
+            if (include.matches(original) && !exclude.matches(original)) {
                 mounted(tool, original).ifPresent(tools::add);
             }
         }
@@ -131,22 +132,5 @@ final class UpstreamTools {
         } catch (Exception e) {
             return null; // icons are decoration: a malformed list is left out, not the tool
         }
-    }
-
-    private static boolean matches(List<Pattern> globs, String name) {
-        return globs.stream().anyMatch(glob -> glob.matcher(name).matches());
-    }
-
-    private static List<Pattern> globs(List<String> globs) {
-        return globs.stream()
-                .map(glob -> Pattern.compile(Arrays.stream(glob.split("\\*", -1))
-                        .map(part -> String.join(
-                                ".",
-                                Arrays.stream(part.split("\\?", -1))
-                                        .map(Pattern::quote)
-                                        .toList()))
-                        .reduce((a, b) -> a + ".*" + b)
-                        .orElse("")))
-                .toList();
     }
 }
