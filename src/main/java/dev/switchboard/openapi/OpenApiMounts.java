@@ -8,12 +8,13 @@ import dev.switchboard.registry.ToolDescriptor;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.ScopeDeclarations;
 import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +32,19 @@ public class OpenApiMounts implements ScopeDeclarations {
 
     private static final Logger LOG = Logger.getLogger(OpenApiMounts.class);
 
+    /** Connections kept to one service at most; more concurrent calls wait for one. */
+    private static final int POOL = 32;
+
     private final OpenApiConfig config;
     private final ToolRegistry registry;
     private final ObjectMapper mapper;
+    private final Vertx vertx;
 
-    OpenApiMounts(OpenApiConfig config, ToolRegistry registry, ObjectMapper mapper) {
+    OpenApiMounts(OpenApiConfig config, ToolRegistry registry, ObjectMapper mapper, Vertx vertx) {
         this.config = config;
         this.registry = registry;
         this.mapper = mapper;
+        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent event) {
@@ -58,10 +64,9 @@ public class OpenApiMounts implements ScopeDeclarations {
         }
         ServiceTarget target = new ServiceTarget(
                 base(name, service, catalog),
-                HttpClient.newBuilder()
-                        .followRedirects(HttpClient.Redirect.NEVER)
-                        .connectTimeout(service.timeout())
-                        .build(),
+                vertx.createHttpClient(new HttpClientOptions()
+                        .setConnectTimeout((int) service.timeout().toMillis())
+                        .setMaxPoolSize(POOL)),
                 service.timeout(),
                 service.maxResponseBytes(),
                 new ServiceCredentials(catalog.schemes(), service.credentials()));

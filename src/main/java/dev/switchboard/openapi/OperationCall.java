@@ -8,10 +8,6 @@ import dev.switchboard.api.ResourceContents;
 import dev.switchboard.api.TextContent;
 import dev.switchboard.api.ToolResult;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -65,50 +61,49 @@ final class OperationCall {
         target.credentials().apply(operation.security(), parts);
         JsonNode body = operation.body() == null ? null : args.get(operation.body());
         String what = operation.method() + " " + operation.path();
-        HttpRequest.Builder request = HttpRequest.newBuilder(target.uri(path, parts.query.toString()))
-                .timeout(target.timeout())
-                .header("Accept", "application/json, */*;q=0.5")
-                .method(
-                        operation.method(),
-                        body == null || body.isNull()
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body.toString()));
+        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        headers.put("Accept", "application/json, */*;q=0.5");
         if (body != null && !body.isNull()) {
-            request.header("Content-Type", "application/json");
+            headers.put("Content-Type", "application/json");
         }
-        parts.headers.forEach(request::header);
+        headers.putAll(parts.headers);
         if (!parts.cookies.isEmpty()) {
-            request.header("Cookie", String.join("; ", parts.cookies));
+            headers.put("Cookie", String.join("; ", parts.cookies));
         }
         try {
-            HttpResponse<InputStream> response =
-                    target.http().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                byte[] bytes = in.readNBytes(target.maxResponseBytes() + 1);
-                if (bytes.length > target.maxResponseBytes()) {
-                    return ToolResult.error(service + " answered " + what + " with more than "
-                            + target.maxResponseBytes() + " bytes (switchboard.openapi." + service
-                            + ".max-response-bytes)");
-                }
-                return answer(what, response, bytes);
+            ServiceExchange.Answer answer = ServiceExchange.send(
+                    target.http(),
+                    operation.method(),
+                    target.uri(path, parts.query.toString()),
+                    headers,
+                    body == null || body.isNull() ? null : body.toString(),
+                    target.timeout().toMillis(),
+                    target.maxResponseBytes());
+            if (answer.tooLarge()) {
+                return ToolResult.error(service + " answered " + what + " with more than "
+                        + target.maxResponseBytes() + " bytes (switchboard.openapi." + service
+                        + ".max-response-bytes)");
             }
-        } catch (HttpTimeoutException e) {
+            return answer(what, answer);
+        } catch (ServiceExchange.Timeout e) {
             return ToolResult.error(service + " did not answer " + what + " within "
                     + target.timeout().toMillis() + " ms");
-        } catch (IOException e) {
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
             return ToolResult.error(service + " cannot be reached at " + target.shownBase() + ": "
-                    + (e instanceof java.net.ConnectException || e.getMessage() == null
+                    + (cause instanceof java.net.ConnectException || cause.getMessage() == null
                             ? "connection refused"
-                            : e.getMessage()));
+                            : cause.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ToolResult.error("The call of " + what + " was interrupted");
         }
     }
 
-    private ToolResult answer(String what, HttpResponse<InputStream> response, byte[] bytes) {
-        int status = response.statusCode();
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    private ToolResult answer(String what, ServiceExchange.Answer answer) {
+        int status = answer.status();
+        byte[] bytes = answer.body();
+        String type = answer.contentType().toLowerCase(Locale.ROOT);
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (status < 200 || status > 299) {
             String excerpt = text.strip().length() > 500 ? text.strip().substring(0, 500) + "..." : text.strip();

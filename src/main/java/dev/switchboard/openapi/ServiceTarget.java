@@ -1,13 +1,13 @@
 package dev.switchboard.openapi;
 
 import dev.switchboard.http.ShownUrls;
+import io.vertx.core.http.HttpClient;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 
 /**
- * Where one service's requests go and within which bounds: its base URL (the only host contacted), one HTTP client that
- * follows no redirects, the timeout, the largest answer, and its credentials.
+ * Where one service's requests go and within which bounds: its base URL (the only host contacted), its Vert.x HTTP
+ * client (requests follow no redirects), the timeout, the largest answer, and its credentials.
  */
 record ServiceTarget(
         URI base, HttpClient http, Duration timeout, int maxResponseBytes, ServiceCredentials credentials) {

@@ -7,7 +7,7 @@ import java.util.Map;
  * ({@code petstore.}, an API key for {@code api_key}, a 2 s timeout), ReadMe's security example ({@code secure.}, a
  * secret for bearer, basic and the three API keys), GitHub's REST API ({@code github.}, 1,221 operations) and a
  * document of our own shipped on the class path ({@code notes.}, its catalog built at build time). The
- * memory store; tools listed in pages of 100.
+ * memory store; tools listed in pages of 400.
  */
 public class OpenApiServices extends WireMockStub {
 
@@ -25,7 +25,7 @@ public class OpenApiServices extends WireMockStub {
                 Map.entry("switchboard.sessions.store", "memory"),
                 Map.entry("quarkus.redis.hosts", "redis://127.0.0.1:1"),
                 Map.entry("switchboard.weather.provider", "offline"),
-                Map.entry("switchboard.tools.page-size", "100"),
+                Map.entry("switchboard.tools.page-size", "400"),
                 Map.entry("switchboard.openapi.petstore.document", OpenApiDocuments.path(OpenApiDocuments.PETSTORE)),
                 Map.entry("switchboard.openapi.petstore.base-url", baseUrl + "/v2"),
                 Map.entry("switchboard.openapi.petstore.credentials.api_key", PET_KEY),
