@@ -86,7 +86,15 @@ class FirstRunIT {
                                 "SWITCHBOARD_AUTH_ENABLED", "false",
                                 "REDIS_URL", "redis://:hunter2@127.0.0.1:" + closedPort,
                                 "SWITCHBOARD_SESSIONS_REDIS_START_TIMEOUT", "2s"),
-                        List.of("REDIS_URL", "redis://127.0.0.1:" + closedPort, "SWITCHBOARD_SESSIONS_STORE=memory")));
+                        List.of("REDIS_URL", "redis://127.0.0.1:" + closedPort, "SWITCHBOARD_SESSIONS_STORE=memory")),
+                Arguments.of(
+                        "an OpenAPI document that is not there",
+                        Map.of(
+                                "SWITCHBOARD_AUTH_ENABLED", "false",
+                                "SWITCHBOARD_SESSIONS_STORE", "memory",
+                                "SWITCHBOARD_OPENAPI_CRM_DOCUMENT", "/nowhere/crm.yaml"),
+                        List.of(
+                                "switchboard.openapi.crm.document=/nowhere/crm.yaml cannot be read: there is no such file")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -31,6 +31,8 @@ final class OpenApiDocument {
         String text;
         try {
             text = text(location);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalStateException(setting + "=" + location + " cannot be read: there is no such file", e);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(setting + "=" + location + " cannot be read: " + e.getMessage(), e);
         } catch (InterruptedException e) {

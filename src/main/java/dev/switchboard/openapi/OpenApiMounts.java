@@ -8,6 +8,7 @@ import dev.switchboard.registry.ToolDescriptor;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.ScopeDeclarations;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,7 +49,12 @@ public class OpenApiMounts implements ScopeDeclarations {
     }
 
     void start(@Observes StartupEvent event) {
-        config.services().forEach(this::mount);
+        try {
+            config.services().forEach(this::mount);
+        } catch (IllegalStateException e) {
+            // no cause: Quarkus then prints the message alone, which names the setting, not a stack trace
+            throw new ConfigurationException(e.getMessage());
+        }
     }
 
     private void mount(String name, OpenApiConfig.Service service) {
