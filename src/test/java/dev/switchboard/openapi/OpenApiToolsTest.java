@@ -53,6 +53,12 @@ class OpenApiToolsTest {
 
     WireMockServer service;
 
+    @jakarta.inject.Inject
+    dev.switchboard.registry.ToolRegistry registry;
+
+    @jakarta.inject.Inject
+    dev.switchboard.security.ScopeCatalog scopes;
+
     private final List<String> logged = new ArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -138,6 +144,13 @@ class OpenApiToolsTest {
                 .count();
         assertTrue(github > 1_000, "GitHub's operations, listed in pages: " + github);
         assertTrue(names.contains("github.repos_get"), "operationId repos/get made valid");
+        // A service's tools need its scopes (authorization is off here), which the protected-resource metadata lists.
+        assertEquals(
+                java.util.Set.of(OpenApiServices.PET_SCOPE),
+                registry.find("petstore.getPetById").orElseThrow().scopes());
+        assertTrue(
+                scopes.scopes().contains(OpenApiServices.PET_SCOPE),
+                scopes.scopes().toString());
         String listed = tools.toString();
         SECRETS.forEach(secret -> assertFalse(listed.contains(secret), "a secret in tools/list"));
     }

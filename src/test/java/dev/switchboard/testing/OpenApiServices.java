@@ -12,6 +12,7 @@ import java.util.Map;
 public class OpenApiServices extends WireMockStub {
 
     public static final String PET_KEY = "pet-key-4c1d9e";
+    public static final String PET_SCOPE = "pets";
     public static final String BEARER = "bearer-7b2f61";
     public static final String PASSWORD = "alice:s3cret-8d0a";
     public static final String HEADER_KEY = "header-key-1e55";
@@ -30,6 +31,7 @@ public class OpenApiServices extends WireMockStub {
                 Map.entry("switchboard.openapi.petstore.base-url", baseUrl + "/v2"),
                 Map.entry("switchboard.openapi.petstore.credentials.api_key", PET_KEY),
                 Map.entry("switchboard.openapi.petstore.timeout", "2s"),
+                Map.entry("switchboard.openapi.petstore.scopes", PET_SCOPE),
                 Map.entry("switchboard.openapi.secure.document", OpenApiDocuments.path(OpenApiDocuments.SECURITY)),
                 Map.entry("switchboard.openapi.secure.base-url", baseUrl),
                 Map.entry("switchboard.openapi.secure.credentials.bearer", BEARER),
