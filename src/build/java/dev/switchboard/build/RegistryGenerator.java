@@ -94,9 +94,11 @@ public final class RegistryGenerator {
         writeJson(classes.resolve(GeneratedPrompt.LOCATION), prompts);
         writeJson(classes.resolve(REFLECTION_CONFIG), reflection.toJson());
         int documents = openApiCatalogs(classes);
+        int skills = new SkillIndex(mapper).write(classes);
         return String.format(
-                "%d tools, %d resource methods, %d resource template methods, %d prompt methods, %d OpenAPI documents",
-                tools.size(), resources.size(), templates.size(), prompts.size(), documents);
+                "%d tools, %d resource methods, %d resource template methods, %d prompt methods, %d OpenAPI documents,"
+                        + " %d skills",
+                tools.size(), resources.size(), templates.size(), prompts.size(), documents, skills);
     }
 
     /**

@@ -7,8 +7,6 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.protocol.core.ProtocolVersion;
-import dev.switchboard.protocol.core.ServerCapabilities;
-import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionEndHooks;
@@ -32,7 +30,7 @@ public class LifecycleHandler {
     private final Implementation serverInfo;
     private final String instructions;
     private final StreamHub hub;
-    private final ToolRegistry tools;
+    private final OfferedCapabilities offered;
     private final SessionEndHooks endHooks;
 
     public LifecycleHandler(
@@ -41,10 +39,10 @@ public class LifecycleHandler {
             Clock clock,
             SessionAdmission admission,
             StreamHub hub,
-            ToolRegistry tools,
+            OfferedCapabilities offered,
             SessionEndHooks endHooks,
             SwitchboardConfig config) {
-        this.tools = tools;
+        this.offered = offered;
         this.endHooks = endHooks;
         this.admission = admission;
         this.hub = hub;
@@ -85,8 +83,7 @@ public class LifecycleHandler {
                 null,
                 now,
                 now);
-        InitializeResult result = new InitializeResult(
-                version.wire(), ServerCapabilities.of(version, tools.mayChange()), serverInfo, instructions);
+        InitializeResult result = new InitializeResult(version.wire(), offered.of(version), serverInfo, instructions);
         return admission
                 .admit(principal, session.id())
                 .onFailure(SessionAdmission.TooManySessionsException.class)

@@ -25,6 +25,8 @@ public class SharedMethods {
             McpMethod.PROMPTS_LIST,
             McpMethod.PROMPTS_GET,
             McpMethod.COMPLETION_COMPLETE,
+            McpMethod.SKILLS_LIST,
+            McpMethod.SKILLS_GET,
             McpMethod.TASKS_GET,
             McpMethod.TASKS_UPDATE,
             McpMethod.TASKS_CANCEL,
@@ -36,14 +38,17 @@ public class SharedMethods {
     private final PromptsHandler prompts;
     private final CompletionHandler completion;
     private final TasksHandler tasks;
+    private final SkillsHandler skills;
 
     public SharedMethods(
             ToolsHandler tools,
             ResourcesHandler resources,
             PromptsHandler prompts,
             CompletionHandler completion,
-            TasksHandler tasks) {
+            TasksHandler tasks,
+            SkillsHandler skills) {
         this.tasks = tasks;
+        this.skills = skills;
         this.tools = tools;
         this.resources = resources;
         this.prompts = prompts;
@@ -66,6 +71,8 @@ public class SharedMethods {
             case PROMPTS_LIST -> Uni.createFrom().item(prompts.list(request));
             case PROMPTS_GET -> prompts.get(request);
             case COMPLETION_COMPLETE -> Uni.createFrom().item(completion.complete(request));
+            case SKILLS_LIST -> Uni.createFrom().item(skills.list(request));
+            case SKILLS_GET -> Uni.createFrom().item(skills.get(request));
             // Each era serves its own tasks/* methods; the handler refuses the others.
             case TASKS_GET, TASKS_UPDATE, TASKS_CANCEL, TASKS_RESULT, TASKS_LIST -> tasks.serve(method, request);
             default -> throw new IllegalArgumentException(method.wire() + " is not served alike by both eras");

@@ -21,13 +21,11 @@ import dev.switchboard.protocol.core.MetaKeys;
 import dev.switchboard.protocol.core.ProtocolVersion;
 import dev.switchboard.protocol.core.RequestChannel;
 import dev.switchboard.protocol.core.RequestRejectedException;
-import dev.switchboard.protocol.core.ServerCapabilities;
 import dev.switchboard.protocol.input.InputRequiredException;
 import dev.switchboard.protocol.input.InputWire;
 import dev.switchboard.protocol.input.RequestStates;
 import dev.switchboard.protocol.notify.ListenStreams;
 import dev.switchboard.registry.RegisteredTool;
-import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.security.AuthConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +52,7 @@ public class StatelessEraServer {
     private static final Set<McpMethod> RETRYABLE =
             Set.of(McpMethod.TOOLS_CALL, McpMethod.PROMPTS_GET, McpMethod.RESOURCES_READ);
 
-    private final ToolRegistry tools;
+    private final OfferedCapabilities capabilities;
     private final SharedMethods shared;
     private final CalledTools calledTools;
     private final ListenStreams listens;
@@ -73,10 +71,10 @@ public class StatelessEraServer {
             RequestStates states,
             ObjectMapper mapper,
             RequestObserver observer,
-            ToolRegistry tools,
+            OfferedCapabilities capabilities,
             SwitchboardConfig config,
             AuthConfig auth) {
-        this.tools = tools;
+        this.capabilities = capabilities;
         this.observer = observer;
         this.shared = shared;
         this.calledTools = calledTools;
@@ -164,9 +162,7 @@ public class StatelessEraServer {
     private ObjectNode discover() {
         ObjectNode result = mapper.createObjectNode();
         result.set("supportedVersions", mapper.valueToTree(supportedVersions()));
-        result.set(
-                "capabilities",
-                mapper.valueToTree(ServerCapabilities.of(ProtocolVersion.V2026_07_28, tools.mayChange())));
+        result.set("capabilities", mapper.valueToTree(capabilities.of(ProtocolVersion.V2026_07_28)));
         if (instructions != null) {
             result.put("instructions", instructions);
         }
@@ -260,6 +256,7 @@ public class StatelessEraServer {
         return switch (method) {
             case SERVER_DISCOVER -> "public";
             case TOOLS_LIST, PROMPTS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST -> listScope;
+            case SKILLS_LIST, SKILLS_GET -> "public"; // the skills shipped with the application, the same for all
             case RESOURCES_READ -> "private";
             default -> null;
         };

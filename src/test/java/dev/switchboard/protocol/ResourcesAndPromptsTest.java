@@ -46,6 +46,8 @@ class ResourcesAndPromptsTest {
                 .body(
                         "result.resources.uri",
                         contains(
+                                "skill://plan-a-day/SKILL.md", // the shipped skill's files (Skills extension)
+                                "skill://plan-a-day/references/checklist.md",
                                 "switchboard://session/calendar",
                                 "switchboard://session/calendar.ics",
                                 "switchboard://session/tools-used",
@@ -53,7 +55,7 @@ class ResourcesAndPromptsTest {
                                 "test://static-binary",
                                 "test://static-text",
                                 "test://watched-resource"))
-                .body("result.resources[0].mimeType", equalTo("application/json"))
+                .body("result.resources[2].mimeType", equalTo("application/json"))
                 .body("result.nextCursor", nullValue());
         post(session, rpc(2, "resources/templates/list", "{}"))
                 .body(

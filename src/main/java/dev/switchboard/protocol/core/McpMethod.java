@@ -19,6 +19,8 @@ public enum McpMethod {
     PROMPTS_LIST("prompts/list"),
     PROMPTS_GET("prompts/get"),
     COMPLETION_COMPLETE("completion/complete"),
+    SKILLS_LIST("skills/list"),
+    SKILLS_GET("skills/get"),
     SERVER_DISCOVER("server/discover"),
     SUBSCRIPTIONS_LISTEN("subscriptions/listen"),
     TASKS_GET("tasks/get"),

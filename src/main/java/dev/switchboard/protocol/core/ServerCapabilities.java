@@ -67,6 +67,13 @@ public record ServerCapabilities(
                 : fixed;
     }
 
+    /** These capabilities with the extension {@code id} declared too (no settings). */
+    public ServerCapabilities withExtension(String id) {
+        java.util.Map<String, Empty> all = new java.util.TreeMap<>(extensions == null ? Map.of() : extensions);
+        all.put(id, new Empty());
+        return new ServerCapabilities(tools, resources, prompts, logging, completions, tasks, Map.copyOf(all));
+    }
+
     private static ServerCapabilities of(ProtocolVersion version) {
         return switch (version) {
             case V2025_11_25 -> WITH_TASKS;

@@ -1,0 +1,119 @@
+package dev.switchboard.skill;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.switchboard.testing.Mcp;
+import dev.switchboard.testing.SharedApp;
+import dev.switchboard.testing.Stateless;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Skills extension in both eras: declared, {@code skills/list} and {@code skills/get} with the frontmatter and a
+ * digest and size per file that match what {@code resources/read} answers.
+ */
+@QuarkusTest
+@SharedApp
+class SkillsTest {
+
+    private static final String SKILL = "skill://plan-a-day/SKILL.md";
+
+    @Test
+    void bothErasDeclareTheExtension() {
+        Mcp.request()
+                .body(Mcp.initializeBody("2025-11-25"))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body(
+                        "result.capabilities.extensions.'io.modelcontextprotocol/skills'",
+                        org.hamcrest.Matchers.equalTo(Map.of()));
+        Stateless.request("server/discover")
+                .body(Stateless.body(1, "server/discover", ""))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body(
+                        "result.capabilities.extensions.'io.modelcontextprotocol/skills'",
+                        org.hamcrest.Matchers.equalTo(Map.of()))
+                .body(
+                        "result.capabilities.extensions.'io.modelcontextprotocol/tasks'",
+                        org.hamcrest.Matchers.equalTo(Map.of()));
+    }
+
+    @Test
+    void theShippedSkillIsListedWithItsFrontmatterAndDigestsThatMatchItsFiles() throws Exception {
+        String session = Mcp.initialize();
+        JsonPath listed = Mcp.post(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"skills/list\",\"params\":{}}")
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        assertEquals(SKILL, listed.getString("result.skills[0].uri"), listed.prettify());
+        assertEquals("plan-a-day", listed.getString("result.skills[0].frontmatter.name"));
+        assertEquals("Apache-2.0", listed.getString("result.skills[0].frontmatter.license"), "every field, verbatim");
+        assertTrue(
+                listed.getString("result.skills[0].frontmatter.metadata.tools").contains("weather.get"));
+        List<Map<String, Object>> files = listed.getList("result.skills[0].resources");
+        assertEquals(
+                List.of(SKILL, "skill://plan-a-day/references/checklist.md"),
+                files.stream().map(file -> file.get("uri")).sorted().toList());
+        for (Map<String, Object> file : files) {
+            String text = Mcp.post(
+                            session,
+                            "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"resources/read\",\"params\":{\"uri\":\""
+                                    + file.get("uri") + "\"}}")
+                    .statusCode(200)
+                    .extract()
+                    .path("result.contents[0].text");
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertEquals(((Number) file.get("size")).longValue(), bytes.length, "size of " + file.get("uri"));
+            assertEquals(
+                    "sha256:"
+                            + HexFormat.of()
+                                    .formatHex(
+                                            MessageDigest.getInstance("SHA-256").digest(bytes)),
+                    file.get("digest"),
+                    "digest of " + file.get("uri"));
+        }
+        Mcp.post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":\"skills/get\",\"params\":{\"uri\":\"" + SKILL
+                                + "\"}}")
+                .statusCode(200)
+                .body("result.skill.frontmatter.name", org.hamcrest.Matchers.equalTo("plan-a-day"));
+        Mcp.post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"skills/get\",\"params\":{\"uri\":"
+                                + "\"skill://nope/SKILL.md\"}}")
+                .statusCode(200)
+                .body("error.code", org.hamcrest.Matchers.equalTo(-32602))
+                .body("error.message", org.hamcrest.Matchers.startsWith("Unknown skill: 'skill://nope/SKILL.md'"));
+    }
+
+    @Test
+    void theStatelessEraListsThemWithCachingHints() {
+        Stateless.request("skills/list")
+                .body(Stateless.body(1, "skills/list", ""))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.resultType", org.hamcrest.Matchers.equalTo("complete"))
+                .body("result.cacheScope", org.hamcrest.Matchers.equalTo("public"))
+                .body("result.ttlMs", org.hamcrest.Matchers.notNullValue())
+                .body("result.skills[0].uri", org.hamcrest.Matchers.equalTo(SKILL));
+        Stateless.request("skills/get")
+                .body(Stateless.body(2, "skills/get", "\"uri\":\"" + SKILL + "\""))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.cacheScope", org.hamcrest.Matchers.equalTo("public"))
+                .body("result.skill.resources.size()", org.hamcrest.Matchers.equalTo(2));
+    }
+}
