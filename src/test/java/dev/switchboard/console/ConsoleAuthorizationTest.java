@@ -104,14 +104,7 @@ class ConsoleAuthorizationTest {
     @Test
     void anOperatorEndsAnotherPrincipalsSession() {
         String alice = tokens.valid("alice", "mcp");
-        String session = Mcp.request()
-                .header("Authorization", "Bearer " + alice)
-                .body(Mcp.initializeBody("2025-11-25"))
-                .post("/mcp")
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("Mcp-Session-Id");
+        String session = Mcp.initializeAs(alice);
         String admin = tokens.valid("ops", "admin");
         as(admin)
                 .get("/console/api/sessions?limit=500")

@@ -58,6 +58,18 @@ public final class Mcp {
         return initialize("2025-11-25");
     }
 
+    /** Opens a 2025-11-25 session with a bearer token (authorization on) and returns its id. */
+    public static String initializeAs(String token) {
+        return request()
+                .header("Authorization", "Bearer " + token)
+                .body(initializeBody("2025-11-25"))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("Mcp-Session-Id");
+    }
+
     public static ValidatableResponse post(String sessionId, String body) {
         return request(sessionId).body(body).post("/mcp").then();
     }

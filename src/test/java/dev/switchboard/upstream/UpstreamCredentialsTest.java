@@ -58,7 +58,7 @@ class UpstreamCredentialsTest {
     @Test
     void theCallersTokenNeverReachesTheUpstream() {
         String token = tokens.valid("alice", "mcp");
-        String session = initialize(token);
+        String session = Mcp.initializeAs(token);
         // Listed once the upstream was read after start-up: until then the call is an unknown tool.
         Await.until(
                 Duration.ofSeconds(20),
@@ -107,7 +107,7 @@ class UpstreamCredentialsTest {
     @Test
     void endingOurSessionEndsItsUpstreamSession() {
         String token = tokens.valid("bob", "mcp");
-        String session = initialize(token);
+        String session = Mcp.initializeAs(token);
         Await.until(() -> "someone"
                 .equals(post(session, token, Mcp.call(2, "recorder.whoami", "{}"))
                         .statusCode(200)
@@ -139,17 +139,6 @@ class UpstreamCredentialsTest {
         JsonNode saved = mapper.readTree(redis.value(String.class).get(key));
         assertEquals("whoami", saved.at("/listing/tools/0/name").asText(), saved.toString());
         assertTrue(saved.path("readAt").isTextual(), saved.toString());
-    }
-
-    private static String initialize(String token) {
-        return Mcp.request()
-                .header("Authorization", "Bearer " + token)
-                .body(Mcp.initializeBody("2025-11-25"))
-                .post("/mcp")
-                .then()
-                .statusCode(200)
-                .extract()
-                .header("Mcp-Session-Id");
     }
 
     private static ValidatableResponse post(String session, String token, String body) {
