@@ -1,6 +1,7 @@
 package dev.switchboard.console;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.switchboard.upstream.UpstreamStatus;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 import java.util.List;
@@ -84,7 +85,7 @@ final class ConsoleWire {
             Instant lastUpdatedAt) {}
 
     @RegisterForReflection
-    record UpstreamsView(String replica, List<dev.switchboard.upstream.UpstreamStatus> upstreams) {}
+    record UpstreamsView(String replica, List<UpstreamStatus> upstreams) {}
 
     @RegisterForReflection
     record MetricsView(String replica, long intervalSeconds, List<ToolSeries> tools) {}

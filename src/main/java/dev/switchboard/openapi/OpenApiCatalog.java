@@ -6,6 +6,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,7 @@ public record OpenApiCatalog(String server, Map<String, Operation.Scheme> scheme
     }
 
     /** Reads a document (a file) and writes its catalog: the build step for documents shipped with the application. */
-    public static String build(String file, ObjectMapper mapper) throws java.io.IOException {
+    public static String build(String file, ObjectMapper mapper) throws IOException {
         return mapper.writeValueAsString(of(file, OpenApiDocument.read(file, file), mapper));
     }
 

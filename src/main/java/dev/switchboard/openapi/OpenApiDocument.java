@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ final class OpenApiDocument {
         String text;
         try {
             text = text(location);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             throw new IllegalStateException(setting + "=" + location + " cannot be read: there is no such file", e);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException(setting + "=" + location + " cannot be read: " + e.getMessage(), e);

@@ -9,8 +9,11 @@ import dev.switchboard.api.TextContent;
 import dev.switchboard.api.ToolResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One operation called for a tool call: the request built as the document says (path template, query styles,
@@ -61,7 +64,7 @@ final class OperationCall {
         target.credentials().apply(operation.security(), parts);
         JsonNode body = operation.body() == null ? null : args.get(operation.body());
         String what = operation.method() + " " + operation.path();
-        java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json, */*;q=0.5");
         if (body != null && !body.isNull()) {
             headers.put("Content-Type", "application/json");
@@ -136,7 +139,7 @@ final class OperationCall {
     /** What the parameters and credentials add to a request. */
     static final class RequestParts {
         final StringBuilder query = new StringBuilder();
-        final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-        final List<String> cookies = new java.util.ArrayList<>();
+        final Map<String, String> headers = new LinkedHashMap<>();
+        final List<String> cookies = new ArrayList<>();
     }
 }

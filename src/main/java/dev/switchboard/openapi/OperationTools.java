@@ -13,11 +13,13 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -57,7 +59,7 @@ final class OperationTools {
         return tools;
     }
 
-    private java.util.Optional<OpenApiCatalog.Entry> mapped(
+    private Optional<OpenApiCatalog.Entry> mapped(
             String name,
             String method,
             String path,
@@ -88,7 +90,7 @@ final class OperationTools {
             MediaType json = json(operation.getRequestBody().getContent());
             if (json == null) {
                 LOG.warnf("OpenAPI service '%s': %s is left out: its request body is not JSON", service, name);
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             body = properties.has("body") ? "requestBody" : "body";
             ObjectNode schema = schemas.of(json.getSchema());
@@ -125,7 +127,7 @@ final class OperationTools {
                 annotations(method, operation.getSummary()),
                 new ToolDescriptor.Execution("optional")); // a call may run as one of our tasks
         List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity() : global;
-        return java.util.Optional.of(new OpenApiCatalog.Entry(
+        return Optional.of(new OpenApiCatalog.Entry(
                 operation.getOperationId(),
                 operation.getTags() == null ? List.of() : List.copyOf(operation.getTags()),
                 descriptor,
@@ -136,7 +138,7 @@ final class OperationTools {
     /** Path-level parameters, overridden by the operation's own of the same name and location. */
     private static List<Parameter> parameters(PathItem item, io.swagger.v3.oas.models.Operation operation) {
         Map<String, Parameter> all = new LinkedHashMap<>();
-        for (List<Parameter> level : java.util.Arrays.asList(item.getParameters(), operation.getParameters())) {
+        for (List<Parameter> level : Arrays.asList(item.getParameters(), operation.getParameters())) {
             if (level != null) {
                 level.stream()
                         .filter(parameter -> parameter.getName() != null && parameter.getIn() != null)

@@ -1,5 +1,6 @@
 package dev.switchboard.protocol;
 
+import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.protocol.core.Pagination;
@@ -20,7 +21,7 @@ public class SkillsHandler {
     private final SkillCatalog catalog;
     private final int pageSize;
 
-    public SkillsHandler(SkillCatalog catalog, dev.switchboard.config.SwitchboardConfig config) {
+    public SkillsHandler(SkillCatalog catalog, SwitchboardConfig config) {
         this.catalog = catalog;
         this.pageSize = config.tools().pageSize();
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.McpResource;
 import dev.switchboard.api.ResourceContents;
+import dev.switchboard.api.ResourceNotFoundException;
 import dev.switchboard.registry.GeneratedFiles;
 import dev.switchboard.resource.ResourceDescriptor;
 import dev.switchboard.resource.ResourceRegistry;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLConnection;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,12 +95,11 @@ public class SkillCatalog {
         return context -> {
             try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new dev.switchboard.api.ResourceNotFoundException(uri);
+                    throw new ResourceNotFoundException(uri);
                 }
                 byte[] bytes = in.readAllBytes();
                 return mimeType.startsWith("text/") || mimeType.equals("application/json")
-                        ? ResourceContents.text(
-                                uri, mimeType, new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+                        ? ResourceContents.text(uri, mimeType, new String(bytes, StandardCharsets.UTF_8))
                         : ResourceContents.blob(uri, mimeType, bytes);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

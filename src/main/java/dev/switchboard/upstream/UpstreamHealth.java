@@ -5,6 +5,7 @@ import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.Guard;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -102,7 +103,7 @@ final class UpstreamHealth {
                 name,
                 endpoint,
                 state(now),
-                circuit.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                circuit.name().toLowerCase(Locale.ROOT).replace('_', '-'),
                 revision,
                 listing.tools().size(),
                 listing.resources().size(),
