@@ -95,10 +95,11 @@ public final class RegistryGenerator {
         writeJson(classes.resolve(REFLECTION_CONFIG), reflection.toJson());
         int documents = openApiCatalogs(classes);
         int skills = new SkillIndex(mapper).write(classes);
+        int views = new ViewIndex(mapper).write(classes, types);
         return String.format(
                 "%d tools, %d resource methods, %d resource template methods, %d prompt methods, %d OpenAPI documents,"
-                        + " %d skills",
-                tools.size(), resources.size(), templates.size(), prompts.size(), documents, skills);
+                        + " %d skills, %d views",
+                tools.size(), resources.size(), templates.size(), prompts.size(), documents, skills, views);
     }
 
     /**

@@ -119,7 +119,8 @@ final class ToolDescriber {
                 BeanChecks.conditional(type),
                 definition.timeoutSeconds(),
                 BeanChecks.scopes(type, null),
-                output.wrapped());
+                output.wrapped(),
+                ViewIndex.link(type));
     }
 
     private GeneratedTool methodTool(Class<?> type, Method method) {
@@ -183,7 +184,8 @@ final class ToolDescriber {
                 BeanChecks.conditional(type),
                 tool.timeoutSeconds(),
                 BeanChecks.scopes(type, method),
-                output.wrapped());
+                output.wrapped(),
+                ViewIndex.link(method));
     }
 
     private static ToolDescriptor descriptor(

@@ -67,7 +67,10 @@ public class ToolsHandler {
 
     public ListToolsResult list(McpRequest request) {
         Pagination.Page<RawValue> page = Pagination.page(
-                registry.wire(request.caller().principal(), showsTaskSupport(request.caller())),
+                registry.wire(
+                        request.caller().principal(),
+                        showsTaskSupport(request.caller()),
+                        request.caller().rendersViews()),
                 Pagination.cursor(request.message()),
                 pageSize);
         return new ListToolsResult(page.items(), page.nextCursor());

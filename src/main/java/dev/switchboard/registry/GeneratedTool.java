@@ -19,6 +19,7 @@ import java.util.Set;
  * @param timeoutSeconds the tool's own time limit; 0 for the server default
  * @param scopes the OAuth scopes a caller needs ({@code @RequiresScopes} on the class or method)
  * @param wrapsResult the result is not a JSON object, so it is sent as {@code {"result": ...}}
+ * @param view the tool's view ({@code @AppView}), or null for none
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -32,7 +33,8 @@ public record GeneratedTool(
         boolean conditional,
         long timeoutSeconds,
         Set<String> scopes,
-        boolean wrapsResult) {
+        boolean wrapsResult,
+        ViewLink view) {
 
     /** The registry file inside the jar; one per class-path root (application classes, test classes). */
     public static final String LOCATION = "META-INF/switchboard/tools.json";

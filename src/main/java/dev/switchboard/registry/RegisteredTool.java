@@ -3,6 +3,7 @@ package dev.switchboard.registry;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.switchboard.api.MissingClientCapabilityException;
 import dev.switchboard.api.TaskSupport;
@@ -25,17 +26,24 @@ public final class RegisteredTool {
     private final Duration timeout;
     private final List<HeaderParam> headerParams;
     private final Set<String> scopes;
-    private final RawValue wire;
-    private final RawValue wireWithTasks;
+    private final ViewLink view;
+    /** The descriptor as each revision and client sees it, by {@link #shape}. */
+    private final RawValue[] wire = new RawValue[4];
+
     private final boolean blocking;
     private final boolean wrapsResult;
     private final TaskSupport taskSupport;
 
     RegisteredTool(GeneratedTool tool, Class<?> beanClass, ToolInvoker invoker, ObjectMapper mapper) {
         this.descriptor = tool.descriptor();
+        this.view = tool.view();
         // Descriptors never change: serialised once here (UTF-8 bytes cached), every tools/list page copies them.
-        this.wireWithTasks = serialised(descriptor, mapper);
-        this.wire = descriptor.execution() == null ? wireWithTasks : serialised(descriptor.withoutExecution(), mapper);
+        for (boolean withTasks : new boolean[] {false, true}) {
+            for (boolean withViews : new boolean[] {false, true}) {
+                ToolDescriptor shown = withTasks ? descriptor : descriptor.withoutExecution();
+                wire[shape(withTasks, withViews)] = serialised(shown, withViews ? view : null, mapper);
+            }
+        }
         this.beanClass = beanClass;
         this.invoker = invoker;
         this.mapper = mapper;
@@ -59,7 +67,8 @@ public final class RegisteredTool {
                 false,
                 Math.max(1, tool.timeout().toSeconds()),
                 tool.scopes(),
-                false);
+                false,
+                null);
         ToolInvoker invoker = new ToolInvoker() {
             @Override
             public Object invoke(JsonNode arguments, ToolContext context) {
@@ -96,14 +105,34 @@ public final class RegisteredTool {
      * The descriptor as {@code tools/list} sends it, serialised at start-up.
      *
      * @param withTasks with {@code execution.taskSupport}, a field of revision 2025-11-25 only
+     * @param withViews with the view in {@code _meta.ui}, for clients that render views (MCP Apps)
      */
-    public RawValue wire(boolean withTasks) {
-        return withTasks ? wireWithTasks : wire;
+    public RawValue wire(boolean withTasks, boolean withViews) {
+        return wire[shape(withTasks, withViews)];
     }
 
-    private static RawValue serialised(ToolDescriptor descriptor, ObjectMapper mapper) {
+    /** The tool's view, if it has one. */
+    public Optional<ViewLink> view() {
+        return Optional.ofNullable(view);
+    }
+
+    /** Whether the tool is for its view alone (MCP Apps {@code visibility: ["app"]}), hidden from the model. */
+    public boolean appOnly() {
+        return view != null && view.appOnly();
+    }
+
+    static int shape(boolean withTasks, boolean withViews) {
+        return (withTasks ? 1 : 0) + (withViews ? 2 : 0);
+    }
+
+    private static RawValue serialised(ToolDescriptor descriptor, ViewLink view, ObjectMapper mapper) {
         try {
-            return new RawValue(new SerializedString(mapper.writeValueAsString(descriptor)));
+            if (view == null) {
+                return new RawValue(new SerializedString(mapper.writeValueAsString(descriptor)));
+            }
+            ObjectNode tree = mapper.valueToTree(descriptor);
+            tree.putObject("_meta").set("ui", mapper.valueToTree(view));
+            return new RawValue(new SerializedString(mapper.writeValueAsString(tree)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("Tool " + descriptor.name() + " cannot be described as JSON", e);
         }

@@ -28,7 +28,9 @@ public record ToolDescriptor(
 
     /** This descriptor as revisions without {@code execution} show it. */
     public ToolDescriptor withoutExecution() {
-        return new ToolDescriptor(name, title, description, inputSchema, outputSchema, icons, annotations, null);
+        return execution == null
+                ? this
+                : new ToolDescriptor(name, title, description, inputSchema, outputSchema, icons, annotations, null);
     }
 
     /** Whether a call may run as a task. */

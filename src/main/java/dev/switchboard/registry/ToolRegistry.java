@@ -28,19 +28,26 @@ public final class ToolRegistry implements ScopeDeclarations {
     private record Catalog(
             List<RegisteredTool> tools,
             List<ToolDescriptor> descriptors,
-            List<RawValue> wire,
-            List<RawValue> wireWithTasks,
+            List<List<RawValue>> wire,
             Map<String, RegisteredTool> byName,
             boolean scoped) {
 
         static Catalog of(List<RegisteredTool> tools) {
             Map<String, RegisteredTool> byName = new HashMap<>();
             tools.forEach(tool -> byName.put(tool.name(), tool));
+            List<List<RawValue>> wire = new ArrayList<>();
+            for (boolean withViews : new boolean[] {false, true}) {
+                for (boolean withTasks : new boolean[] {false, true}) {
+                    wire.add(tools.stream()
+                            .filter(tool -> withViews || !tool.appOnly())
+                            .map(tool -> tool.wire(withTasks, withViews))
+                            .toList());
+                }
+            }
             return new Catalog(
                     List.copyOf(tools),
                     tools.stream().map(RegisteredTool::descriptor).toList(),
-                    tools.stream().map(tool -> tool.wire(false)).toList(),
-                    tools.stream().map(tool -> tool.wire(true)).toList(),
+                    List.copyOf(wire),
                     byName,
                     tools.stream().anyMatch(tool -> !tool.scopes().isEmpty()));
         }
@@ -138,16 +145,23 @@ public final class ToolRegistry implements ScopeDeclarations {
      * by name: all of them, without a copy, in most cases.
      *
      * @param withTasks whether descriptors say {@code execution.taskSupport} (only revision 2025-11-25 has the field)
+     * @param withViews whether the client renders views (MCP Apps): descriptors then carry {@code _meta.ui}, and the
+     *     tools for views alone are listed; other clients see plain tools without those
      */
-    public List<RawValue> wire(Principal principal, boolean withTasks) {
+    public List<RawValue> wire(Principal principal, boolean withTasks, boolean withViews) {
         Catalog current = catalog;
         if (!current.scoped() || !principal.authenticated()) {
-            return withTasks ? current.wireWithTasks() : current.wire();
+            return current.wire().get(RegisteredTool.shape(withTasks, withViews));
         }
         return current.tools().stream()
-                .filter(tool -> principal.holds(tool.scopes()))
-                .map(tool -> tool.wire(withTasks))
+                .filter(tool -> principal.holds(tool.scopes()) && (withViews || !tool.appOnly()))
+                .map(tool -> tool.wire(withTasks, withViews))
                 .toList();
+    }
+
+    /** Whether some tool has a view (MCP Apps). */
+    public boolean hasViews() {
+        return catalog.tools().stream().anyMatch(tool -> tool.view().isPresent());
     }
 
     /** Every scope some tool requires. */

@@ -5,17 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.McpResource;
 import dev.switchboard.api.ResourceContents;
-import dev.switchboard.api.ResourceNotFoundException;
 import dev.switchboard.registry.GeneratedFiles;
+import dev.switchboard.resource.ClasspathFiles;
 import dev.switchboard.resource.ResourceDescriptor;
 import dev.switchboard.resource.ResourceRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLConnection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -93,17 +90,10 @@ public class SkillCatalog {
 
     private static McpResource reader(String resource, String uri, String mimeType) {
         return context -> {
-            try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new ResourceNotFoundException(uri);
-                }
-                byte[] bytes = in.readAllBytes();
-                return mimeType.startsWith("text/") || mimeType.equals("application/json")
-                        ? ResourceContents.text(uri, mimeType, new String(bytes, StandardCharsets.UTF_8))
-                        : ResourceContents.blob(uri, mimeType, bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            byte[] bytes = ClasspathFiles.read(resource, uri);
+            return mimeType.startsWith("text/") || mimeType.equals("application/json")
+                    ? ResourceContents.text(uri, mimeType, new String(bytes, StandardCharsets.UTF_8))
+                    : ResourceContents.blob(uri, mimeType, bytes);
         };
     }
 

@@ -54,7 +54,10 @@ class ResourcesAndPromptsTest {
                                 "test://notebook",
                                 "test://static-binary",
                                 "test://static-text",
-                                "test://watched-resource"))
+                                "test://watched-resource",
+                                "ui://switchboard/calendar",
+                                "ui://switchboard/weather",
+                                "ui://test/dashboard"))
                 .body("result.resources[2].mimeType", equalTo("application/json"))
                 .body("result.nextCursor", nullValue());
         post(session, rpc(2, "resources/templates/list", "{}"))

@@ -282,7 +282,8 @@ class ToolRegistryTest {
                 false,
                 0,
                 trip.scopes(),
-                false);
+                false,
+                null);
         IllegalStateException changed = assertThrows(
                 IllegalStateException.class,
                 () -> Registries.load(List.of(generated.get(0), renamed), MAPPER, VALIDATOR, new PlannerTools()));
@@ -334,7 +335,8 @@ class ToolRegistryTest {
         assertEquals(
                 List.of("test.plan.checklist", "test.plan.trip"),
                 byName.descriptors().stream().map(ToolDescriptor::name).toList());
-        assertEquals(2, byName.wire(dev.switchboard.api.Principal.OPEN, false).size());
+        assertEquals(
+                2, byName.wire(dev.switchboard.api.Principal.OPEN, false, false).size());
         assertSame(all, all.without(List.of()));
     }
 

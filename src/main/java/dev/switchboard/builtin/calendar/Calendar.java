@@ -1,5 +1,6 @@
 package dev.switchboard.builtin.calendar;
 
+import dev.switchboard.api.AppView;
 import dev.switchboard.api.Description;
 import dev.switchboard.api.RequiresScopes;
 import dev.switchboard.api.ResourceNotifier;
@@ -69,6 +70,11 @@ public class Calendar {
         return new Scheduled(event, CalendarBook.overlapping(scope, event));
     }
 
+    @AppView(
+            uri = "ui://switchboard/calendar",
+            html = "views/calendar.html",
+            name = "Calendar view",
+            description = "The events of a calendar.list result, each with a button that deletes it")
     @Tool(
             name = "calendar.list",
             title = "List calendar events",

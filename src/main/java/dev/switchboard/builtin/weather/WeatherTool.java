@@ -1,5 +1,6 @@
 package dev.switchboard.builtin.weather;
 
+import dev.switchboard.api.AppView;
 import dev.switchboard.api.Description;
 import dev.switchboard.api.McpTool;
 import dev.switchboard.api.Tool;
@@ -18,6 +19,11 @@ import jakarta.validation.constraints.Size;
  * offline provider only computes, so it runs on the event loop.
  */
 @ApplicationScoped
+@AppView(
+        uri = "ui://switchboard/weather",
+        html = "views/weather.html",
+        name = "Weather view",
+        description = "Current conditions and the daily forecast of a weather.get result")
 @Tool(
         name = "weather.get",
         title = "Weather",

@@ -52,6 +52,25 @@ public record Caller(
         return mode == null || declared.has(mode) || ("form".equals(mode) && declared.isEmpty());
     }
 
+    /**
+     * True when the client renders views (MCP Apps): it declared {@code io.modelcontextprotocol/ui} with the HTML
+     * view type among its {@code mimeTypes}.
+     */
+    public boolean rendersViews() {
+        if (!declaresExtension(ServerCapabilities.APPS_EXTENSION)) {
+            return false;
+        }
+        for (JsonNode type : clientCapabilities
+                .path("extensions")
+                .path(ServerCapabilities.APPS_EXTENSION)
+                .path("mimeTypes")) {
+            if (ServerCapabilities.APPS_MIME_TYPE.equals(type.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when the client declared the extension {@code id} ({@code capabilities.extensions}). */
     public boolean declaresExtension(String id) {
         return clientCapabilities != null

@@ -23,6 +23,12 @@ public record ServerCapabilities(
     /** The id of the 2026-07-28 tasks extension, in capabilities and in {@code requiredCapabilities}. */
     public static final String TASKS_EXTENSION = "io.modelcontextprotocol/tasks";
 
+    /** The id of the MCP Apps extension (interactive views for tools), in capabilities. */
+    public static final String APPS_EXTENSION = "io.modelcontextprotocol/ui";
+
+    /** The MIME type of an MCP Apps HTML view, which a client lists in the extension's {@code mimeTypes}. */
+    public static final String APPS_MIME_TYPE = "text/html;profile=mcp-app";
+
     /**
      * Everything Switchboard serves before tasks. Prompts are fixed at build time; the tool list changes only when an
      * upstream server's tools do.
