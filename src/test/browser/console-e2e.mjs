@@ -98,6 +98,57 @@ try {
     check(!(await result.evaluate((e) => e.classList.contains('is-error'))), `${era}: the tool answered isError:\n${text}`);
   }
 
+  /**
+   * The view (MCP Apps, io.modelcontextprotocol/ui) of the tool just called, once its frame is there and its handshake
+   * (ui/initialize, then ui/notifications/initialized) is done: a FrameLocator into it.
+   */
+  async function appView(what) {
+    const frame = page.locator('iframe[data-testid=app-view]');
+    await frame.waitFor({timeout: WAIT}).catch(async () => {
+      const named = await page.locator('.detail .view-tag').count();
+      const area = await page.locator('.detail .app-view').last().innerText().catch(() => '');
+      throw new Error(named
+        ? `${what}: the tool names a view, but no iframe[data-testid=app-view] within ${WAIT / 1000} s; the view area shows: "${area}"`
+        : `${what}: the console shows no view for this tool: either the server's initialize (or server/discover) answer lacks`
+          + ' capabilities.extensions["io.modelcontextprotocol/ui"], or tools/list gave the tool no _meta.ui.resourceUri'
+          + ' (the console declares the extension in its capabilities)');
+    });
+    const sandbox = await frame.getAttribute('sandbox');
+    check(sandbox === 'allow-scripts', `${what}: the view's iframe has sandbox="${sandbox}", expected "allow-scripts" (no allow-same-origin)`);
+    await page.getByTestId('app-status').filter({hasText: /^ready$/}).waitFor({timeout: WAIT}).catch(async () => {
+      const status = await page.getByTestId('app-status').innerText().catch(() => '?');
+      throw new Error(`${what}: the view did not complete its handshake (ui/initialize, then ui/notifications/initialized) within`
+        + ` ${WAIT / 1000} s; its status: "${status}"${pageErrors.length ? `; page errors (a Content-Security-Policy refusal here`
+        + ` means the sandbox proxy view-frame.html is not served with its own policy, ConsoleGate.VIEW_FRAME_CSP):\n  ${pageErrors.join('\n  ')}` : ''}`);
+    });
+    // The frame is the console's sandbox proxy (view-frame.html); the view is the frame inside it.
+    return page.frameLocator('iframe[data-testid=app-view]').frameLocator('iframe');
+  }
+
+  /** Scrolls the detail pane so that the view's frame starts near its top: its rendering (and size) follow. */
+  async function scrollToView() {
+    await page.evaluate(() => {
+      const detail = document.querySelector('.detail');
+      const frame = detail.querySelector('iframe[data-testid=app-view]');
+      detail.scrollTop += frame.getBoundingClientRect().top - detail.getBoundingClientRect().top - 40;
+    });
+  }
+
+  /** Calls the tool shown in Try it with these form values; checks it answered without isError. */
+  async function callTool(name, values, what) {
+    await page.locator(`button.item[data-item="${name}"]`).click();
+    const form = page.getByTestId('tool-form');
+    for (const [field, value] of Object.entries(values)) await form.locator(`input[name="${field}"]`).fill(value);
+    await form.getByRole('button', {name: 'Call tool'}).click();
+    const result = page.getByTestId('tool-result');
+    await result.waitFor().catch(async () => {
+      throw new Error(`${what}: ${name} gave no result within ${WAIT / 1000} s; the output shows:\n${await page.getByTestId('output').innerText().catch(() => '?')}`);
+    });
+    const text = await result.textContent(); // folded parts of the JSON tree too
+    check(!(await result.evaluate((e) => e.classList.contains('is-error'))), `${what}: ${name} answered isError:\n${text}`);
+    return text;
+  }
+
   await step('open /console', async () => {
     const response = await page.goto(`${base}/console`);
     check(response.ok(), `GET /console answered ${response.status()}`);
@@ -124,6 +175,60 @@ try {
       detail.scrollTop += form.getBoundingClientRect().top - detail.getBoundingClientRect().top - 8;
     });
     await page.screenshot({path: join(shots, 'try-it.png')});
+  });
+
+  await step('Try it (session era): the weather.get view (MCP Apps) shows the result', async () => {
+    await callWeather('session era, view');
+    const view = await appView('weather.get');
+    const temperature = view.locator('[data-testid=current-temperature]');
+    await temperature.filter({hasText: /\d/}).waitFor({timeout: WAIT}).catch(async () => {
+      throw new Error(`the weather view shows no temperature within ${WAIT / 1000} s (ui/notifications/tool-result not delivered?);`
+        + ` the view shows:\n${await view.locator('body').innerText().catch(() => '?')}`);
+    });
+    const place = await view.locator('[data-testid=place]').innerText();
+    check(/Paris/.test(place), `the weather view's place is "${place}", not Paris`);
+    check(/\S/.test(await view.locator('[data-testid=conditions]').innerText()), 'the weather view shows no conditions');
+    check((await view.locator('[data-testid=day]').count()) > 0, 'the weather view shows no daily forecast ([data-testid=day])');
+    // Chromium renders an offscreen cross-origin frame lazily: its size-changed comes once it is in view.
+    await scrollToView();
+    await page.waitForFunction(() => /^\d+px$/.test(document.querySelector('iframe[data-testid=app-view]')?.style.height || ''), null, {timeout: 10_000})
+      .catch(() => {
+        throw new Error('the view\'s frame was not resized within 10 s (ui/notifications/size-changed not sent, or not applied)');
+      });
+    await page.screenshot({path: join(shots, 'app-weather.png')});
+  });
+
+  await step('Try it (session era): the calendar.list view deletes an event through the console', async () => {
+    const kept = 'E2E team lunch';
+    const doomed = 'E2E dentist';
+    await callTool('calendar.add', {title: kept, start: '2026-11-24T12:30:00+01:00'}, 'adding an event');
+    await callTool('calendar.add', {title: doomed, start: '2026-11-24T09:00:00+01:00'}, 'adding an event');
+    const listed = await callTool('calendar.list', {}, 'listing the events');
+    check(listed.includes(doomed), `calendar.list does not answer the event just added:\n${listed}`);
+    const view = await appView('calendar.list');
+    const event = view.locator('[data-testid=event]').filter({hasText: doomed});
+    await event.waitFor({timeout: WAIT}).catch(async () => {
+      throw new Error(`the calendar view shows no [data-testid=event] "${doomed}" within ${WAIT / 1000} s; the view shows:\n`
+        + `${await view.locator('body').innerText().catch(() => '?')}`);
+    });
+    await event.locator('[data-testid=delete-event]').click();
+    // The view calls calendar.delete, then calendar.list, through the console (the host), in the console's session.
+    await event.waitFor({state: 'detached', timeout: WAIT}).catch(async () => {
+      throw new Error(`the event "${doomed}" is still in the calendar view ${WAIT / 1000} s after its delete button; the view shows:\n`
+        + `${await view.locator('body').innerText().catch(() => '?')}`);
+    });
+    const status = view.getByTestId('status');
+    await status.filter({hasText: /Deleted/}).waitFor({timeout: WAIT}).catch(async () => {
+      throw new Error(`the calendar view's status does not mention the deletion: "${await status.innerText().catch(() => '?')}"`);
+    });
+    const statusText = await status.innerText();
+    check(statusText.includes(doomed), `the calendar view's status does not name the deleted event: "${statusText}"`);
+    check((await view.locator('[data-testid=event]').filter({hasText: kept}).count()) === 1, `the calendar view lost the event "${kept}"`);
+    await scrollToView();
+    await page.screenshot({path: join(shots, 'app-calendar.png')});
+    // The server's own answer, asked from the console again: the event is gone there too.
+    const after = await callTool('calendar.list', {}, 'listing the events after the deletion');
+    check(!after.includes(doomed) && after.includes(kept), `after the view's deletion, calendar.list answers:\n${after}`);
   });
 
   let curlSession;
@@ -185,6 +290,16 @@ try {
       });
     await callWeather('stateless era');
     await page.screenshot({path: join(shots, 'try-it-stateless.png')});
+  });
+
+  await step('Try it (stateless era): the weather.get view shows the result', async () => {
+    // 2026-07-28: the console declares the extension in _meta["io.modelcontextprotocol/clientCapabilities"].
+    const view = await appView('weather.get, stateless era');
+    await view.locator('[data-testid=current-temperature]').filter({hasText: /\d/}).waitFor({timeout: WAIT}).catch(async () => {
+      throw new Error(`stateless era: the weather view shows no temperature within ${WAIT / 1000} s; the view shows:\n`
+        + `${await view.locator('body').innerText().catch(() => '?')}`);
+    });
+    check(/Paris/.test(await view.locator('[data-testid=place]').innerText()), 'stateless era: the weather view does not show Paris');
   });
 
   // No built-in tool asks the user anything: a scripted server (the console's own files, a one-tool /mcp) does.

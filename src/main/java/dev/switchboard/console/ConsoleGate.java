@@ -23,6 +23,18 @@ public class ConsoleGate {
     /** Content Security Policy of the page: its own scripts, styles and images (and data: images), never framed. */
     static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; frame-ancestors 'none'";
 
+    /**
+     * The sandbox proxy of MCP Apps views ({@code view-frame.html}), framed by the console page only. A view is one
+     * self-contained page with inline code, and the proxy cannot know the origins each view declares, so this policy
+     * allows both; the proxy adds the policy the view's {@code _meta.ui.csp} asks for, and the stricter one wins.
+     */
+    static final String VIEW_FRAME_CSP =
+            "default-src 'none'; script-src * 'unsafe-inline'; style-src * 'unsafe-inline';"
+                    + " img-src * data:; font-src *; media-src * data:; connect-src *; frame-src *; object-src 'none';"
+                    + " frame-ancestors 'self'";
+
+    static final String VIEW_FRAME = "/console/view-frame.html";
+
     /** Before the other filters of the HTTP layer (CORS is 300 or so): a console that is off has nothing to show. */
     private static final int PRIORITY = 1000;
 
@@ -63,8 +75,9 @@ public class ConsoleGate {
             return;
         }
         MultiMap headers = routing.response().headers();
-        headers.set("Content-Security-Policy", CSP);
-        headers.set("X-Frame-Options", "DENY");
+        boolean viewFrame = path.equals(VIEW_FRAME);
+        headers.set("Content-Security-Policy", viewFrame ? VIEW_FRAME_CSP : CSP);
+        headers.set("X-Frame-Options", viewFrame ? "SAMEORIGIN" : "DENY");
         headers.set("Referrer-Policy", "no-referrer");
         headers.set("X-Content-Type-Options", "nosniff");
         if (ConsoleAccess.isApi(path)) {

@@ -44,6 +44,21 @@ class ConsoleApiTest {
     TaskGate gate;
 
     @Test
+    void theViewsSandboxProxyIsFramedByTheConsoleOnlyUnderItsOwnPolicy() {
+        given().get("/console/view-frame.html")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", equalTo(ConsoleGate.VIEW_FRAME_CSP))
+                .header("X-Frame-Options", "SAMEORIGIN")
+                .body(org.hamcrest.Matchers.containsString("ui/notifications/sandbox-proxy-ready"));
+        given().get("/console/")
+                .then()
+                .statusCode(200)
+                .header("Content-Security-Policy", equalTo(ConsoleGate.CSP))
+                .header("X-Frame-Options", "DENY");
+    }
+
+    @Test
     void overviewNamesTheServerStoreThisReplicaAndTheTools() {
         JsonPath overview = given().get("/console/api/overview")
                 .then()

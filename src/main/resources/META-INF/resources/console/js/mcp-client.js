@@ -14,7 +14,11 @@ export const ERAS = {
 };
 
 export const CLIENT_INFO = {name: 'switchboard-console', version: '1'};
-const CAPABILITIES = {elicitation: {}};
+// extensions: the console is an MCP Apps host (apps-host.js), it renders views of this MIME type.
+const CAPABILITIES = {
+  elicitation: {},
+  extensions: {'io.modelcontextprotocol/ui': {mimeTypes: ['text/html;profile=mcp-app']}},
+};
 const ENDPOINT = '/mcp';
 const MAX_INPUT_ROUNDS = 10;
 

@@ -1,6 +1,8 @@
 // "Try it": the console as an MCP client of /mcp in either era: lists tools, resources, templates and prompts, calls
-// a tool from a generated form with live progress and logs, answers elicitations in the page, renders results.
-import {h, replace} from './dom.js';
+// a tool from a generated form with live progress and logs, answers elicitations in the page, renders results, and
+// shows the tool's view (MCP Apps, apps-host.js) under its result when it has one.
+import {AppView, isAppOnly, viewUri} from './apps-host.js';
+import {append, h, replace} from './dom.js';
 import {ERAS, McpClient} from './mcp-client.js';
 import {buildForm, FormError} from './schema-form.js';
 import {errorBox, jsonBlock, promptMessages, renderToolResult, resourceContents} from './render.js';
@@ -9,6 +11,8 @@ export function tryIt(root) {
   let client = null;
   let era = 'session';
   let running = null; // the AbortController of the call in progress
+  let app = null; // the AppView shown, if any
+  const leaving = new Set(); // elements of views being torn down: kept in the page, hidden, until they answered
   const catalog = {tools: [], resources: [], resourceTemplates: [], prompts: []};
 
   const status = h('div', {class: 'connection', 'data-testid': 'connection'}, 'Not connected');
@@ -25,8 +29,33 @@ export function tryIt(root) {
     h('div', {class: 'toolbar'}, eraChoice, reconnect, status),
     h('div', {class: 'try-layout'}, lists, detail));
 
+  /**
+   * Tears the view shown down: hidden at once, removed once it answered ui/resource-teardown (at most 500 ms later;
+   * removing its iframe earlier would end it before it could answer).
+   */
+  function closeApp(reason) {
+    const view = app;
+    app = null;
+    if (!view) return;
+    view.element.hidden = true;
+    leaving.add(view.element);
+    view.teardown(reason).finally(() => {
+      leaving.delete(view.element);
+      view.element.remove();
+    });
+  }
+
+  /** Replaces what the detail pane shows, but not the views being torn down (hidden) that it still holds. */
+  function showDetail(...children) {
+    for (const node of [...detail.childNodes]) {
+      if (![...leaving].some((element) => node.contains(element))) node.remove();
+    }
+    detail.insertBefore(append(document.createDocumentFragment(), children), detail.firstChild);
+  }
+
   async function connect(next) {
     running?.abort();
+    closeApp('The console reconnects');
     const previous = client;
     era = next;
     client = null;
@@ -62,17 +91,18 @@ export function tryIt(root) {
       h('h3', {}, title, h('span', {class: 'count'}, ` ${items.length}`)),
       items.length
         ? h('ul', {}, items.map((item) => {
-          const {key, label, hint} = describe(item);
-          return h('li', {}, h('button', {type: 'button', class: 'item', dataset: {item: key}, title: hint || '',
+          const {key, label, hint, appOnly} = describe(item);
+          return h('li', {}, h('button', {type: 'button', class: `item${appOnly ? ' app-only' : ''}`, dataset: {item: key},
+            title: appOnly ? `${hint || label} (app only: meant to be called by its views, not by the model)` : hint || '',
             onclick: (event) => {
               for (const selected of lists.querySelectorAll('.item.selected')) selected.classList.remove('selected');
               event.currentTarget.classList.add('selected');
               open(item);
-            }}, label));
+            }}, label, appOnly ? h('span', {class: 'tag app-only'}, 'app only') : null));
         }))
         : h('p', {class: 'muted'}, 'None'));
     replace(lists,
-      section('Tools', catalog.tools, (tool) => ({key: tool.name, label: tool.name, hint: tool.title}), showTool),
+      section('Tools', catalog.tools, (tool) => ({key: tool.name, label: tool.name, hint: tool.title, appOnly: isAppOnly(tool)}), showTool),
       section('Resources', catalog.resources, (r) => ({key: r.uri, label: r.name || r.uri, hint: r.uri}), showResource),
       section('Resource templates', catalog.resourceTemplates, (t) => ({key: t.uriTemplate, label: t.name || t.uriTemplate, hint: t.uriTemplate}), showTemplate),
       section('Prompts', catalog.prompts, (p) => ({key: p.name, label: p.name, hint: p.title}), showPrompt));
@@ -86,16 +116,28 @@ export function tryIt(root) {
 
   function showTool(tool) {
     running?.abort();
+    closeApp();
     const form = buildForm(tool.inputSchema);
     const progress = h('progress', {max: 1, value: 0, hidden: true, 'data-testid': 'progress'});
     const progressText = h('span', {class: 'progress-text muted'});
     const logs = h('ol', {class: 'logs', hidden: true, 'data-testid': 'logs'});
     const elicitation = h('div', {class: 'elicitation-area'});
     const output = h('div', {class: 'output', 'data-testid': 'output'});
+    const appArea = h('div', {class: 'app-area'});
     const callButton = h('button', {type: 'submit', class: 'primary'}, 'Call tool');
     const cancelButton = h('button', {type: 'button', hidden: true, onclick: () => running?.abort()}, 'Cancel');
     const annotations = Object.entries(tool.annotations || {}).filter(([key]) => key !== 'title')
       .map(([key, value]) => h('span', {class: 'tag'}, `${key}: ${value}`));
+    const uri = viewUri(client, tool);
+    if (uri) annotations.push(h('span', {class: 'tag view-tag', title: 'Its view is shown under the result (MCP Apps)'}, `view: ${uri}`));
+    if (isAppOnly(tool)) annotations.push(h('span', {class: 'tag app-only', title: 'Its visibility lacks "model": meant to be called by its views'}, 'app only'));
+    const log = (entry) => {
+      logs.hidden = false;
+      logs.append(h('li', {class: `log level-${entry.level}`}, h('span', {class: 'level'}, entry.level),
+        entry.logger ? h('span', {class: 'logger'}, ` ${entry.logger}`) : null, ' ',
+        typeof entry.data === 'string' ? entry.data : JSON.stringify(entry.data)));
+    };
+    const onElicit = (params) => elicit(elicitation, params);
 
     const submit = async (event) => {
       event.preventDefault();
@@ -107,6 +149,7 @@ export function tryIt(root) {
         replace(output, errorBox(error));
         return;
       }
+      closeApp(); // the previous call's view
       const controller = new AbortController();
       running = controller;
       callButton.disabled = true;
@@ -119,6 +162,12 @@ export function tryIt(root) {
       replace(output, h('div', {class: 'muted'}, 'Calling…'));
       const token = `console-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
       const started = performance.now();
+      const view = uri ? new AppView({client, tool, uri, arguments: args, handlers: {onLog: log, onElicit}, onLog: log}) : null;
+      if (view) {
+        app = view;
+        appArea.append(view.element);
+        view.start();
+      }
       try {
         const result = await client.request('tools/call', {name: tool.name, arguments: args, _meta: {progressToken: token}}, {
           signal: controller.signal,
@@ -130,17 +179,14 @@ export function tryIt(root) {
             }
             progressText.textContent = `${p.progress}${p.total ? ` / ${p.total}` : ''}${p.message ? ` – ${p.message}` : ''}`;
           },
-          onLog: (log) => {
-            logs.hidden = false;
-            logs.append(h('li', {class: `log level-${log.level}`}, h('span', {class: 'level'}, log.level),
-              log.logger ? h('span', {class: 'logger'}, ` ${log.logger}`) : null, ' ',
-              typeof log.data === 'string' ? log.data : JSON.stringify(log.data)));
-          },
-          onElicit: (params) => elicit(elicitation, params),
+          onLog: log,
+          onElicit,
         });
         replace(output, h('div', {class: 'muted timing'}, `${Math.round(performance.now() - started)} ms`), renderToolResult(result, {readResource}));
+        view?.result(result);
       } catch (error) {
         replace(output, errorBox(error));
+        view?.cancelled(error.message);
       } finally {
         if (running === controller) running = null;
         replace(elicitation);
@@ -149,7 +195,7 @@ export function tryIt(root) {
       }
     };
 
-    replace(detail,
+    showDetail(
       heading(tool.name, tool.title, tool.description),
       annotations.length ? h('div', {class: 'tags'}, annotations) : null,
       h('form', {class: 'tool-form', 'data-testid': 'tool-form', onsubmit: submit}, form.element, h('div', {class: 'actions'}, callButton, cancelButton)),
@@ -157,10 +203,12 @@ export function tryIt(root) {
       logs,
       elicitation,
       output,
+      appArea,
       h('details', {class: 'raw'}, h('summary', {}, 'Tool definition'), jsonBlock(tool)));
   }
 
   function showResource(resource) {
+    closeApp();
     const output = h('div', {class: 'output'});
     const read = async () => {
       replace(output, h('div', {class: 'muted'}, 'Reading…'));
@@ -170,7 +218,7 @@ export function tryIt(root) {
         replace(output, errorBox(error));
       }
     };
-    replace(detail, heading(resource.name || resource.uri, resource.title, resource.description),
+    showDetail(heading(resource.name || resource.uri, resource.title, resource.description),
       h('div', {class: 'resource-meta'}, h('code', {}, resource.uri), resource.mimeType ? ` · ${resource.mimeType}` : ''),
       h('div', {class: 'actions'}, h('button', {type: 'button', class: 'primary', onclick: read}, 'Read')),
       output);
@@ -178,6 +226,7 @@ export function tryIt(root) {
   }
 
   function showTemplate(template) {
+    closeApp();
     const names = [...template.uriTemplate.matchAll(/\{[+#./;?&]?([^}]+)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.replace(/\*$|:\d+$/, '')));
     const form = buildForm({type: 'object', required: names, properties: Object.fromEntries(names.map((n) => [n, {type: 'string'}]))});
     const output = h('div', {class: 'output'});
@@ -193,13 +242,14 @@ export function tryIt(root) {
         replace(output, errorBox(error));
       }
     };
-    replace(detail, heading(template.name || template.uriTemplate, template.title, template.description),
+    showDetail(heading(template.name || template.uriTemplate, template.title, template.description),
       h('div', {class: 'resource-meta'}, h('code', {}, template.uriTemplate)),
       h('form', {onsubmit: submit}, form.element, h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, 'Read'))),
       output);
   }
 
   function showPrompt(prompt) {
+    closeApp();
     const args = prompt.arguments || [];
     const form = buildForm({type: 'object', required: args.filter((a) => a.required).map((a) => a.name),
       properties: Object.fromEntries(args.map((a) => [a.name, {type: 'string', title: a.title, description: a.description}]))});
@@ -217,19 +267,23 @@ export function tryIt(root) {
         replace(elicitation);
       }
     };
-    replace(detail, heading(prompt.name, prompt.title, prompt.description),
+    showDetail(heading(prompt.name, prompt.title, prompt.description),
       h('form', {onsubmit: submit}, form.element, h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'primary'}, 'Get prompt'))),
       elicitation,
       output);
   }
 
   // A closed tab ends its session rather than leaving it to expire.
-  window.addEventListener('pagehide', () => client?.close());
+  window.addEventListener('pagehide', () => {
+    closeApp('The page is closing');
+    client?.close();
+  });
   connect(era);
   return {
     refresh: () => {},
     dispose: () => {
       running?.abort();
+      closeApp();
       client?.close();
     },
   };
