@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -60,7 +61,7 @@ final class ViewIndex {
                 tools.add(type);
             }
             Method[] methods = type.getDeclaredMethods();
-            Arrays.sort(methods, java.util.Comparator.comparing(Method::getName));
+            Arrays.sort(methods, Comparator.comparing(Method::getName));
             Arrays.stream(methods)
                     .filter(m -> m.isAnnotationPresent(Tool.class))
                     .forEach(tools::add);

@@ -50,7 +50,7 @@ class ConsoleApiTest {
                 .statusCode(200)
                 .header("Content-Security-Policy", equalTo(ConsoleGate.VIEW_FRAME_CSP))
                 .header("X-Frame-Options", "SAMEORIGIN")
-                .body(org.hamcrest.Matchers.containsString("ui/notifications/sandbox-proxy-ready"));
+                .body(containsString("ui/notifications/sandbox-proxy-ready"));
         given().get("/console/")
                 .then()
                 .statusCode(200)

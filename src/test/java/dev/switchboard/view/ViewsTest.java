@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -158,7 +159,7 @@ class ViewsTest {
     }
 
     private static Map<String, Map<String, Object>> byName(List<Map<String, Object>> tools) {
-        Map<String, Map<String, Object>> byName = new java.util.HashMap<>();
+        Map<String, Map<String, Object>> byName = new HashMap<>();
         tools.forEach(tool -> byName.put((String) tool.get("name"), tool));
         return byName;
     }
