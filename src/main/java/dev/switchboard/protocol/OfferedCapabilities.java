@@ -16,12 +16,10 @@ public class OfferedCapabilities {
 
     private final ToolRegistry tools;
     private final boolean skills;
-    private final boolean views;
 
     public OfferedCapabilities(ToolRegistry tools, SkillCatalog skills) {
         this.tools = tools;
         this.skills = !skills.skills().isEmpty();
-        this.views = tools.hasViews();
     }
 
     public ServerCapabilities of(ProtocolVersion version) {
@@ -29,6 +27,7 @@ public class OfferedCapabilities {
         if (skills) {
             capabilities = capabilities.withExtension(SkillCatalog.EXTENSION);
         }
-        return views ? capabilities.withExtension(ServerCapabilities.APPS_EXTENSION) : capabilities;
+        // Asked each time: an upstream server may mount tools with views after start.
+        return tools.hasViews() ? capabilities.withExtension(ServerCapabilities.APPS_EXTENSION) : capabilities;
     }
 }

@@ -14,8 +14,9 @@ import java.util.Set;
  * @param scopes the OAuth scopes a caller needs to see and call it
  * @param timeout its time limit
  * @param call runs it on a worker thread; a failure the model should read is a result with {@code isError}
+ * @param view its view (MCP Apps {@code _meta.ui}) as the source gave it, or null for none
  */
-public record MountedTool(ToolDescriptor descriptor, Set<String> scopes, Duration timeout, Call call) {
+public record MountedTool(ToolDescriptor descriptor, Set<String> scopes, Duration timeout, Call call, ViewLink view) {
 
     /** Runs one call of a mounted tool. */
     @FunctionalInterface
@@ -25,5 +26,9 @@ public record MountedTool(ToolDescriptor descriptor, Set<String> scopes, Duratio
 
     public MountedTool {
         scopes = Set.copyOf(scopes);
+    }
+
+    public MountedTool(ToolDescriptor descriptor, Set<String> scopes, Duration timeout, Call call) {
+        this(descriptor, scopes, timeout, call, null);
     }
 }

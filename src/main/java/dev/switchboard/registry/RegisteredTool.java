@@ -68,7 +68,7 @@ public final class RegisteredTool {
                 Math.max(1, tool.timeout().toSeconds()),
                 tool.scopes(),
                 false,
-                null);
+                tool.view());
         ToolInvoker invoker = new ToolInvoker() {
             @Override
             public Object invoke(JsonNode arguments, ToolContext context) {

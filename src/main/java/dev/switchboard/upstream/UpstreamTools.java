@@ -10,6 +10,7 @@ import dev.switchboard.registry.MountedTool;
 import dev.switchboard.registry.NameGlobs;
 import dev.switchboard.registry.ToolAnnotations;
 import dev.switchboard.registry.ToolDescriptor;
+import dev.switchboard.registry.ViewLink;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -93,8 +94,13 @@ final class UpstreamTools {
                 // Any upstream tool may run as one of our tasks; one the upstream runs only as a task is called so.
                 new ToolDescriptor.Execution("optional"));
         Set<String> scopes = new HashSet<>(config.scopes().orElse(List.of()));
+        // A view passes on to the clients that render views; a tool for views alone stays hidden from the others.
         return Optional.of(new MountedTool(
-                descriptor, scopes, config.timeout(), (arguments, context) -> call(tool, arguments, context)));
+                descriptor,
+                scopes,
+                config.timeout(),
+                (arguments, context) -> call(tool, arguments, context),
+                ViewLink.of(tool.path("_meta"))));
     }
 
     private ToolResult call(JsonNode tool, JsonNode arguments, ToolContext context) {

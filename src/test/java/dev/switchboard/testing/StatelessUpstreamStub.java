@@ -9,8 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import java.util.Map;
 
 /**
- * A 2026-07-28 upstream played by WireMock, named {@code modern}: it answers {@code server/discover}, lists one tool
- * ({@code greet}, whose {@code city} argument is mirrored into {@code Mcp-Param-City}), and answers a call with
+ * A 2026-07-28 upstream played by WireMock, named {@code modern}: it answers {@code server/discover}, lists
+ * {@code greet} (whose {@code city} argument is mirrored into {@code Mcp-Param-City}), {@code board} with a view (MCP
+ * Apps) and {@code refresh} for that view alone, and answers a call with
  * {@code input_required} (an elicitation, with a {@code requestState}) until the call brings {@code inputResponses}.
  * The memory store. Every request it receives is kept for the test to check.
  */
@@ -27,7 +28,11 @@ public class StatelessUpstreamStub extends WireMockStub {
         answer(
                 "\"tools/list\"",
                 "{\"resultType\":\"complete\",\"tools\":[{\"name\":\"greet\",\"inputSchema\":"
-                        + "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"x-mcp-header\":\"City\"}}}}]}",
+                        + "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\",\"x-mcp-header\":\"City\"}}}},"
+                        + "{\"name\":\"board\",\"inputSchema\":{\"type\":\"object\"},"
+                        + "\"_meta\":{\"ui\":{\"resourceUri\":\"ui://modern/board\"}}},"
+                        + "{\"name\":\"refresh\",\"inputSchema\":{\"type\":\"object\"},"
+                        + "\"_meta\":{\"ui\":{\"resourceUri\":\"ui://modern/board\",\"visibility\":[\"app\"]}}}]}",
                 1);
         answer(
                 "\"tools/call\"",

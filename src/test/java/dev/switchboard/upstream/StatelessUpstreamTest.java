@@ -20,7 +20,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,6 +40,30 @@ class StatelessUpstreamTest {
 
     @Inject
     ObjectMapper mapper;
+
+    @Test
+    void itsToolsViewsPassOnToClientsThatRenderViewsAndItsToolsForViewsAloneStayHiddenFromOthers() {
+        String renders =
+                "{\"extensions\":{\"io.modelcontextprotocol/ui\":{\"mimeTypes\":[\"text/html;profile=mcp-app\"]}}}";
+        Await.until(() -> Mcp.tools(Mcp.initialize("2025-11-25", renders)).stream()
+                .anyMatch(tool -> "modern.board".equals(tool.get("name"))));
+        Map<String, Map<String, Object>> rendering = new HashMap<>();
+        Mcp.tools(Mcp.initialize("2025-11-25", renders))
+                .forEach(tool -> rendering.put((String) tool.get("name"), tool));
+        assertEquals(
+                Map.of("ui", Map.of("resourceUri", "ui://modern/board", "visibility", List.of("model", "app"))),
+                rendering.get("modern.board").get("_meta"));
+        assertEquals(
+                Map.of("ui", Map.of("resourceUri", "ui://modern/board", "visibility", List.of("app"))),
+                rendering.get("modern.refresh").get("_meta"));
+        assertNull(rendering.get("modern.greet").get("_meta"));
+
+        Map<String, Map<String, Object>> plain = new HashMap<>();
+        Mcp.tools(Mcp.initialize()).forEach(tool -> plain.put((String) tool.get("name"), tool));
+        assertNull(plain.get("modern.board").get("_meta"), "a plain tool for a client that renders no view");
+        assertFalse(
+                plain.containsKey("modern.refresh"), "the upstream's tool for its view alone, hidden from the model");
+    }
 
     @Test
     void itsQuestionReachesOurCallerAndTheAnswerGoesBackWithItsState() throws Exception {
