@@ -49,7 +49,9 @@ class NativeReflectionTest {
             "dev.switchboard.task",
             "dev.switchboard.console",
             "dev.switchboard.builtin",
-            "dev.switchboard.upstream");
+            "dev.switchboard.upstream",
+            "dev.switchboard.skill",
+            "dev.switchboard.view");
 
     private static final String DISPATCH =
             "dispatcher value passed between handlers; its JSON parts are registered types";
@@ -62,6 +64,7 @@ class NativeReflectionTest {
             Map.entry("dev.switchboard.jsonrpc.JsonRpcPayload", "parser output wrapping already-parsed messages"),
             Map.entry("dev.switchboard.registry.MountedTool", "an upstream's tool and how to call it, held in process"),
             Map.entry("dev.switchboard.registry.ToolRegistry$Catalog", "the tools at one moment, held in process"),
+            Map.entry("dev.switchboard.protocol.OfferedCapabilities$Shape", "a cache key, held in process"),
             Map.entry("dev.switchboard.upstream.UpstreamSession", "an upstream session id, stored as Stored"),
             Map.entry("dev.switchboard.upstream.UpstreamMounts$Mount", "one upstream's parts, held in process"),
             Map.entry("dev.switchboard.upstream.UpstreamHealth$Listed", "what an upstream listed, held in process"),

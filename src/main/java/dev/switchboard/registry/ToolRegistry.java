@@ -30,7 +30,8 @@ public final class ToolRegistry implements ScopeDeclarations {
             List<ToolDescriptor> descriptors,
             List<List<RawValue>> wire,
             Map<String, RegisteredTool> byName,
-            boolean scoped) {
+            boolean scoped,
+            boolean views) {
 
         static Catalog of(List<RegisteredTool> tools) {
             Map<String, RegisteredTool> byName = new HashMap<>();
@@ -49,7 +50,8 @@ public final class ToolRegistry implements ScopeDeclarations {
                     tools.stream().map(RegisteredTool::descriptor).toList(),
                     List.copyOf(wire),
                     byName,
-                    tools.stream().anyMatch(tool -> !tool.scopes().isEmpty()));
+                    tools.stream().anyMatch(tool -> !tool.scopes().isEmpty()),
+                    tools.stream().anyMatch(tool -> tool.view().isPresent()));
         }
     }
 
@@ -161,7 +163,7 @@ public final class ToolRegistry implements ScopeDeclarations {
 
     /** Whether some tool has a view (MCP Apps). */
     public boolean hasViews() {
-        return catalog.tools().stream().anyMatch(tool -> tool.view().isPresent());
+        return catalog.views();
     }
 
     /** Every scope some tool requires. */
