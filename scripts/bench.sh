@@ -8,9 +8,9 @@
 #   scripts/bench.sh                     all scenarios at 1, 16, 64 and 256 connections (about 10 minutes)
 #   scripts/bench.sh --quick             all scenarios at 1 and 64 connections, short windows (about 3 minutes)
 #   scripts/bench.sh --jmh [--quick]     the JMH micro-benchmarks of the dispatch path instead
-#   Options: --scenarios a,b,c,d,e (or a-redis, a-memory, c-builtin, c-1000)  --connections 1,16,64
+#   Options: --scenarios a,b,c,d,e (or a-redis, a-memory, b-memory, c-builtin, c-1000)  --connections 1,16,64
 #            --duration SECONDS  --warmup SECONDS (per level)  --jvm-warmup SECONDS (per scenario, once per service)
-#            --no-build  --profile (JFR on the Redis run, top frames printed)
+#            --no-build  --profile (JFR on each service run, top frames printed)
 #   Environment: SERVICE_JAVA_OPTS (JVM flags of the service), LOADGEN_JAVA_OPTS (of the load generator).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -104,8 +104,8 @@ start_service() {
   local name=$1; shift
   SERVICE_PORT=$(free_port)
   local jfr=()
-  if [ "$PROFILE" = 1 ] && [ "$name" = redis ]; then
-    jfr=("-XX:StartFlightRecording=filename=$OUT/service-$name.jfr,settings=profile,dumponexit=true")
+  if [ "$PROFILE" = 1 ]; then
+    jfr=("-XX:StartFlightRecording=filename=$OUT/service-$name.jfr,settings=${PROFILE_SETTINGS:-profile},dumponexit=true")
   fi
   local t0
   t0=$(date +%s%N)
@@ -175,10 +175,12 @@ if wanted a-redis || wanted b || wanted c-builtin || wanted d || wanted e; then
   wanted e && load stateless-call "e. 2026-07-28 tools/call" --tag store=redis
   stop_service
 fi
-if wanted a-memory; then
+if wanted a-memory || wanted b-memory; then
   start_service memory -Dswitchboard.sessions.store=memory
-  warm_jvm tools-call
-  load tools-call "a. tools/call, memory store" --tag store=memory
+  wanted a-memory && warm_jvm tools-call
+  wanted b-memory && warm_jvm session-cycle
+  wanted a-memory && load tools-call "a. tools/call, memory store" --tag store=memory
+  wanted b-memory && load session-cycle "b. session per operation (4 requests), memory store" --tag store=memory
   stop_service
 fi
 if wanted c-1000; then
@@ -189,20 +191,25 @@ if wanted c-1000; then
 fi
 
 java -cp "$BENCH_CP" dev.switchboard.bench.BenchReport "$RESULTS" "$OUT/results.md" "$OUT/results.json"
-if [ "$PROFILE" = 1 ] && [ -f "$OUT/service-redis.jfr" ]; then
-  # Top frames of the CPU samples: the leaf frame, and the innermost dev.switchboard frame of each sample.
-  jfr print --events jdk.ExecutionSample "$OUT/service-redis.jfr" >"$OUT/samples.txt"
-  {
-    echo "Top leaf frames (JFR execution samples of the Redis run):"
-    awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print}' "$OUT/samples.txt" \
-      | sort | uniq -c | sort -rn | head -25
-    echo
-    echo "Innermost dev.switchboard frames:"
-    awk '/stackTrace = \[/ {inside=1; found=0; next} inside && /^[ \t]*\]/ {inside=0; next}
-         inside && !found && /dev\.switchboard\./ {found=1; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print}' \
-      "$OUT/samples.txt" | sort | uniq -c | sort -rn | head -25
-  } >"$OUT/profile.txt"
-  cat "$OUT/profile.txt"
+if [ "$PROFILE" = 1 ]; then
+  # Top frames of the CPU samples of each run: the leaf frame, and the innermost dev.switchboard frame of each sample.
+  for recording in "$OUT"/service-*.jfr; do
+    [ -f "$recording" ] || continue
+    run=$(basename "$recording" .jfr)
+    jfr print --events jdk.ExecutionSample "$recording" >"$OUT/samples-${run#service-}.txt"
+    {
+      echo "Top leaf frames (JFR execution samples of the ${run#service-} run):"
+      awk '/stackTrace = \[/ {getline; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print}' "$OUT/samples-${run#service-}.txt" \
+        | sort | uniq -c | sort -rn | head -25
+      echo
+      echo "Innermost dev.switchboard frames:"
+      awk '/stackTrace = \[/ {inside=1; found=0; next} inside && /^[ \t]*\]/ {inside=0; next}
+           inside && !found && /dev\.switchboard\./ {found=1; sub(/^[ \t]+/, ""); sub(/[ \t]+line:.*/, ""); print}' \
+        "$OUT/samples-${run#service-}.txt" | sort | uniq -c | sort -rn | head -25
+      echo
+    } >>"$OUT/profile.txt"
+  done
+  [ -f "$OUT/profile.txt" ] && cat "$OUT/profile.txt"
 fi
 echo
 cat "$OUT/results.md"
