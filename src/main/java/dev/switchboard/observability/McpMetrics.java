@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ import java.util.function.ToDoubleFunction;
  * the tools are known ({@link #registerTools}), so the per-call path is a map lookup. Components that hold streams
  * report them through {@link #activeStreams}, so this class depends on none of them.
  */
-@ApplicationScoped
+@Singleton
 public class McpMetrics {
 
     /** The tag value for a tool name that is not registered: user input never becomes a tag. */

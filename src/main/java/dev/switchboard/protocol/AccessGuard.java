@@ -3,11 +3,11 @@ package dev.switchboard.protocol;
 import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.protocol.core.RequestRejectedException;
 import dev.switchboard.security.BearerChallenges;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Set;
 
 /** Refuses a caller whose token lacks the scopes a tool, resource or prompt declares with {@code @RequiresScopes}. */
-@ApplicationScoped
+@Singleton
 class AccessGuard {
 
     private final BearerChallenges challenges;

@@ -6,14 +6,14 @@ import dev.switchboard.protocol.core.McpMethod;
 import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.registry.ToolRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Finds the tool a request calls, once per request: the eras resolve it where they read the request and it travels
  * with it ({@link McpRequest#tool()}) to the access log, {@code tools_used} and the call. The only place on a request's
  * path that looks tools up by name (ArchitectureTest holds it so).
  */
-@ApplicationScoped
+@Singleton
 public class CalledTools {
 
     private final ToolRegistry registry;

@@ -9,10 +9,10 @@ import dev.switchboard.protocol.core.RequestChannel;
 import dev.switchboard.protocol.core.RequestRejectedException;
 import dev.switchboard.protocol.input.ClientRequests;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /** What a session-era client sends besides requests: notifications, and answers to the server's own requests. */
-@ApplicationScoped
+@Singleton
 public class ClientMessages {
 
     private final RunningCalls running;

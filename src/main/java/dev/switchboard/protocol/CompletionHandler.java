@@ -6,14 +6,14 @@ import dev.switchboard.prompt.PromptRegistry;
 import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.resource.ResourceRegistry;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
  * {@code completion/complete}: value suggestions for prompt arguments and resource-template variables, from the
  * prompt's or template's own {@code complete} method.
  */
-@ApplicationScoped
+@Singleton
 public class CompletionHandler {
 
     /** MCP allows at most 100 values per answer. */

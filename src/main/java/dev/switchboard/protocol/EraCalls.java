@@ -9,7 +9,7 @@ import dev.switchboard.protocol.input.ClientRequests;
 import dev.switchboard.protocol.input.InputSource;
 import dev.switchboard.protocol.input.RetriedInputs;
 import dev.switchboard.protocol.input.SessionInputs;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * How a tool call is controlled and asks the client for input, decided once by the caller's era. The session era
@@ -17,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * stream; 2026-07-28 cancels when the request's stream closes and asks by answering {@code input_required}, reading
  * the answers from the retried request.
  */
-@ApplicationScoped
+@Singleton
 public class EraCalls {
 
     private static final InputSource ASKING_BLOCKS = (caller, requests) -> {

@@ -14,13 +14,13 @@ import dev.switchboard.session.SessionIdGenerator;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /** {@code initialize}: negotiates the revision, opens a session and introduces the server. */
-@ApplicationScoped
+@Singleton
 public class LifecycleHandler {
 
     private final SessionStore sessions;

@@ -7,12 +7,12 @@ import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.protocol.core.RequestRejectedException;
 import dev.switchboard.session.SessionStore;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** {@code logging/setLevel}: the minimum level of log notifications the session receives. */
-@ApplicationScoped
+@Singleton
 public class LoggingHandler {
 
     private static final String LEVELS =

@@ -4,7 +4,7 @@ import dev.switchboard.protocol.core.ProtocolVersion;
 import dev.switchboard.protocol.core.ServerCapabilities;
 import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.skill.SkillCatalog;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * tool list marked changing when tools are mounted from elsewhere, the Skills extension when skills are shipped, and
  * the MCP Apps extension when tools have views. Built once per combination, not per request.
  */
-@ApplicationScoped
+@Singleton
 public class OfferedCapabilities {
 
     /** What the capabilities depend on that may change while the server runs (an upstream mounting tools). */

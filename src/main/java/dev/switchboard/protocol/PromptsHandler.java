@@ -24,11 +24,11 @@ import dev.switchboard.protocol.input.SessionInputs;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /** {@code prompts/list} and {@code prompts/get}. */
-@ApplicationScoped
+@Singleton
 public class PromptsHandler {
 
     private final PromptRegistry registry;

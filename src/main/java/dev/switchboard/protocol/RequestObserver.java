@@ -21,7 +21,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,7 +37,7 @@ import org.jboss.logging.MDC;
  * client sent one, SEP-414, else of the HTTP server span) and one access-log line. Both carry only bounded, non-secret
  * values: the method and tool when they are known names, a hash of the session id, the outcome; never arguments.
  */
-@ApplicationScoped
+@Singleton
 public class RequestObserver {
 
     /** The access-log category; {@code quarkus.log.category."dev.switchboard.access".level=OFF} silences it. */

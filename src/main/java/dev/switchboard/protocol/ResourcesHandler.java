@@ -19,11 +19,11 @@ import dev.switchboard.resource.ResourceTemplateDescriptor;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /** {@code resources/list}, {@code resources/templates/list}, {@code resources/read} and subscriptions. */
-@ApplicationScoped
+@Singleton
 public class ResourcesHandler {
 
     /** MCP's "resource not found" error code in the session era. */

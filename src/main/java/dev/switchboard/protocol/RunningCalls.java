@@ -3,12 +3,12 @@ package dev.switchboard.protocol;
 import dev.switchboard.jsonrpc.JsonRpcId;
 import dev.switchboard.protocol.core.CallControl;
 import dev.switchboard.protocol.core.Replicas;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Requests being served, by session and request id, so {@code notifications/cancelled} can reach them. */
-@ApplicationScoped
+@Singleton
 public class RunningCalls {
 
     private final Map<String, CallControl> calls = new ConcurrentHashMap<>();

@@ -6,13 +6,13 @@ import dev.switchboard.protocol.core.EmptyResult;
 import dev.switchboard.protocol.core.McpMethod;
 import dev.switchboard.protocol.core.McpRequest;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * The methods only the session era serves: {@code ping}, {@code logging/setLevel}, resource subscriptions, the seed
  * article's call-by-name shorthand, and the answers to methods sent in the wrong place.
  */
-@ApplicationScoped
+@Singleton
 public class SessionMethods {
 
     private final ToolsHandler tools;

@@ -4,7 +4,7 @@ import dev.switchboard.protocol.core.McpMethod;
 import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.protocol.tasks.TasksHandler;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -13,7 +13,7 @@ import java.util.Set;
  * methods (sessions, logging and subscriptions; discovery and listen streams) and hands the rest here, so a feature
  * method is wired once.
  */
-@ApplicationScoped
+@Singleton
 public class SharedMethods {
 
     private static final Set<McpMethod> METHODS = EnumSet.of(

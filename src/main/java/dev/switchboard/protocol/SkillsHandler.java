@@ -7,7 +7,7 @@ import dev.switchboard.protocol.core.Pagination;
 import dev.switchboard.skill.Skill;
 import dev.switchboard.skill.SkillCatalog;
 import io.quarkus.runtime.annotations.RegisterForReflection;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
  * skills shipped with the application, each with its frontmatter and every file's digest; the files themselves are
  * resources ({@code resources/read} of {@code skill://...}).
  */
-@ApplicationScoped
+@Singleton
 public class SkillsHandler {
 
     private final SkillCatalog catalog;

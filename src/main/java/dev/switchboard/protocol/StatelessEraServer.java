@@ -28,7 +28,7 @@ import dev.switchboard.protocol.notify.ListenStreams;
 import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.security.AuthConfig;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +43,7 @@ import java.util.Set;
  * ({@code resultType}, {@code serverInfo}, caching hints), the retry state and its own methods (discovery, listen
  * streams).
  */
-@ApplicationScoped
+@Singleton
 public class StatelessEraServer {
 
     /** The revision this class serves. */

@@ -25,12 +25,12 @@ import dev.switchboard.registry.RegisteredTool;
 import dev.switchboard.registry.ToolDescriptor;
 import dev.switchboard.registry.ToolRegistry;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.function.Function;
 
 /** {@code tools/list}, {@code tools/call}, and the article's shorthand of calling a tool by its name. */
-@ApplicationScoped
+@Singleton
 public class ToolsHandler {
 
     /** A JSON-RPC server error: the tool ran and reported a failure (shorthand calls only). */

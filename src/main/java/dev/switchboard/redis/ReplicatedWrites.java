@@ -6,8 +6,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * {@code WAIT} counts the replicas of the master that took the write. The write succeeds only once enough replicas
  * have it; otherwise it fails as the store being unavailable (503 + {@code Retry-After}).
  */
-@ApplicationScoped
+@Singleton
 public class ReplicatedWrites {
 
     private static final Logger LOG = Logger.getLogger(ReplicatedWrites.class);

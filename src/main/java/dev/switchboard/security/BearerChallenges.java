@@ -1,6 +1,6 @@
 package dev.switchboard.security;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +12,7 @@ import java.util.TreeSet;
  * The {@code WWW-Authenticate} values of refusals (RFC 6750 with the RFC 9728 {@code resource_metadata} parameter, as
  * the MCP authorization spec asks), so a client learns where to get a token and which scopes to ask for.
  */
-@ApplicationScoped
+@Singleton
 public class BearerChallenges {
 
     /** Where the protected-resource metadata lives (RFC 9728, section 3.1). */

@@ -1,13 +1,13 @@
 package dev.switchboard.security;
 
 import io.quarkus.arc.All;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 /** Every scope the server's tools, resources and prompts declare: what the metadata lists as supported. */
-@ApplicationScoped
+@Singleton
 public class ScopeCatalog {
 
     private final Set<String> scopes;

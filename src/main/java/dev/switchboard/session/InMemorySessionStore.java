@@ -3,9 +3,9 @@ package dev.switchboard.session;
 import dev.switchboard.api.ToolUse;
 import dev.switchboard.config.SwitchboardConfig;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * TTL, capped {@code tools_used}, collections ordered by score then entry), but lost on restart and not shared
  * between replicas.
  */
-@ApplicationScoped
+@Singleton
 @Typed(InMemorySessionStore.class)
 public class InMemorySessionStore implements SessionStore {
 

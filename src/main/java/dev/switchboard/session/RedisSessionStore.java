@@ -8,8 +8,8 @@ import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ import java.util.Optional;
  * <p>A session's id is published on {@code <prefix>:sessions:changed} when it changes or ends, by the script that does
  * it, so replicas drop their near copies ({@link NearCachedSessionStore}).
  */
-@ApplicationScoped
+@Singleton
 @Typed(RedisSessionStore.class)
 public class RedisSessionStore implements SessionStore {
 

@@ -1,13 +1,13 @@
 package dev.switchboard.session;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /** Every {@link SessionEndHook}, prepared together; with none (the usual case) it costs nothing. */
-@ApplicationScoped
+@Singleton
 public class SessionEndHooks {
 
     private static final Logger LOG = Logger.getLogger(SessionEndHooks.class);

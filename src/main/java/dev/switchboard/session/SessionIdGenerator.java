@@ -1,6 +1,6 @@
 package dev.switchboard.session;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -8,7 +8,7 @@ import java.util.Base64;
  * Mints session ids: 192 bits from {@link SecureRandom}, Base64url-encoded into 32 visible ASCII characters, so ids
  * cannot be guessed and are safe in headers and Redis keys.
  */
-@ApplicationScoped
+@Singleton
 public class SessionIdGenerator {
 
     private static final int RANDOM_BYTES = 24;

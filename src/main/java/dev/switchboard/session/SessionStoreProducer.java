@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * Picks the session store named by {@code switchboard.sessions.store}. Only the chosen one is created, so the memory
  * store never opens a Redis connection. The Redis store gets its near cache unless it is turned off.
  */
-@ApplicationScoped
+@Singleton
 class SessionStoreProducer {
 
     private static final Logger LOG = Logger.getLogger(SessionStoreProducer.class);
@@ -28,7 +28,7 @@ class SessionStoreProducer {
     private volatile NearCachedSessionStore nearCached;
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SessionStore sessionStore(
             SwitchboardConfig config,
             SessionCacheConfig cache,

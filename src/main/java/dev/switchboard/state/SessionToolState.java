@@ -13,7 +13,7 @@ import dev.switchboard.security.limits.SessionAdmission;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionIdGenerator;
 import dev.switchboard.session.SessionStore;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * same sliding TTL, {@code tools_used} and collections), so a session-era session and a workspace are two views of
  * one store, and tools accept either. Every operation is one store round trip; the waits are bounded.
  */
-@ApplicationScoped
+@Singleton
 class SessionToolState implements ToolState {
 
     static final Duration STORE_TIMEOUT = Duration.ofSeconds(5);

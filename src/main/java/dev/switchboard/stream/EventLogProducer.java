@@ -1,16 +1,16 @@
 package dev.switchboard.stream;
 
 import dev.switchboard.config.SwitchboardConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /** The event log follows the session store: in Redis with the Redis store, in this process with the memory one. */
-@ApplicationScoped
+@Singleton
 class EventLogProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     EventLog eventLog(SwitchboardConfig config, Instance<RedisEventLog> redis, Instance<InMemoryEventLog> memory) {
         return switch (config.sessions().store()) {
             case REDIS -> redis.get();

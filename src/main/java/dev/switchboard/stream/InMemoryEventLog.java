@@ -1,9 +1,9 @@
 package dev.switchboard.stream;
 
 import dev.switchboard.config.SwitchboardConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * dropped first) and per stream the newest {@code eventsPerStream} events; a session's streams are dropped once it
  * has been idle for the session TTL.
  */
-@ApplicationScoped
+@Singleton
 @Typed(InMemoryEventLog.class)
 public class InMemoryEventLog implements EventLog {
 

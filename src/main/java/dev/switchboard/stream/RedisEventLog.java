@@ -5,8 +5,8 @@ import dev.switchboard.redis.RedisScript;
 import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code PUBLISH}es the event to that replica's channel when it is another one: one channel per replica, however
  * many sessions there are.
  */
-@ApplicationScoped
+@Singleton
 @Typed(RedisEventLog.class)
 public class RedisEventLog implements EventLog {
 

@@ -3,8 +3,8 @@ package dev.switchboard.stream;
 import dev.switchboard.observability.McpMetrics;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -20,7 +20,7 @@ import org.jboss.logging.Logger;
  * <p>Calls that touch the log may block (Redis): make them from worker threads. {@link #deliverRemote} and
  * {@link #revoke} only touch local connections and may run on an event loop.
  */
-@ApplicationScoped
+@Singleton
 @Startup // so its gauge of open streams exists, at 0, before the first stream opens
 public class StreamHub {
 

@@ -1,8 +1,8 @@
 package dev.switchboard.task;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Tasks in this process's memory (dev mode): the rules of {@link RedisTaskStore}, lost on restart, not shared. */
-@ApplicationScoped
+@Singleton
 @Typed(InMemoryTaskStore.class)
 public class InMemoryTaskStore implements TaskStore {
 

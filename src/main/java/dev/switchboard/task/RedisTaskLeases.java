@@ -3,8 +3,8 @@ package dev.switchboard.task;
 import dev.switchboard.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ms). Taking a lease is one {@code ZADD}, renewing every task a replica runs one {@code ZADD XX}; finding expired leases is one {@code ZRANGE BYSCORE};
  * a take-over is a {@code ZREM}, which only one replica wins.
  */
-@ApplicationScoped
+@Singleton
 @Typed(RedisTaskLeases.class)
 public class RedisTaskLeases implements TaskLeases {
 

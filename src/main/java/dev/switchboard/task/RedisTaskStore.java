@@ -7,9 +7,9 @@ import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +36,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Each key is used alone, so every command stays on one cluster slot; creating a task is two round trips (the task,
  * then its index entry), reading one is one, changing one is two (read, then compare-and-set).
  */
-@ApplicationScoped
+@Singleton
 @Typed(RedisTaskStore.class)
 public class RedisTaskStore implements TaskStore {
 

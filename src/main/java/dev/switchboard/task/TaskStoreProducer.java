@@ -1,16 +1,16 @@
 package dev.switchboard.task;
 
 import dev.switchboard.config.SwitchboardConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /** Keeps tasks where sessions are kept ({@code switchboard.sessions.store}): shared in Redis, or in this process. */
-@ApplicationScoped
+@Singleton
 class TaskStoreProducer {
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     TaskStore taskStore(SwitchboardConfig config, Instance<RedisTaskStore> redis, Instance<InMemoryTaskStore> memory) {
         return switch (config.sessions().store()) {
             case REDIS -> redis.get();
@@ -19,7 +19,7 @@ class TaskStoreProducer {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     TaskLeases taskLeases(SwitchboardConfig config, Instance<RedisTaskLeases> redis) {
         return switch (config.sessions().store()) {
             case REDIS -> redis.get();

@@ -2,7 +2,7 @@ package dev.switchboard.transport;
 
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.security.limits.RateLimitedException;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * of connections, threads and stream entries. The count is per replica: a stream lives on the replica it is
  * connected to, and counting in Redis would add a round trip to every request.
  */
-@ApplicationScoped
+@Singleton
 class OpenExchanges {
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(1);

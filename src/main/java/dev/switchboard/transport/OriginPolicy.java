@@ -1,8 +1,8 @@
 package dev.switchboard.transport;
 
 import dev.switchboard.config.SwitchboardConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
@@ -14,7 +14,7 @@ import java.util.Set;
  * DNS-rebinding protection: a browser page on another site must not reach a local MCP server. A request whose
  * {@code Origin} is not allowed gets 403; requests without {@code Origin} (non-browser clients) pass.
  */
-@ApplicationScoped
+@Singleton
 public class OriginPolicy {
 
     private final boolean anyOrigin;

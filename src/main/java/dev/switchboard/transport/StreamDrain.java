@@ -4,8 +4,8 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.protocol.notify.ListenStreams;
 import dev.switchboard.stream.StreamHub;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
 /**
@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  * with a {@code retry:} hint, so their clients resume on another replica instead of holding the shutdown up, while
  * calls running here finish and their events reach the clients wherever they reconnected.
  */
-@ApplicationScoped
+@Singleton
 class StreamDrain {
 
     private static final Logger LOG = Logger.getLogger(StreamDrain.class);

@@ -11,7 +11,7 @@ import dev.switchboard.protocol.core.CallControl;
 import dev.switchboard.protocol.core.Replicas;
 import dev.switchboard.protocol.core.RequestChannel;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
  * Server-to-client requests (sampling, elicitation, roots): sends them on the calling request's channel, routes
  * the client's POSTed response back by session and id, and gives up after a timeout.
  */
-@ApplicationScoped
+@Singleton
 public class ClientRequests {
 
     private static final Logger LOG = Logger.getLogger(ClientRequests.class);

@@ -11,8 +11,8 @@ import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.session.SessionStore;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -39,7 +39,7 @@ import org.jboss.logging.Logger;
  * cleaning up, and a state altered, expired, or presented on another request is refused. The key is configured, or
  * else created once in the session store and shared by every replica.
  */
-@ApplicationScoped
+@Singleton
 public class RequestStates {
 
     private static final Logger LOG = Logger.getLogger(RequestStates.class);

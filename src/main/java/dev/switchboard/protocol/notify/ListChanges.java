@@ -5,8 +5,8 @@ import dev.switchboard.registry.ToolRegistry;
 import dev.switchboard.resource.ResourceRegistry;
 import dev.switchboard.stream.StreamHub;
 import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 
 /**
  * Tells clients that the list of tools, or of resources, changed (an upstream server's did): {@code
@@ -14,7 +14,7 @@ import jakarta.enterprise.event.Observes;
  * session connected to this replica, and to the {@code subscriptions/listen} streams (2026-07-28) held here that asked
  * for it. Every replica mounts the upstreams itself, so each tells its own clients.
  */
-@ApplicationScoped
+@Singleton
 public class ListChanges {
 
     private final StreamHub hub;

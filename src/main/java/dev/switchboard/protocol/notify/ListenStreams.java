@@ -18,7 +18,7 @@ import dev.switchboard.task.TaskRecord;
 import dev.switchboard.task.TaskWire;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * a change noticed on any replica is broadcast to all of them ({@link ResourceSubscriptions}), and each notifies the
  * listeners it holds.
  */
-@ApplicationScoped
+@Singleton
 @Startup // so its gauge of open streams exists, at 0, before the first stream opens
 public class ListenStreams {
 

@@ -9,7 +9,7 @@ import dev.switchboard.protocol.core.Replicas;
 import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <p>The notifying methods wait on the store: call them from worker threads (tools, resource beans).
  */
-@ApplicationScoped
+@Singleton
 public class ResourceSubscriptions implements ResourceNotifier {
 
     private static final String SUBSCRIPTIONS = "subscriptions";

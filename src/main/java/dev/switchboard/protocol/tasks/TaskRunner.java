@@ -29,7 +29,7 @@ import dev.switchboard.task.TaskWire;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +41,7 @@ import org.jboss.logging.Logger;
  * client hears of it; the tool runs on a worker thread of this replica, and every change it makes (status message,
  * input requests, its end) is written to the store, where any replica reads it.
  */
-@ApplicationScoped
+@Singleton
 public class TaskRunner {
 
     private static final Logger LOG = Logger.getLogger(TaskRunner.class);

@@ -12,7 +12,7 @@ import dev.switchboard.task.TaskRecord;
 import dev.switchboard.task.TaskStore;
 import dev.switchboard.task.TaskWire;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ import org.jboss.logging.Logger;
  * is applied here and broadcast ({@link Replicas}); a change broadcast by another replica arrives through the
  * {@code *Here} methods.
  */
-@ApplicationScoped
+@Singleton
 public class TaskSignals {
 
     private static final Logger LOG = Logger.getLogger(TaskSignals.class);

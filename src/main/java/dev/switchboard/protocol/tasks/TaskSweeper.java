@@ -15,8 +15,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  * {@code lease + lease / 3} of its replica's death (20 s by default). Only with the Redis store: tasks kept in memory
  * end with their process.
  */
-@ApplicationScoped
+@Singleton
 public class TaskSweeper {
 
     private static final Logger LOG = Logger.getLogger(TaskSweeper.class);

@@ -23,7 +23,7 @@ import dev.switchboard.task.TaskStatus;
 import dev.switchboard.task.TaskStore;
 import dev.switchboard.task.TaskWire;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +44,7 @@ import java.util.concurrent.CompletableFuture;
  *
  * A task of another principal is exactly as unknown as an expired one: {@code -32602}.
  */
-@ApplicationScoped
+@Singleton
 public class TasksHandler {
 
     private static final String CANCELLED = "The task was cancelled by request";

@@ -1,9 +1,9 @@
 package dev.switchboard.security.limits;
 
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * state equals a fresh one) are dropped, and if that is not enough, arbitrary ones, down to 90 % of the cap so the
  * sweep is rare.
  */
-@ApplicationScoped
+@Singleton
 @Typed(InMemoryRateLimiter.class)
 public class InMemoryRateLimiter implements RateLimiter {
 

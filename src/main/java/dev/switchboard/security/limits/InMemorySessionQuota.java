@@ -2,9 +2,9 @@ package dev.switchboard.security.limits;
 
 import dev.switchboard.config.SwitchboardConfig;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Iterator;
@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Memory stays bounded: an owner holds at most the maximum, and an owner holding nothing is dropped, either when
  * its last session is released or trimmed, or by a sweep of all owners at most once a minute.
  */
-@ApplicationScoped
+@Singleton
 @Typed(InMemorySessionQuota.class)
 public class InMemorySessionQuota implements SessionQuota {
 

@@ -5,9 +5,9 @@ import dev.switchboard.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,7 +26,7 @@ import java.util.List;
  * Base64url: fixed length whatever the client sent, no Redis Cluster hash-tag braces, and no principal names or
  * session ids readable in Redis.
  */
-@ApplicationScoped
+@Singleton
 @Typed(RedisRateLimiter.class)
 public class RedisRateLimiter implements RateLimiter {
 

@@ -4,9 +4,9 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,7 +20,7 @@ import java.util.List;
  * stops creating sessions disappears from Redis one TTL after its last admission. The set never holds more than the
  * maximum. A release is one {@code ZREM}.
  */
-@ApplicationScoped
+@Singleton
 @Typed(RedisSessionQuota.class)
 public class RedisSessionQuota implements SessionQuota {
 

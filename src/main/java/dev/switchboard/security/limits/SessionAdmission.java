@@ -2,13 +2,13 @@ package dev.switchboard.security.limits;
 
 import dev.switchboard.api.Principal;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Applies the {@link SessionQuota} to sessions and workspaces (both are session records) of authenticated callers.
  * Without authorization every caller is one shared principal, so there is nobody to count per principal.
  */
-@ApplicationScoped
+@Singleton
 public class SessionAdmission {
 
     private final SessionQuota quota;

@@ -1,9 +1,9 @@
 package dev.switchboard.security.limits;
 
 import dev.switchboard.config.SwitchboardConfig;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 
@@ -12,13 +12,13 @@ import org.jboss.logging.Logger;
  * every replica; this process's memory in dev mode. Only the chosen one is created, so the memory quota never opens
  * a Redis connection.
  */
-@ApplicationScoped
+@Singleton
 class SessionQuotaProducer {
 
     private static final Logger LOG = Logger.getLogger(SessionQuotaProducer.class);
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     SessionQuota sessionQuota(
             SwitchboardConfig config,
             SessionQuotaConfig quotaConfig,

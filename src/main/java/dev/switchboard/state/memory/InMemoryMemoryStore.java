@@ -4,9 +4,9 @@ import dev.switchboard.api.memory.Memory;
 import dev.switchboard.api.memory.MemoryScope;
 import dev.switchboard.api.memory.MemoryStore;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * mode): the same rules as {@link RedisMemoryStore} (retention, bound, least recently used dropped first, ties by
  * id), but lost on restart and not shared between replicas.
  */
-@ApplicationScoped
+@Singleton
 @Typed(InMemoryMemoryStore.class)
 public class InMemoryMemoryStore implements MemoryStore {
 

@@ -1,9 +1,9 @@
 package dev.switchboard.state.memory;
 
 import dev.switchboard.api.memory.MemoryStore;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -11,7 +11,7 @@ import org.jboss.logging.Logger;
  * Keeps memories where sessions are kept ({@code switchboard.sessions.store}): Redis in production, this process's
  * memory in dev mode. Only the chosen store is created, so the memory store never opens a Redis connection.
  */
-@ApplicationScoped
+@Singleton
 class MemoryStoreProducer {
 
     private static final Logger LOG = Logger.getLogger(MemoryStoreProducer.class);
@@ -23,7 +23,7 @@ class MemoryStoreProducer {
     }
 
     @Produces
-    @ApplicationScoped
+    @Singleton
     MemoryStore memoryStore(
             @ConfigProperty(name = "switchboard.sessions.store") Kind kind,
             MemoryStoreConfig config,

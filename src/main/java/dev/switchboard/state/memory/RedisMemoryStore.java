@@ -9,9 +9,9 @@ import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Expired memories are dropped by the next write or read of the scope; both keys carry the retention as their TTL, so
  * an abandoned scope disappears on its own. Each operation is one Lua script, so one atomic round trip.
  */
-@ApplicationScoped
+@Singleton
 @Typed(RedisMemoryStore.class)
 public class RedisMemoryStore implements MemoryStore {
 
