@@ -2,6 +2,7 @@ package dev.switchboard.protocol;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Mcp;
@@ -9,7 +10,10 @@ import dev.switchboard.testing.SharedApp;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
-/** A tool that declares it never blocks runs on the request's event loop; any other tool on a worker thread. */
+/**
+ * A tool that declares it never blocks runs on the request's event loop; any other tool on a worker thread. Both run
+ * in their request's CDI request context, the worker too (CallControl hands it over).
+ */
 @QuarkusTest
 @SharedApp
 class ToolThreadsTest {
@@ -21,6 +25,21 @@ class ToolThreadsTest {
         String blocking = thread(session, 3, "test.thread.blocking");
         assertTrue(computing.startsWith("vert.x-eventloop-thread-"), computing);
         assertFalse(blocking.startsWith("vert.x-eventloop-thread-"), blocking);
+    }
+
+    @Test
+    void aBlockingToolSeesItsOwnRequestsContext() {
+        String session = Mcp.initialize();
+        String first = requestOf(thread(session, 2, "test.thread.blocking"));
+        String second = requestOf(thread(session, 3, "test.thread.blocking"));
+        assertFalse(first.isBlank());
+        assertNotEquals(first, second, "each call runs in its own request's context");
+    }
+
+    private static String requestOf(String answer) {
+        int at = answer.indexOf(" in request ");
+        assertTrue(at > 0, answer);
+        return answer.substring(at + " in request ".length());
     }
 
     private static String thread(String session, int id, String tool) {

@@ -20,6 +20,7 @@ import dev.switchboard.api.ToolResult;
 import dev.switchboard.testing.QuietToolContext;
 import dev.switchboard.testing.Registries;
 import dev.switchboard.testing.tools.PlannerTools;
+import dev.switchboard.testing.tools.RequestMarker;
 import dev.switchboard.testing.tools.ThreadTools;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -310,7 +311,7 @@ class ToolRegistryTest {
 
     @Test
     void aToolWithoutArgumentsRefusesUnknownOnes() throws Exception {
-        ToolResult result = registry(new ThreadTools())
+        ToolResult result = registry(new ThreadTools(new RequestMarker()))
                 .find("test.thread.blocking")
                 .orElseThrow()
                 .invoke(MAPPER.readTree("{\"colour\":1}"), CONTEXT);

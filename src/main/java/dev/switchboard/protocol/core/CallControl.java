@@ -1,5 +1,9 @@
 package dev.switchboard.protocol.core;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.InjectableContext;
+import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
@@ -53,15 +57,28 @@ public final class CallControl {
 
     /**
      * Runs a tool's work on a worker thread bound to this control (a cancel interrupts it), cancelled and failed with
-     * {@link ToolTimeoutException} when it outlasts {@code timeout}.
+     * {@link ToolTimeoutException} when it outlasts {@code timeout}. The request's CDI request context goes with it,
+     * so a tool can use request-scoped beans there: this is the one thread hop a tool makes, and Mutiny operators do
+     * not carry CDI contexts ({@code quarkus.arc.context-propagation.enabled=false}, which spared every request a
+     * context snapshot per operator).
      */
     public <T> Uni<T> onWorker(Supplier<T> work, String tool, Duration timeout) {
+        ArcContainer container = Arc.container();
+        ManagedContext requestContext = container == null ? null : container.requestContext();
+        InjectableContext.ContextState request =
+                requestContext != null && requestContext.isActive() ? requestContext.getState() : null;
         return Uni.createFrom()
                 .item(() -> {
                     runningOn(Thread.currentThread());
+                    if (request != null) {
+                        requestContext.activate(request);
+                    }
                     try {
                         return work.get();
                     } finally {
+                        if (request != null) {
+                            requestContext.deactivate();
+                        }
                         finished();
                     }
                 })
