@@ -25,11 +25,12 @@ import dev.switchboard.session.AllowanceExceededException;
 import dev.switchboard.session.Session;
 import dev.switchboard.session.SessionStore;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Serves the session-based revisions (2024-11-05 to 2025-11-25): checks the session of every message and dispatches
@@ -40,7 +41,7 @@ import java.util.Optional;
  * call, recording it in {@code tools_used} happen in one {@link SessionStore#touch} call (which the Redis store's near
  * cache answers without a trip most of the time).
  */
-@ApplicationScoped
+@Singleton
 public class SessionEraServer {
 
     private final SessionStore sessions;
@@ -171,16 +172,13 @@ public class SessionEraServer {
     private Uni<JsonRpcResponse> handleInSession(
             JsonRpcPayload.Entry entry, String sessionId, Principal principal, RequestChannel channel) {
         if (entry instanceof JsonRpcPayload.Invalid invalid) {
-            return touch(sessionId, principal, null).map(found -> {
-                found.orElseThrow(RequestRejectedException::sessionNotFound);
-                return invalid.response();
-            });
+            return inSession(
+                    sessionId, principal, null, session -> Uni.createFrom().item(invalid.response()));
         }
         JsonRpcMessage message = ((JsonRpcPayload.Valid) entry).message();
         RegisteredTool tool = message instanceof JsonRpcRequest request ? calledTools.of(request) : null;
         ToolUse use = tool == null ? null : new ToolUse(tool.name(), clock.instant());
-        return touch(sessionId, principal, use).flatMap(found -> {
-            Session session = found.orElseThrow(RequestRejectedException::sessionNotFound);
+        return inSession(sessionId, principal, use, session -> {
             channel.negotiated(ProtocolVersion.of(session.protocolVersion()).orElse(ProtocolVersion.LATEST));
             if (message instanceof JsonRpcRequest request) {
                 Caller caller = Caller.of(session, defaultLogLevel, principal);
@@ -195,12 +193,22 @@ public class SessionEraServer {
 
     /**
      * Loads the session for one message, taking one request from its rate-limit allowance in the same round trip
-     * (429 when used up).
+     * (429 when used up), and serves the message in it; 404 when there is no such session. One Mutiny operator: this
+     * runs for every message, and each operator takes a context-propagation snapshot.
      */
-    private Uni<Optional<Session>> touch(String sessionId, Principal principal, ToolUse use) {
+    private Uni<JsonRpcResponse> inSession(
+            String sessionId, Principal principal, ToolUse use, Function<Session, Uni<JsonRpcResponse>> serve) {
         return sessions.touch(sessionId, principal.id(), use, rateLimits.sessionAllowance())
-                .onFailure(AllowanceExceededException.class)
-                .transform(used -> rateLimits.sessionLimited(((AllowanceExceededException) used).retryAfter()));
+                .onItemOrFailure()
+                .transformToUni((found, failure) -> {
+                    if (failure instanceof AllowanceExceededException used) {
+                        return Uni.createFrom().failure(rateLimits.sessionLimited(used.retryAfter()));
+                    }
+                    if (failure != null) {
+                        return Uni.createFrom().failure(failure);
+                    }
+                    return serve.apply(found.orElseThrow(RequestRejectedException::sessionNotFound));
+                });
     }
 
     private Uni<JsonRpcResponse> dispatch(McpRequest request) {

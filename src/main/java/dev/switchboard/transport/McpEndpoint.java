@@ -126,8 +126,7 @@ public class McpEndpoint {
             holdSlot(sessionId, routing);
             // The session's own limit is checked with the session, in the same round trip (SessionEraServer).
             rateLimits
-                    .admit(principal)
-                    .chain(() -> server.handle(payload, sessionId, principal, exchange))
+                    .admitThen(principal, () -> server.handle(payload, sessionId, principal, exchange))
                     .subscribe()
                     .with(
                             reply -> {
@@ -161,8 +160,7 @@ public class McpEndpoint {
                 StatelessHeaders.checkStandard(request, headers);
                 Map<String, String> paramHeaders = StatelessHeaders.params(request, headers);
                 rateLimits
-                        .admit(principal)
-                        .chain(() -> stateless.handle(request, paramHeaders, principal, exchange))
+                        .admitThen(principal, () -> stateless.handle(request, paramHeaders, principal, exchange))
                         .subscribe()
                         .with(
                                 reply -> {

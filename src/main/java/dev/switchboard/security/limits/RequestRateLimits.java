@@ -4,11 +4,12 @@ import dev.switchboard.api.Principal;
 import dev.switchboard.session.Allowance;
 import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -21,7 +22,7 @@ import org.jboss.logging.Logger;
  */
 // At start-up, so limits that cannot work (more permits than microseconds in the window) stop the start, not requests.
 @Startup
-@ApplicationScoped
+@Singleton
 public class RequestRateLimits {
 
     private static final Logger LOG = Logger.getLogger(RequestRateLimits.class);
@@ -73,6 +74,15 @@ public class RequestRateLimits {
     /** Each session's allowance, taken by {@code SessionStore.touch}; null when rate limits are off. */
     public Allowance sessionAllowance() {
         return sessionAllowance;
+    }
+
+    /**
+     * Serves a request once it is {@link #admit admitted}: {@code request} runs at once when nothing is counted, so
+     * such requests pay for no extra Mutiny operator (each takes a context-propagation snapshot).
+     */
+    public <T> Uni<T> admitThen(Principal principal, Supplier<Uni<T>> request) {
+        Uni<Void> admitted = admit(principal);
+        return admitted == ADMITTED ? request.get() : admitted.chain(request::get);
     }
 
     /** The refusal of a request whose session used up its allowance. */
