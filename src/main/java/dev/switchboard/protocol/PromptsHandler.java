@@ -17,13 +17,13 @@ import dev.switchboard.protocol.core.CallControl;
 import dev.switchboard.protocol.core.Caller;
 import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.protocol.core.Pagination;
+import dev.switchboard.protocol.core.WorkerHop;
 import dev.switchboard.protocol.input.ClientRequests;
 import dev.switchboard.protocol.input.InputSource;
 import dev.switchboard.protocol.input.RetriedInputs;
 import dev.switchboard.protocol.input.SessionInputs;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -84,20 +84,18 @@ public class PromptsHandler {
                 return inputs.ask(caller, List.of(requests));
             }
         };
-        return Uni.createFrom()
-                .item(() -> {
-                    try {
-                        return prompt.get(request.message().param("arguments"), context);
-                    } catch (IllegalArgumentException e) {
-                        throw JsonRpcException.invalidParams(e.getMessage());
-                    } catch (ClientRequestException e) {
-                        if (caller.stateless() && e instanceof MissingClientCapabilityException) {
-                            throw e; // answered as -32021
-                        }
-                        // A prompt has no error result: the client reads why it could not be built.
-                        throw new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, e.getMessage());
-                    }
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return WorkerHop.run(() -> {
+            try {
+                return prompt.get(request.message().param("arguments"), context);
+            } catch (IllegalArgumentException e) {
+                throw JsonRpcException.invalidParams(e.getMessage());
+            } catch (ClientRequestException e) {
+                if (caller.stateless() && e instanceof MissingClientCapabilityException) {
+                    throw e; // answered as -32021
+                }
+                // A prompt has no error result: the client reads why it could not be built.
+                throw new JsonRpcException(JsonRpcErrorCodes.INTERNAL_ERROR, e.getMessage());
+            }
+        });
     }
 }

@@ -12,13 +12,13 @@ import dev.switchboard.jsonrpc.JsonRpcException;
 import dev.switchboard.protocol.core.EmptyResult;
 import dev.switchboard.protocol.core.McpRequest;
 import dev.switchboard.protocol.core.Pagination;
+import dev.switchboard.protocol.core.WorkerHop;
 import dev.switchboard.protocol.notify.ResourceSubscriptions;
 import dev.switchboard.resource.ResourceDescriptor;
 import dev.switchboard.resource.ResourceRegistry;
 import dev.switchboard.resource.ResourceTemplateDescriptor;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -95,18 +95,16 @@ public class ResourcesHandler {
             }
         };
         // Resource beans may block (a database, a file), so they run on a worker thread.
-        return Uni.createFrom()
-                .item(() -> {
-                    try {
-                        ResourceContents contents = resolved.fixed() != null
-                                ? resolved.fixed().read(context)
-                                : resolved.template().bean().read(resolved.variables(), context);
-                        return new ReadResourceResult(List.of(contents));
-                    } catch (ResourceNotFoundException e) {
-                        throw notFound(e.uri(), notFoundCode);
-                    }
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return WorkerHop.run(() -> {
+            try {
+                ResourceContents contents = resolved.fixed() != null
+                        ? resolved.fixed().read(context)
+                        : resolved.template().bean().read(resolved.variables(), context);
+                return new ReadResourceResult(List.of(contents));
+            } catch (ResourceNotFoundException e) {
+                throw notFound(e.uri(), notFoundCode);
+            }
+        });
     }
 
     public Uni<EmptyResult> subscribe(McpRequest request) {

@@ -132,11 +132,15 @@ public class StatelessEraServer {
                     .onFailure(JsonRpcException.class)
                     .recoverWithItem(failure -> new McpReply.Respond(ErrorResponses.of(request, failure), null));
         }
-        return Uni.createFrom()
-                // Invalid params, retry state included, are answered in-band (HTTP 200), as method errors are.
-                .deferred(() -> result(
-                        method, new McpRequest(caller, request, channel, retry(method, request, principal), tool)))
-                .map(result -> result == null
+        // Built now, in the request's span (a tool's hop to a worker carries it on: WorkerHop). Invalid params, retry
+        // state included, are answered in-band (HTTP 200), as method errors are.
+        Uni<?> served;
+        try {
+            served = result(method, new McpRequest(caller, request, channel, retry(method, request, principal), tool));
+        } catch (RuntimeException e) {
+            served = Uni.createFrom().failure(e);
+        }
+        return served.map(result -> result == null
                         ? new McpReply.Accepted() // cancelled: the client closed the stream, nothing is sent
                         : respond(request, shaped(result, cacheScope(method))))
                 .onFailure(InputRequiredException.class)

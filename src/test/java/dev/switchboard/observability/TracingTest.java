@@ -5,7 +5,9 @@ import static dev.switchboard.testing.Mcp.initialize;
 import static dev.switchboard.testing.Mcp.post;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.protocol.RequestObserver;
 import dev.switchboard.testing.Await;
@@ -56,6 +58,24 @@ class TracingTest {
         assertEquals(TOOL, attribute(span, "mcp.tool.name"));
         assertEquals("2026-07-28", attribute(span, "mcp.protocol.version"));
         assertEquals("stateless", attribute(span, "mcp.era"));
+    }
+
+    @Test
+    void aToolOnAWorkerThreadRunsInItsRequestsTrace() {
+        String meta = "\"_meta\":{\"traceparent\":\"00-" + TRACE_ID + "-" + PARENT_SPAN + "-01\","
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+        String answer = Stateless.call("test.thread.blocking")
+                .body(Stateless.callBody("\"trace-worker\"", "test.thread.blocking", "{}", "", meta))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.isError", equalTo(false))
+                .extract()
+                .path("result.content[0].text");
+
+        assertFalse(answer.startsWith("vert.x-eventloop-thread-"), answer);
+        assertTrue(answer.endsWith(" of trace " + TRACE_ID), answer);
     }
 
     @Test

@@ -38,8 +38,9 @@ class ToolThreadsTest {
 
     private static String requestOf(String answer) {
         int at = answer.indexOf(" in request ");
-        assertTrue(at > 0, answer);
-        return answer.substring(at + " in request ".length());
+        int end = answer.indexOf(" of trace ");
+        assertTrue(at > 0 && end > at, answer);
+        return answer.substring(at + " in request ".length(), end);
     }
 
     private static String thread(String session, int id, String tool) {

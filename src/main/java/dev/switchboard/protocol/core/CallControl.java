@@ -1,11 +1,6 @@
 package dev.switchboard.protocol.core;
 
-import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
-import io.quarkus.arc.InjectableContext;
-import io.quarkus.arc.ManagedContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,33 +51,18 @@ public final class CallControl {
     }
 
     /**
-     * Runs a tool's work on a worker thread bound to this control (a cancel interrupts it), cancelled and failed with
-     * {@link ToolTimeoutException} when it outlasts {@code timeout}. The request's CDI request context goes with it,
-     * so a tool can use request-scoped beans there: this is the one thread hop a tool makes, and Mutiny operators do
-     * not carry CDI contexts ({@code quarkus.arc.context-propagation.enabled=false}, which spared every request a
-     * context snapshot per operator).
+     * Runs a tool's work on a worker thread bound to this control (a cancel interrupts it), in its request's contexts
+     * ({@link WorkerHop}), cancelled and failed with {@link ToolTimeoutException} when it outlasts {@code timeout}.
      */
     public <T> Uni<T> onWorker(Supplier<T> work, String tool, Duration timeout) {
-        ArcContainer container = Arc.container();
-        ManagedContext requestContext = container == null ? null : container.requestContext();
-        InjectableContext.ContextState request =
-                requestContext != null && requestContext.isActive() ? requestContext.getState() : null;
-        return Uni.createFrom()
-                .item(() -> {
+        return WorkerHop.run(() -> {
                     runningOn(Thread.currentThread());
-                    if (request != null) {
-                        requestContext.activate(request);
-                    }
                     try {
                         return work.get();
                     } finally {
-                        if (request != null) {
-                            requestContext.deactivate();
-                        }
                         finished();
                     }
                 })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .ifNoItem()
                 .after(timeout)
                 .failWith(() -> {
