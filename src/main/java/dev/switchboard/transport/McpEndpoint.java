@@ -22,6 +22,7 @@ import dev.switchboard.session.SessionStore;
 import dev.switchboard.stream.StreamHub;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
@@ -101,7 +102,6 @@ public class McpEndpoint {
             @HeaderParam("Origin") String origin,
             @HeaderParam(McpHeaders.SESSION_ID) String sessionId,
             @HeaderParam(McpHeaders.PROTOCOL_VERSION) String protocolVersion,
-            @Context HttpHeaders headers,
             @Context SseEventSink sink,
             @Context Sse sse,
             @Context HttpServerResponse response,
@@ -116,7 +116,12 @@ public class McpEndpoint {
             }
             if (EraRules.of(payload, protocolVersion) == Era.STATELESS) {
                 return postStateless(
-                        ((JsonRpcPayload.Valid) payload.single()).message(), headers, principal, sink, sse, response);
+                        ((JsonRpcPayload.Valid) payload.single()).message(),
+                        routing.request().headers(),
+                        principal,
+                        sink,
+                        sse,
+                        response);
             }
         } catch (RuntimeException e) {
             return refuse(e, sink, sse, response);
@@ -147,7 +152,7 @@ public class McpEndpoint {
     /** A 2026-07-28 message: no session ({@code Mcp-Session-Id} is ignored), headers checked against the body. */
     private Uni<Void> postStateless(
             JsonRpcMessage message,
-            HttpHeaders headers,
+            MultiMap headers,
             Principal principal,
             SseEventSink sink,
             Sse sse,

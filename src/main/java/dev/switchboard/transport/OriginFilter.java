@@ -32,7 +32,8 @@ public class OriginFilter {
         if (!path.equals("/mcp") && !path.startsWith("/mcp/")) {
             return null;
         }
-        String origin = request.getHeaderString("Origin");
+        // From Vert.x: ContainerRequestContext.getHeaderString copies every header into a JAX-RS map first.
+        String origin = http.getHeader("Origin");
         if (origins.allows(origin) || (sameOrigin && RequestOrigin.sameAs(origin, http))) {
             return null;
         }

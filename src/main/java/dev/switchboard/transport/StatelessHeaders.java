@@ -3,14 +3,13 @@ package dev.switchboard.transport;
 import dev.switchboard.jsonrpc.JsonRpcRequest;
 import dev.switchboard.protocol.core.McpMethod;
 import dev.switchboard.protocol.core.RequestRejectedException;
-import jakarta.ws.rs.core.HttpHeaders;
+import io.vertx.core.MultiMap;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,8 +37,8 @@ final class StatelessHeaders {
     private StatelessHeaders() {}
 
     /** Checks {@code Mcp-Method} and, where the method has one, {@code Mcp-Name} against the body. */
-    static void checkStandard(JsonRpcRequest request, HttpHeaders headers) {
-        String method = first(headers, McpHeaders.METHOD);
+    static void checkStandard(JsonRpcRequest request, MultiMap headers) {
+        String method = headers.get(McpHeaders.METHOD);
         if (method == null) {
             throw mismatch(
                     request, "the " + McpHeaders.METHOD + " header is required; it must be '" + request.method() + "'");
@@ -54,7 +53,7 @@ final class StatelessHeaders {
         if (field == null) {
             return;
         }
-        String raw = first(headers, McpHeaders.NAME);
+        String raw = headers.get(McpHeaders.NAME);
         String body = request.param(field).isTextual() ? request.param(field).textValue() : null;
         if (raw == null) {
             throw mismatch(
@@ -71,17 +70,15 @@ final class StatelessHeaders {
         }
     }
 
-    /** The {@code Mcp-Param-*} headers, decoded, by lower-case name after the prefix. */
-    static Map<String, String> params(JsonRpcRequest request, HttpHeaders headers) {
+    /** The {@code Mcp-Param-*} headers, decoded, by lower-case name after the prefix (a repeated one: its first). */
+    static Map<String, String> params(JsonRpcRequest request, MultiMap headers) {
         Map<String, String> params = new HashMap<>();
         int prefix = McpHeaders.PARAM_PREFIX.length();
-        for (Map.Entry<String, List<String>> header :
-                headers.getRequestHeaders().entrySet()) {
+        for (Map.Entry<String, String> header : headers) {
             String name = header.getKey();
             if (name.length() > prefix && name.regionMatches(true, 0, McpHeaders.PARAM_PREFIX, 0, prefix)) {
-                String value =
-                        header.getValue().isEmpty() ? "" : header.getValue().get(0);
-                params.put(name.substring(prefix).toLowerCase(Locale.ROOT), decode(request, name, value));
+                params.putIfAbsent(
+                        name.substring(prefix).toLowerCase(Locale.ROOT), decode(request, name, header.getValue()));
             }
         }
         return params;
@@ -118,11 +115,6 @@ final class StatelessHeaders {
             }
         }
         return value;
-    }
-
-    private static String first(HttpHeaders headers, String name) {
-        List<String> values = headers.getRequestHeader(name);
-        return values == null || values.isEmpty() ? null : values.get(0);
     }
 
     private static RequestRejectedException mismatch(JsonRpcRequest request, String message) {
