@@ -193,8 +193,8 @@ public class SessionEraServer {
 
     /**
      * Loads the session for one message, taking one request from its rate-limit allowance in the same round trip
-     * (429 when used up), and serves the message in it; 404 when there is no such session. One Mutiny operator: this
-     * runs for every message, and each operator takes a context-propagation snapshot.
+     * (429 when used up), and serves the message in it; 404 when there is no such session. One Mutiny operator (an
+     * object and a callback per message), as this runs for every message.
      */
     private Uni<JsonRpcResponse> inSession(
             String sessionId, Principal principal, ToolUse use, Function<Session, Uni<JsonRpcResponse>> serve) {

@@ -91,8 +91,8 @@ public final class MeteredSessionStore implements SessionStore {
 
     @Override
     public Uni<Optional<Session>> touch(String id, String owner, ToolUse use, Allowance allowance) {
-        // Every request touches its session: timed and tracked in one Mutiny operator, not three (each takes a
-        // context-propagation snapshot). The call is made now, as the requests that touch subscribe at once.
+        // Every request touches its session: timed and tracked in one Mutiny operator, not three. The call is made
+        // now, as the requests that touch subscribe at once.
         long start = System.nanoTime();
         Uni<Optional<Session>> touching;
         try {

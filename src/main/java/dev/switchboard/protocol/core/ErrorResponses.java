@@ -27,7 +27,7 @@ public final class ErrorResponses {
 
     /**
      * The request's result as its response, or its failure as its error when that is {@linkplain #inBand answered in
-     * band}. One Mutiny operator: each takes a context-propagation snapshot, and this runs for every request.
+     * band}, in one Mutiny operator, as this runs for every request.
      */
     public static Uni<JsonRpcResponse> answer(JsonRpcRequest request, Supplier<Uni<?>> work) {
         Uni<?> result;

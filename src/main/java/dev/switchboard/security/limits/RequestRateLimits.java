@@ -78,7 +78,7 @@ public class RequestRateLimits {
 
     /**
      * Serves a request once it is {@link #admit admitted}: {@code request} runs at once when nothing is counted, so
-     * such requests pay for no extra Mutiny operator (each takes a context-propagation snapshot).
+     * such requests pay for no extra Mutiny operator.
      */
     public <T> Uni<T> admitThen(Principal principal, Supplier<Uni<T>> request) {
         Uni<Void> admitted = admit(principal);
