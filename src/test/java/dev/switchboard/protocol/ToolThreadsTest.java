@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A tool that declares it never blocks runs on the request's event loop; any other tool on a worker thread. Both run
- * in their request's CDI request context, the worker too (CallControl hands it over).
+ * in their request's CDI request context, the worker too (WorkerHop hands it over).
  */
 @QuarkusTest
 @SharedApp
