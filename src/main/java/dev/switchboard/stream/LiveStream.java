@@ -1,15 +1,65 @@
 package dev.switchboard.stream;
 
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
 /**
  * A stream as this replica sees it: the client connection it holds (or none), and the last event written to it, so
  * a replay and a forward that overlap write each event once and in order.
+ *
+ * <p>Its lock is held across event-log round trips (append, replay), so an event loop must never wait for it: the
+ * thread waiting could be the one that has to read the Redis reply the holder waits for, and both would stall until
+ * the log's timeout (an event then went out unlogged, or a resumed stream stayed silent). Event-loop callers use
+ * {@link #tryLock} or {@link #whenFree}.
  */
 final class LiveStream {
+    private final ReentrantLock lock = new ReentrantLock();
     StreamConnection connection;
     String lastDelivered;
 
     LiveStream(StreamConnection connection) {
         this.connection = connection;
+    }
+
+    /** Runs {@code action} holding the lock, waiting for it: call from a worker thread. */
+    <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code action} holding the lock, waiting for it: call from a worker thread. */
+    void locked(Runnable action) {
+        locked(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Takes the lock if it is free; the caller unlocks. */
+    boolean tryLock() {
+        return lock.tryLock();
+    }
+
+    void unlock() {
+        lock.unlock();
+    }
+
+    /** Runs {@code action} holding the lock: now when it is free, else on a worker thread. Never waits. */
+    void whenFree(Runnable action) {
+        if (lock.tryLock()) {
+            try {
+                action.run();
+            } finally {
+                lock.unlock();
+            }
+        } else {
+            Infrastructure.getDefaultWorkerPool().execute(() -> locked(action));
+        }
     }
 
     /** True when the log has an entry between the last event this connection got and {@code event}. */
@@ -32,7 +82,8 @@ final class LiveStream {
         lastDelivered = event.id();
     }
 
-    synchronized void detachAndClose() {
+    /** Closes the connection, if any. Called with the lock held (by {@link #locked} or {@link #whenFree}). */
+    void detachAndClose() {
         if (connection != null) {
             connection.close();
             connection = null;

@@ -3,7 +3,11 @@ package dev.switchboard.stream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The streams this replica knows by session and stream id, with the connection each has here (or none). */
+/**
+ * The streams this replica knows by session and stream id, with the connection each has here (or none). Closing a
+ * connection never waits for its stream's lock ({@link LiveStream#whenFree}): the Redis subscriber's event loop closes
+ * them too.
+ */
 final class LiveStreams {
 
     /** A stream of a session. */
@@ -36,7 +40,7 @@ final class LiveStreams {
     void removeAndClose(String sessionId, String streamId) {
         LiveStream stream = remove(sessionId, streamId);
         if (stream != null) {
-            stream.detachAndClose();
+            stream.whenFree(stream::detachAndClose);
         }
     }
 
@@ -44,7 +48,7 @@ final class LiveStreams {
     void closeConnection(String sessionId, String streamId) {
         LiveStream stream = get(sessionId, streamId);
         if (stream != null) {
-            stream.detachAndClose();
+            stream.whenFree(stream::detachAndClose);
         }
     }
 
@@ -72,7 +76,8 @@ final class LiveStreams {
     void dropSession(String sessionId) {
         streams.entrySet().removeIf(entry -> {
             if (entry.getKey().sessionId().equals(sessionId)) {
-                entry.getValue().detachAndClose();
+                LiveStream stream = entry.getValue();
+                stream.whenFree(stream::detachAndClose);
                 return true;
             }
             return false;

@@ -17,8 +17,9 @@ import org.jboss.logging.Logger;
  * keeps replay-then-attach and delivery from interleaving, and events are delivered in id order at most once, so a
  * client that resumes with {@code Last-Event-ID} gets exactly what it missed.
  *
- * <p>Calls that touch the log may block (Redis): make them from worker threads. {@link #deliverRemote} and
- * {@link #revoke} only touch local connections and may run on an event loop.
+ * <p>Calls that touch the log may block (Redis): make them from worker threads. {@link #deliverRemote},
+ * {@link #revoke} and {@link #dropSession} run on event loops (the Redis subscriber's, a request's): they never wait
+ * for a stream's lock, which a worker may hold across a round trip to the log (see {@link LiveStream}).
  */
 @Singleton
 @Startup // so its gauge of open streams exists, at 0, before the first stream opens
@@ -72,27 +73,27 @@ public class StreamHub {
     /** Logs a message on a stream and writes it to its connection, wherever that is. */
     public void publish(String sessionId, String streamId, String data) {
         LiveStream stream = live.getOrCreate(sessionId, streamId);
-        synchronized (stream) {
+        stream.locked(() -> {
             deliverInOrder(sessionId, streamId, stream, logged(stream, sessionId, streamId, data, false));
             if (stream.connection == null) {
                 live.remove(
                         sessionId, streamId, stream); // no connection here: keep no entry (a resume makes a new one)
             }
-        }
+        });
     }
 
     /** Logs the final message of a stream, delivers it and ends the stream and its connection. */
     public void finish(String sessionId, String streamId, String data) {
         LiveStream stream = live.remove(sessionId, streamId);
         LiveStream target = stream == null ? new LiveStream(null) : stream;
-        synchronized (target) {
+        target.locked(() -> {
             try {
                 // The log releases the stream with its last event (one round trip for both).
                 target.deliver(logged(target, sessionId, streamId, data, true));
             } finally {
                 target.detachAndClose(); // whatever the log did, the client's stream ends here
             }
-        }
+        });
     }
 
     /**
@@ -134,6 +135,7 @@ public class StreamHub {
      * it when the stream has finished.
      *
      * @return false when the id is unknown or expired, or belongs to another session
+     * @throws RuntimeException when the log cannot be reached; the connection is then not attached
      */
     public boolean resume(String sessionId, String lastEventId, StreamConnection connection) {
         String streamId = EventIds.streamOf(lastEventId);
@@ -142,11 +144,11 @@ public class StreamHub {
         }
         while (true) {
             LiveStream stream = live.getOrCreate(sessionId, streamId);
-            synchronized (stream) {
-                if (live.get(sessionId, streamId) != stream) {
-                    continue; // a publish dropped this entry while we waited: take the current one
-                }
-                return replayAndAttach(sessionId, streamId, lastEventId, connection, stream);
+            Boolean resumed = stream.locked(() -> live.get(sessionId, streamId) != stream
+                    ? null // a publish dropped this entry while we waited: take the current one
+                    : replayAndAttach(sessionId, streamId, lastEventId, connection, stream));
+            if (resumed != null) {
+                return resumed;
             }
         }
     }
@@ -154,8 +156,14 @@ public class StreamHub {
     /** Called with the stream's lock held. */
     private boolean replayAndAttach(
             String sessionId, String streamId, String lastEventId, StreamConnection connection, LiveStream stream) {
-        log.claim(sessionId, streamId);
-        Optional<EventLog.Replay> replay = log.after(sessionId, lastEventId);
+        Optional<EventLog.Replay> replay;
+        try {
+            log.claim(sessionId, streamId);
+            replay = log.after(sessionId, lastEventId);
+        } catch (RuntimeException e) {
+            live.remove(sessionId, streamId, stream); // keep no entry without a connection
+            throw e;
+        }
         if (replay.isEmpty()) {
             log.release(sessionId, streamId);
             live.remove(sessionId, streamId, stream);
@@ -185,41 +193,41 @@ public class StreamHub {
      * replica before its channel listened (at start-up) never arrive by pub/sub. Reads the log: call from a worker.
      */
     public void catchUp() {
-        live.forEach((key, stream) -> {
-            synchronized (stream) {
-                if (stream.connection == null || stream.lastDelivered == null) {
-                    return; // no connection, or one that has had nothing yet: nothing can have been missed
-                }
-                try {
-                    log.after(key.sessionId(), stream.lastDelivered)
-                            .ifPresent(replay -> deliverReplay(key.sessionId(), key.streamId(), stream, replay));
-                } catch (RuntimeException e) {
-                    LOG.warnf("Stream %s not caught up after its channel listened: %s", key.streamId(), e.toString());
-                }
+        live.forEach((key, stream) -> stream.locked(() -> {
+            if (stream.connection == null || stream.lastDelivered == null) {
+                return; // no connection, or one that has had nothing yet: nothing can have been missed
             }
-        });
+            try {
+                log.after(key.sessionId(), stream.lastDelivered)
+                        .ifPresent(replay -> deliverReplay(key.sessionId(), key.streamId(), stream, replay));
+            } catch (RuntimeException e) {
+                LOG.warnf("Stream %s not caught up after its channel listened: %s", key.streamId(), e.toString());
+            }
+        }));
     }
 
     /**
-     * An event appended on another replica for a stream whose connection is here. Called on the event loop: when the
-     * connection missed events before it (a gap), catching up reads the log on a worker thread.
+     * An event appended on another replica for a stream whose connection is here. Called on the event loop: it is
+     * written at once when the stream's lock is free and nothing was missed before it; otherwise a worker thread waits
+     * for the lock (a resume may hold it while it reads the log) and reads the gap from the log.
      */
     public void deliverRemote(String sessionId, String streamId, StreamEvent event, boolean last) {
         LiveStream stream = live.get(sessionId, streamId);
         if (stream == null) {
             return;
         }
-        synchronized (stream) {
-            if (!stream.missedBefore(event)) {
-                deliverRemoteHere(sessionId, streamId, stream, event, last);
-                return;
+        if (stream.tryLock()) {
+            try {
+                if (!stream.missedBefore(event)) {
+                    deliverRemoteHere(sessionId, streamId, stream, event, last);
+                    return;
+                }
+            } finally {
+                stream.unlock();
             }
         }
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            synchronized (stream) {
-                deliverRemoteHere(sessionId, streamId, stream, event, last);
-            }
-        });
+        Infrastructure.getDefaultWorkerPool()
+                .execute(() -> stream.locked(() -> deliverRemoteHere(sessionId, streamId, stream, event, last)));
     }
 
     /** Called with the stream's lock held. */
@@ -255,7 +263,7 @@ public class StreamHub {
 
     /** Another replica took over the stream's connection: this one must not write to it any more. */
     public void revoke(String sessionId, String streamId) {
-        live.closeConnection(sessionId, streamId);
+        live.closeConnection(sessionId, streamId); // never waits for the lock: this runs on the subscriber's event loop
     }
 
     /**
@@ -264,12 +272,12 @@ public class StreamHub {
      */
     public void closeAll(java.time.Duration retry) {
         live.forEach((key, stream) -> {
-            synchronized (stream) {
+            stream.locked(() -> {
                 if (stream.connection != null) {
                     stream.connection.closeWithRetry(retry);
                     stream.connection = null;
                 }
-            }
+            });
             try {
                 log.release(key.sessionId(), key.streamId());
             } catch (RuntimeException e) {

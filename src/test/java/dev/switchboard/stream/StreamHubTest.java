@@ -2,12 +2,17 @@ package dev.switchboard.stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Logging, delivery and resumption of streams, without HTTP. */
@@ -121,5 +126,109 @@ class StreamHubTest {
         assertTrue(second.closed);
         assertEquals(java.util.Set.of(), hub.sessionsWithStandalone());
         assertFalse(old.equals(current));
+    }
+
+    /** An {@link InMemoryEventLog} whose reads or appends can be held, as a slow Redis round trip would be. */
+    private static final class HeldLog extends InMemoryEventLog {
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch holding = new CountDownLatch(1);
+        volatile boolean holdReads;
+        volatile boolean holdAppends;
+
+        HeldLog() {
+            super(Clock.systemUTC(), Duration.ofMinutes(5), 2, 10);
+        }
+
+        @Override
+        public Optional<Replay> after(String sessionId, String lastEventId) {
+            Optional<Replay> replay = super.after(sessionId, lastEventId);
+            if (holdReads) {
+                hold();
+            }
+            return replay;
+        }
+
+        @Override
+        public StreamEvent append(String sessionId, String streamId, String data, boolean last) {
+            StreamEvent event = super.append(sessionId, streamId, data, last);
+            if (holdAppends) {
+                hold();
+            }
+            return event;
+        }
+
+        private void hold() {
+            holding.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
+    void aForwardNeverWaitsForAResumeThatIsReadingTheLog() throws Exception {
+        HeldLog held = new HeldLog();
+        StreamHub hub = new StreamHub(held);
+        RecordingConnection first = new RecordingConnection();
+        String stream = hub.open("s1", first);
+        hub.publish("s1", stream, "a");
+        hub.disconnect("s1", stream);
+        held.append("s1", stream, "b", false); // appended on the replica running the call
+        held.holdReads = true;
+        RecordingConnection second = new RecordingConnection();
+        CompletableFuture<Boolean> resumed =
+                CompletableFuture.supplyAsync(() -> hub.resume("s1", first.ids.get(0), second));
+        try {
+            assertTrue(held.holding.await(5, TimeUnit.SECONDS), "the resume reads the log");
+            StreamEvent c = held.append("s1", stream, "c", false);
+            // The Redis subscriber's event loop: waiting here could keep it from reading the reply the resume waits
+            // for.
+            CompletableFuture.runAsync(() -> hub.deliverRemote("s1", stream, c, false))
+                    .get(2, TimeUnit.SECONDS);
+        } finally {
+            held.release.countDown();
+        }
+        assertTrue(resumed.get(5, TimeUnit.SECONDS));
+        Await.until(() -> second.data.size() == 2);
+        assertEquals(List.of("b", "c"), second.data, "the replay, then the forward, each once");
+    }
+
+    @Test
+    void aRevocationNeverWaitsForAnAppendAndStillClosesTheConnection() throws Exception {
+        HeldLog held = new HeldLog();
+        StreamHub hub = new StreamHub(held);
+        RecordingConnection client = new RecordingConnection();
+        String stream = hub.open("s1", client);
+        held.holdAppends = true;
+        CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> hub.publish("s1", stream, "progress"));
+        try {
+            assertTrue(held.holding.await(5, TimeUnit.SECONDS), "the publish appends to the log");
+            CompletableFuture.runAsync(() -> hub.revoke("s1", stream)).get(2, TimeUnit.SECONDS);
+            CompletableFuture.runAsync(() -> hub.dropSession("s2")).get(2, TimeUnit.SECONDS);
+        } finally {
+            held.release.countDown();
+        }
+        publishing.get(5, TimeUnit.SECONDS);
+        Await.until(() -> client.closed);
+        assertEquals(List.of("progress"), client.data, "the event being published went out before the close");
+    }
+
+    @Test
+    void aResumeThatCannotReachTheLogKeepsNoEntryAndTellsItsCaller() {
+        EventLog unreachable = new InMemoryEventLog(Clock.systemUTC(), Duration.ofMinutes(5), 2, 3) {
+            @Override
+            public void claim(String sessionId, String streamId) {
+                throw new IllegalStateException("Redis is down");
+            }
+        };
+        StreamHub hub = new StreamHub(unreachable);
+        RecordingConnection first = new RecordingConnection();
+        String stream = hub.open("s1", first);
+        hub.publish("s1", stream, "a");
+        hub.disconnect("s1", stream);
+        assertThrows(IllegalStateException.class, () -> hub.resume("s1", first.ids.get(0), new RecordingConnection()));
+        assertFalse(hub.holds("s1"), "no entry is left without a connection");
     }
 }
