@@ -4,12 +4,15 @@ import dev.switchboard.protocol.core.ProtocolVersion;
 import dev.switchboard.stream.EventIds;
 import dev.switchboard.stream.StreamHub;
 import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
  * The session era's stream: every event is logged by the {@link StreamHub} before it is delivered, so a client of
  * 2025-11-25 or later can reconnect with {@code Last-Event-ID} on any replica and get what it missed.
  */
 final class LoggedStream implements EventStream {
+
+    private static final Logger LOG = Logger.getLogger(LoggedStream.class);
 
     private final StreamHub hub;
     private final String sessionId;
@@ -53,9 +56,22 @@ final class LoggedStream implements EventStream {
         return hub.canResume(sessionId, lastEventId);
     }
 
-    /** GET with {@code Last-Event-ID}: replays what the client missed on that stream, then follows it. */
+    /**
+     * GET with {@code Last-Event-ID}: replays what the client missed on that stream, then follows it. When that fails
+     * after the stream was opened (the log went out of reach, or the stream expired since it was checked), the stream
+     * ends with a reconnection hint: a client is never left holding a stream nothing writes to.
+     */
     void resume(String lastEventId, SseConnection connection) {
-        hub.resume(sessionId, lastEventId, connection);
+        boolean resumed;
+        try {
+            resumed = hub.resume(sessionId, lastEventId, connection);
+        } catch (RuntimeException e) {
+            LOG.warnf("Stream of event %s not resumed; the client is told to retry: %s", lastEventId, e.toString());
+            resumed = false;
+        }
+        if (!resumed) {
+            connection.closeWithRetry(retry);
+        }
     }
 
     @Override
