@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The answer to one HTTP request on {@code /mcp}, in either era. It stays undecided while the request is served: the
@@ -26,6 +28,10 @@ import java.util.function.Function;
  * stream; otherwise the response goes out as plain JSON, so a request that emits nothing is answered with JSON. Where
  * a stream's events go is the {@link EventStream}'s business: logged and resumable in the session era, straight to the
  * connection in 2026-07-28.
+ *
+ * <p>One lock orders everything an exchange does. A session-era send holds it across a round trip to the event log
+ * (Redis), so a thread of an event loop never waits for it: that thread may be the one that must read the reply the
+ * holder waits for. {@link #reply} and {@link #fail}, which event loops call, hand over to a worker when it is taken.
  */
 final class Exchange implements RequestChannel {
 
@@ -40,6 +46,7 @@ final class Exchange implements RequestChannel {
     private final Context context;
     private final CompletableFuture<Void> decided = new CompletableFuture<>();
     private final List<Runnable> onGone = new ArrayList<>();
+    private final ReentrantLock lock = new ReentrantLock();
     private ExchangeState state = ExchangeState.UNDECIDED;
     private SseConnection connection;
     private long lastWrite;
@@ -61,53 +68,63 @@ final class Exchange implements RequestChannel {
     }
 
     @Override
-    public synchronized void negotiated(ProtocolVersion version) {
-        stream.negotiated(version);
+    public void negotiated(ProtocolVersion version) {
+        locked(() -> stream.negotiated(version));
     }
 
     @Override
-    public synchronized boolean send(JsonRpcMessage message) {
-        if (state == ExchangeState.DONE || !stream.enabled()) {
-            return false;
-        }
-        if (state == ExchangeState.UNDECIDED) {
-            openStream();
-        }
-        stream.send(json.write(message));
-        lastWrite = System.currentTimeMillis();
-        return true;
+    public boolean send(JsonRpcMessage message) {
+        return locked(() -> {
+            if (state == ExchangeState.DONE || !stream.enabled()) {
+                return false;
+            }
+            if (state == ExchangeState.UNDECIDED) {
+                openStream();
+            }
+            stream.send(json.write(message));
+            lastWrite = System.currentTimeMillis();
+            return true;
+        });
     }
 
     @Override
-    public synchronized boolean disconnect() {
-        if (state == ExchangeState.DONE || !stream.resumable()) {
-            return false;
-        }
-        if (state == ExchangeState.UNDECIDED) {
-            openStream();
-        }
-        stream.disconnect();
-        return true;
+    public boolean disconnect() {
+        return locked(() -> {
+            if (state == ExchangeState.DONE || !stream.resumable()) {
+                return false;
+            }
+            if (state == ExchangeState.UNDECIDED) {
+                openStream();
+            }
+            stream.disconnect();
+            return true;
+        });
     }
 
     @Override
-    public synchronized void onClientGone(Runnable action) {
-        onGone.add(action);
+    public void onClientGone(Runnable action) {
+        locked(() -> onGone.add(action));
     }
 
     /**
      * Watches the connection while the request runs: a client that closes it runs the {@link #onClientGone} actions,
      * and a quiet stream gets a keep-alive comment every {@code keepAlive}.
      */
-    synchronized void watch(Duration keepAlive) {
-        if (state != ExchangeState.DONE && context != null) {
-            keepAliveMillis = keepAlive.toMillis();
-            timer = context.owner().setPeriodic(WATCH_MILLIS, WATCH_MILLIS, id -> tick());
-        }
+    void watch(Duration keepAlive) {
+        locked(() -> {
+            if (state != ExchangeState.DONE && context != null) {
+                keepAliveMillis = keepAlive.toMillis();
+                timer = context.owner().setPeriodic(WATCH_MILLIS, WATCH_MILLIS, id -> tick());
+            }
+        });
     }
 
     /** Sends the protocol layer's reply: the final JSON-RPC response, or nothing. */
-    synchronized void reply(McpReply reply) {
+    void reply(McpReply reply) {
+        lockedOffTheEventLoopIfTaken(() -> replyLocked(reply));
+    }
+
+    private void replyLocked(McpReply reply) {
         if (state == ExchangeState.DONE) {
             return; // the client went away
         }
@@ -131,7 +148,11 @@ final class Exchange implements RequestChannel {
         }
     }
 
-    synchronized void fail(Throwable failure) {
+    void fail(Throwable failure) {
+        lockedOffTheEventLoopIfTaken(() -> failLocked(failure));
+    }
+
+    private void failLocked(Throwable failure) {
         if (state == ExchangeState.DONE) {
             return; // already answered; a late failure has nowhere to go
         }
@@ -153,11 +174,13 @@ final class Exchange implements RequestChannel {
      * replay that ends the stream at once ends a response Quarkus REST has already taken over: its take-over is queued
      * on the request's context before the events and the close that {@code attach} queues there (SseConnection).
      */
-    synchronized <T> T streamTo(Function<SseConnection, T> attach) {
-        state = ExchangeState.STREAMING;
-        SseConnection opened = streamConnection();
-        decided.complete(null);
-        return attach.apply(opened);
+    <T> T streamTo(Function<SseConnection, T> attach) {
+        return locked(() -> {
+            state = ExchangeState.STREAMING;
+            SseConnection opened = streamConnection();
+            decided.complete(null);
+            return attach.apply(opened);
+        });
     }
 
     private void openStream() {
@@ -188,19 +211,58 @@ final class Exchange implements RequestChannel {
         }
     }
 
-    private synchronized void tick() {
-        if (state == ExchangeState.DONE) {
-            stopWatching();
-        } else if (response.closed() || (state == ExchangeState.STREAMING && sink.isClosed())) {
-            if (state == ExchangeState.STREAMING) {
-                stream.clientGone();
+    /** The watch's timer, on the event loop: when a send holds the lock, the next tick looks again. */
+    private void tick() {
+        if (!lock.tryLock()) {
+            return;
+        }
+        try {
+            if (state == ExchangeState.DONE) {
+                stopWatching();
+            } else if (response.closed() || (state == ExchangeState.STREAMING && sink.isClosed())) {
+                if (state == ExchangeState.STREAMING) {
+                    stream.clientGone();
+                }
+                state = ExchangeState.DONE;
+                stopWatching();
+                onGone.forEach(Runnable::run);
+            } else if (state == ExchangeState.STREAMING && System.currentTimeMillis() - lastWrite >= keepAliveMillis) {
+                connection.keepAlive();
+                lastWrite = System.currentTimeMillis();
             }
-            state = ExchangeState.DONE;
-            stopWatching();
-            onGone.forEach(Runnable::run);
-        } else if (state == ExchangeState.STREAMING && System.currentTimeMillis() - lastWrite >= keepAliveMillis) {
-            connection.keepAlive();
-            lastWrite = System.currentTimeMillis();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void locked(Runnable action) {
+        locked(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Runs {@code action} holding the lock; on an event loop that finds it taken, on a worker once it is free. */
+    private void lockedOffTheEventLoopIfTaken(Runnable action) {
+        if (!Context.isOnEventLoopThread()) {
+            locked(action);
+        } else if (lock.tryLock()) {
+            try {
+                action.run();
+            } finally {
+                lock.unlock();
+            }
+        } else {
+            Infrastructure.getDefaultWorkerPool().execute(() -> locked(action));
         }
     }
 

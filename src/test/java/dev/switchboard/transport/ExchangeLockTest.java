@@ -1,0 +1,130 @@
+package dev.switchboard.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.json.JsonCodec;
+import dev.switchboard.jsonrpc.JsonRpcNotification;
+import dev.switchboard.protocol.McpReply;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerResponse;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A session-era send holds the exchange's lock across a round trip to Redis. An event loop that waited for that lock
+ * could be the very thread that must read Redis's reply: both stalled until the log's timeout. The reply that an event
+ * loop hands over must not wait.
+ */
+class ExchangeLockTest {
+
+    private static Vertx vertx;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+
+    @Test
+    void aReplyOnTheEventLoopNeverWaitsForASendThatIsWritingTheLog() throws Exception {
+        Context context = vertx.getOrCreateContext();
+        HeldStream stream = new HeldStream();
+        Exchange exchange = onContext(
+                        context,
+                        () -> new Exchange(
+                                response(), null, SseImpl.INSTANCE, new JsonCodec(new ObjectMapper()), stream))
+                .get(5, TimeUnit.SECONDS);
+        CompletableFuture<Boolean> sent = CompletableFuture.supplyAsync(
+                () -> exchange.send(new JsonRpcNotification("notifications/progress", null)));
+        Thread eventLoop;
+        try {
+            assertTrue(stream.holding.await(5, TimeUnit.SECONDS), "the send writes to the log");
+            eventLoop = onContext(context, () -> {
+                        exchange.reply(new McpReply.Respond(Map.of("jsonrpc", "2.0"), null));
+                        return Thread.currentThread();
+                    })
+                    .get(2, TimeUnit.SECONDS);
+        } finally {
+            stream.release.countDown();
+        }
+        assertTrue(sent.get(5, TimeUnit.SECONDS));
+        assertTrue(stream.finished.await(5, TimeUnit.SECONDS), "the response ends the stream");
+        assertEquals(List.of("{\"jsonrpc\":\"2.0\"}"), stream.finishes);
+        assertNotSame(eventLoop, stream.finisher, "the stream is ended off the event loop");
+    }
+
+    private static <T> CompletableFuture<T> onContext(Context context, java.util.function.Supplier<T> action) {
+        return CompletableFuture.supplyAsync(action, command -> context.runOnContext(ignored -> command.run()));
+    }
+
+    /** A response that takes headers and is never closed (the stream under test is faked). */
+    private static HttpServerResponse response() {
+        return (HttpServerResponse) Proxy.newProxyInstance(
+                HttpServerResponse.class.getClassLoader(),
+                new Class<?>[] {HttpServerResponse.class},
+                (proxy, method, args) -> method.getReturnType() == HttpServerResponse.class
+                        ? proxy
+                        : method.getReturnType() == boolean.class ? false : null);
+    }
+
+    /** A logged stream whose sends are held, as a slow Redis round trip would hold them. */
+    private static final class HeldStream implements EventStream {
+        final CountDownLatch holding = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final CountDownLatch finished = new CountDownLatch(1);
+        final List<String> finishes = new CopyOnWriteArrayList<>();
+        volatile Thread finisher;
+
+        @Override
+        public boolean enabled() {
+            return true;
+        }
+
+        @Override
+        public void open(SseConnection connection) {}
+
+        @Override
+        public void send(String data) {
+            holding.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void finish(String data) {
+            finisher = Thread.currentThread();
+            finishes.add(data);
+            finished.countDown();
+        }
+
+        @Override
+        public void end() {
+            finished.countDown();
+        }
+
+        @Override
+        public boolean endsOffTheEventLoop() {
+            return true;
+        }
+    }
+}
