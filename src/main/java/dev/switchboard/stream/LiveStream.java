@@ -1,20 +1,18 @@
 package dev.switchboard.stream;
 
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import java.util.concurrent.locks.ReentrantLock;
+import dev.switchboard.concurrent.RoundTripLock;
 import java.util.function.Supplier;
 
 /**
  * A stream as this replica sees it: the client connection it holds (or none), and the last event written to it, so
  * a replay and a forward that overlap write each event once and in order.
  *
- * <p>Its lock is held across event-log round trips (append, replay), so an event loop must never wait for it: the
- * thread waiting could be the one that has to read the Redis reply the holder waits for, and both would stall until
- * the log's timeout (an event then went out unlogged, or a resumed stream stayed silent). Event-loop callers use
- * {@link #tryLock} or {@link #whenFree}.
+ * <p>Its lock is held across event-log round trips (append, replay), so an event loop never waits for it
+ * ({@link RoundTripLock}): before, an event could go out unlogged, or a resumed stream stay silent. Event-loop callers
+ * use {@link #tryLock} or {@link #whenFree}.
  */
 final class LiveStream {
-    private final ReentrantLock lock = new ReentrantLock();
+    private final RoundTripLock lock = new RoundTripLock();
     StreamConnection connection;
     String lastDelivered;
 
@@ -24,20 +22,12 @@ final class LiveStream {
 
     /** Runs {@code action} holding the lock, waiting for it: call from a worker thread. */
     <T> T locked(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
+        return lock.locked(action);
     }
 
     /** Runs {@code action} holding the lock, waiting for it: call from a worker thread. */
     void locked(Runnable action) {
-        locked(() -> {
-            action.run();
-            return null;
-        });
+        lock.locked(action);
     }
 
     /** Takes the lock if it is free; the caller unlocks. */
@@ -51,15 +41,7 @@ final class LiveStream {
 
     /** Runs {@code action} holding the lock: now when it is free, else on a worker thread. Never waits. */
     void whenFree(Runnable action) {
-        if (lock.tryLock()) {
-            try {
-                action.run();
-            } finally {
-                lock.unlock();
-            }
-        } else {
-            Infrastructure.getDefaultWorkerPool().execute(() -> locked(action));
-        }
+        lock.runWhenFree(action);
     }
 
     /** True when the log has an entry between the last event this connection got and {@code event}. */

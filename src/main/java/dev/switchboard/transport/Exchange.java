@@ -1,5 +1,6 @@
 package dev.switchboard.transport;
 
+import dev.switchboard.concurrent.RoundTripLock;
 import dev.switchboard.http.HttpError;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcMessage;
@@ -18,9 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The answer to one HTTP request on {@code /mcp}, in either era. It stays undecided while the request is served: the
@@ -29,9 +28,9 @@ import java.util.function.Supplier;
  * a stream's events go is the {@link EventStream}'s business: logged and resumable in the session era, straight to the
  * connection in 2026-07-28.
  *
- * <p>One lock orders everything an exchange does. A session-era send holds it across a round trip to the event log
- * (Redis), so a thread of an event loop never waits for it: that thread may be the one that must read the reply the
- * holder waits for. {@link #reply} and {@link #fail}, which event loops call, hand over to a worker when it is taken.
+ * <p>One lock orders everything an exchange does. A session-era send holds it across a round trip to the event log,
+ * so an event loop never waits for it ({@link RoundTripLock}): {@link #reply} and {@link #fail}, which event loops
+ * call, hand over to a worker when it is taken.
  */
 final class Exchange implements RequestChannel {
 
@@ -46,7 +45,7 @@ final class Exchange implements RequestChannel {
     private final Context context;
     private final CompletableFuture<Void> decided = new CompletableFuture<>();
     private final List<Runnable> onGone = new ArrayList<>();
-    private final ReentrantLock lock = new ReentrantLock();
+    private final RoundTripLock lock = new RoundTripLock();
     private ExchangeState state = ExchangeState.UNDECIDED;
     private SseConnection connection;
     private long lastWrite;
@@ -69,12 +68,12 @@ final class Exchange implements RequestChannel {
 
     @Override
     public void negotiated(ProtocolVersion version) {
-        locked(() -> stream.negotiated(version));
+        lock.locked(() -> stream.negotiated(version));
     }
 
     @Override
     public boolean send(JsonRpcMessage message) {
-        return locked(() -> {
+        return lock.locked(() -> {
             if (state == ExchangeState.DONE || !stream.enabled()) {
                 return false;
             }
@@ -89,7 +88,7 @@ final class Exchange implements RequestChannel {
 
     @Override
     public boolean disconnect() {
-        return locked(() -> {
+        return lock.locked(() -> {
             if (state == ExchangeState.DONE || !stream.resumable()) {
                 return false;
             }
@@ -103,7 +102,7 @@ final class Exchange implements RequestChannel {
 
     @Override
     public void onClientGone(Runnable action) {
-        locked(() -> onGone.add(action));
+        lock.locked(() -> onGone.add(action));
     }
 
     /**
@@ -111,7 +110,7 @@ final class Exchange implements RequestChannel {
      * and a quiet stream gets a keep-alive comment every {@code keepAlive}.
      */
     void watch(Duration keepAlive) {
-        locked(() -> {
+        lock.locked(() -> {
             if (state != ExchangeState.DONE && context != null) {
                 keepAliveMillis = keepAlive.toMillis();
                 timer = context.owner().setPeriodic(WATCH_MILLIS, WATCH_MILLIS, id -> tick());
@@ -121,7 +120,7 @@ final class Exchange implements RequestChannel {
 
     /** Sends the protocol layer's reply: the final JSON-RPC response, or nothing. */
     void reply(McpReply reply) {
-        lockedOffTheEventLoopIfTaken(() -> replyLocked(reply));
+        lock.runWhenFree(() -> replyLocked(reply));
     }
 
     private void replyLocked(McpReply reply) {
@@ -149,7 +148,7 @@ final class Exchange implements RequestChannel {
     }
 
     void fail(Throwable failure) {
-        lockedOffTheEventLoopIfTaken(() -> failLocked(failure));
+        lock.runWhenFree(() -> failLocked(failure));
     }
 
     private void failLocked(Throwable failure) {
@@ -175,7 +174,7 @@ final class Exchange implements RequestChannel {
      * on the request's context before the events and the close that {@code attach} queues there (SseConnection).
      */
     <T> T streamTo(Function<SseConnection, T> attach) {
-        return locked(() -> {
+        return lock.locked(() -> {
             state = ExchangeState.STREAMING;
             SseConnection opened = streamConnection();
             decided.complete(null);
@@ -232,37 +231,6 @@ final class Exchange implements RequestChannel {
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    private <T> T locked(Supplier<T> action) {
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void locked(Runnable action) {
-        locked(() -> {
-            action.run();
-            return null;
-        });
-    }
-
-    /** Runs {@code action} holding the lock; on an event loop that finds it taken, on a worker once it is free. */
-    private void lockedOffTheEventLoopIfTaken(Runnable action) {
-        if (!Context.isOnEventLoopThread()) {
-            locked(action);
-        } else if (lock.tryLock()) {
-            try {
-                action.run();
-            } finally {
-                lock.unlock();
-            }
-        } else {
-            Infrastructure.getDefaultWorkerPool().execute(() -> locked(action));
         }
     }
 

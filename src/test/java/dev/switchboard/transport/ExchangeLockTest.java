@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.protocol.McpReply;
+import dev.switchboard.testing.TestVertx;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerResponse;
 import java.lang.reflect.Proxy;
 import java.util.List;
@@ -19,9 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A session-era send holds the exchange's lock across a round trip to Redis. An event loop that waited for that lock
@@ -30,23 +29,14 @@ import org.junit.jupiter.api.Test;
  */
 class ExchangeLockTest {
 
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
+    @RegisterExtension
+    static final TestVertx VERTX = new TestVertx();
 
     @Test
     void aReplyOnTheEventLoopNeverWaitsForASendThatIsWritingTheLog() throws Exception {
-        Context context = vertx.getOrCreateContext();
+        Context context = VERTX.context();
         HeldStream stream = new HeldStream();
-        Exchange exchange = onContext(
+        Exchange exchange = TestVertx.on(
                         context,
                         () -> new Exchange(
                                 response(), null, SseImpl.INSTANCE, new JsonCodec(new ObjectMapper()), stream))
@@ -56,7 +46,7 @@ class ExchangeLockTest {
         Thread eventLoop;
         try {
             assertTrue(stream.holding.await(5, TimeUnit.SECONDS), "the send writes to the log");
-            eventLoop = onContext(context, () -> {
+            eventLoop = TestVertx.on(context, () -> {
                         exchange.reply(new McpReply.Respond(Map.of("jsonrpc", "2.0"), null));
                         return Thread.currentThread();
                     })
@@ -68,10 +58,6 @@ class ExchangeLockTest {
         assertTrue(stream.finished.await(5, TimeUnit.SECONDS), "the response ends the stream");
         assertEquals(List.of("{\"jsonrpc\":\"2.0\"}"), stream.finishes);
         assertNotSame(eventLoop, stream.finisher, "the stream is ended off the event loop");
-    }
-
-    private static <T> CompletableFuture<T> onContext(Context context, java.util.function.Supplier<T> action) {
-        return CompletableFuture.supplyAsync(action, command -> context.runOnContext(ignored -> command.run()));
     }
 
     /** A response that takes headers and is never closed (the stream under test is faked). */

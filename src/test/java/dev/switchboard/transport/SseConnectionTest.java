@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.stream.StreamEvent;
+import dev.switchboard.testing.TestVertx;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.List;
@@ -16,9 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.jboss.resteasy.reactive.server.jaxrs.SseImpl;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every write of a stream runs on the request's event loop, in the order asked for. Quarkus REST writes the SSE head
@@ -27,24 +26,13 @@ import org.junit.jupiter.api.Test;
  */
 class SseConnectionTest {
 
-    private static Vertx vertx;
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close().toCompletionStage().toCompletableFuture().join();
-    }
+    @RegisterExtension
+    static final TestVertx VERTX = new TestVertx();
 
     @Test
     void eventsFromOtherThreadsAreWrittenOnTheRequestsEventLoopInOrderThenClosed() throws Exception {
-        Context context = vertx.getOrCreateContext();
-        Thread eventLoop = CompletableFuture.supplyAsync(
-                        Thread::currentThread, command -> context.runOnContext(ignored -> command.run()))
-                .get(5, TimeUnit.SECONDS);
+        Context context = VERTX.context();
+        Thread eventLoop = TestVertx.on(context, Thread::currentThread).get(5, TimeUnit.SECONDS);
         RecordingSink sink = new RecordingSink();
         SseConnection connection = new SseConnection(sink, SseImpl.INSTANCE, context);
 
@@ -65,7 +53,7 @@ class SseConnectionTest {
 
     @Test
     void aClosedSinkGetsNoEvent() throws Exception {
-        Context context = vertx.getOrCreateContext();
+        Context context = VERTX.context();
         RecordingSink sink = new RecordingSink();
         SseConnection connection = new SseConnection(sink, SseImpl.INSTANCE, context);
         connection.close();
