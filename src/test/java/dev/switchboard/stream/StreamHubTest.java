@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.testing.Await;
+import dev.switchboard.testing.Gate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -130,8 +130,7 @@ class StreamHubTest {
 
     /** An {@link InMemoryEventLog} whose reads or appends can be held, as a slow Redis round trip would be. */
     private static final class HeldLog extends InMemoryEventLog {
-        final CountDownLatch release = new CountDownLatch(1);
-        final CountDownLatch holding = new CountDownLatch(1);
+        final Gate gate = new Gate();
         volatile boolean holdReads;
         volatile boolean holdAppends;
 
@@ -143,7 +142,7 @@ class StreamHubTest {
         public Optional<Replay> after(String sessionId, String lastEventId) {
             Optional<Replay> replay = super.after(sessionId, lastEventId);
             if (holdReads) {
-                hold();
+                gate.pass();
             }
             return replay;
         }
@@ -152,18 +151,9 @@ class StreamHubTest {
         public StreamEvent append(String sessionId, String streamId, String data, boolean last) {
             StreamEvent event = super.append(sessionId, streamId, data, last);
             if (holdAppends) {
-                hold();
+                gate.pass();
             }
             return event;
-        }
-
-        private void hold() {
-            holding.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
@@ -181,14 +171,14 @@ class StreamHubTest {
         CompletableFuture<Boolean> resumed =
                 CompletableFuture.supplyAsync(() -> hub.resume("s1", first.ids.get(0), second));
         try {
-            assertTrue(held.holding.await(5, TimeUnit.SECONDS), "the resume reads the log");
+            assertTrue(held.gate.holdsOne(), "the resume reads the log");
             StreamEvent c = held.append("s1", stream, "c", false);
             // The Redis subscriber's event loop: waiting here could keep it from reading the reply the resume waits
             // for.
             CompletableFuture.runAsync(() -> hub.deliverRemote("s1", stream, c, false))
                     .get(2, TimeUnit.SECONDS);
         } finally {
-            held.release.countDown();
+            held.gate.open();
         }
         assertTrue(resumed.get(5, TimeUnit.SECONDS));
         Await.until(() -> second.data.size() == 2);
@@ -204,11 +194,11 @@ class StreamHubTest {
         held.holdAppends = true;
         CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> hub.publish("s1", stream, "progress"));
         try {
-            assertTrue(held.holding.await(5, TimeUnit.SECONDS), "the publish appends to the log");
+            assertTrue(held.gate.holdsOne(), "the publish appends to the log");
             CompletableFuture.runAsync(() -> hub.revoke("s1", stream)).get(2, TimeUnit.SECONDS);
             CompletableFuture.runAsync(() -> hub.dropSession("s2")).get(2, TimeUnit.SECONDS);
         } finally {
-            held.release.countDown();
+            held.gate.open();
         }
         publishing.get(5, TimeUnit.SECONDS);
         Await.until(() -> client.closed);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.jsonrpc.JsonRpcNotification;
 import dev.switchboard.protocol.McpReply;
+import dev.switchboard.testing.Gate;
 import dev.switchboard.testing.TestVertx;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerResponse;
@@ -45,14 +46,14 @@ class ExchangeLockTest {
                 () -> exchange.send(new JsonRpcNotification("notifications/progress", null)));
         Thread eventLoop;
         try {
-            assertTrue(stream.holding.await(5, TimeUnit.SECONDS), "the send writes to the log");
+            assertTrue(stream.gate.holdsOne(), "the send writes to the log");
             eventLoop = TestVertx.on(context, () -> {
                         exchange.reply(new McpReply.Respond(Map.of("jsonrpc", "2.0"), null));
                         return Thread.currentThread();
                     })
                     .get(2, TimeUnit.SECONDS);
         } finally {
-            stream.release.countDown();
+            stream.gate.open();
         }
         assertTrue(sent.get(5, TimeUnit.SECONDS));
         assertTrue(stream.finished.await(5, TimeUnit.SECONDS), "the response ends the stream");
@@ -72,8 +73,7 @@ class ExchangeLockTest {
 
     /** A logged stream whose sends are held, as a slow Redis round trip would hold them. */
     private static final class HeldStream implements EventStream {
-        final CountDownLatch holding = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
+        final Gate gate = new Gate();
         final CountDownLatch finished = new CountDownLatch(1);
         final List<String> finishes = new CopyOnWriteArrayList<>();
         volatile Thread finisher;
@@ -88,12 +88,7 @@ class ExchangeLockTest {
 
         @Override
         public void send(String data) {
-            holding.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            gate.pass();
         }
 
         @Override
