@@ -88,6 +88,18 @@ class FirstRunIT {
                                 "SWITCHBOARD_SESSIONS_REDIS_START_TIMEOUT", "2s"),
                         List.of("REDIS_URL", "redis://127.0.0.1:" + closedPort, "SWITCHBOARD_SESSIONS_STORE=memory")),
                 Arguments.of(
+                        "numbers and durations out of range, in the core settings and in a feature's",
+                        Map.of(
+                                "SWITCHBOARD_AUTH_ENABLED", "false",
+                                "SWITCHBOARD_SESSIONS_STORE", "memory",
+                                "SWITCHBOARD_RATE_LIMIT_WINDOW", "0s",
+                                "SWITCHBOARD_STREAMS_MAX_OPEN_PER_SESSION", "0"),
+                        List.of(
+                                "switchboard.rate-limit.window (SWITCHBOARD_RATE_LIMIT_WINDOW) must be at least 1s,"
+                                        + " not 0ms",
+                                "switchboard.streams.max-open-per-session (SWITCHBOARD_STREAMS_MAX_OPEN_PER_SESSION)"
+                                        + " must be at least 1, not 0")),
+                Arguments.of(
                         "an OpenAPI document that is not there",
                         Map.of(
                                 "SWITCHBOARD_AUTH_ENABLED", "false",

@@ -2,12 +2,14 @@ package dev.switchboard.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Every Switchboard setting, under the {@code switchboard.} prefix. */
+/**
+ * Every Switchboard setting, under the {@code switchboard.} prefix. Checked as the configuration loads by {@code
+ * settings/CoreSettings}: this package lies below the author API's {@code CheckedSettings}.
+ */
 @ConfigMapping(prefix = "switchboard")
 public interface SwitchboardConfig {
 
@@ -131,7 +133,6 @@ public interface SwitchboardConfig {
          * (their answers may become SSE streams) and GET streams. One more is answered 429.
          */
         @WithDefault("16")
-        @Min(1)
         int maxOpenPerSession();
     }
 

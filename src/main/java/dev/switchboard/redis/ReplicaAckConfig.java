@@ -1,10 +1,11 @@
 package dev.switchboard.redis;
 
+import dev.switchboard.api.settings.CheckedSettings;
+import dev.switchboard.api.settings.SettingsProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Writes that must survive a Redis master's crash, under {@code switchboard.redis}: session creation, calendar and
@@ -12,7 +13,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * client hears of its success.
  */
 @ConfigMapping(prefix = "switchboard.redis")
-public interface ReplicaAckConfig {
+public interface ReplicaAckConfig extends CheckedSettings {
 
     /**
      * How many replicas must hold such a write before it counts: 0 turns acknowledgements off. Unset, it is 1 when the
@@ -26,6 +27,11 @@ public interface ReplicaAckConfig {
      * {@code Retry-After}): the master has it, but a failover could lose it, so the client is not told it succeeded.
      */
     @WithDefault("1s")
-    @DurationMin(millis = 1)
     Duration replicaAckTimeout();
+
+    @Override
+    default void check(SettingsProblems problems) {
+        problems.atLeast("replica-ack-timeout", replicaAckTimeout(), Duration.ofMillis(1));
+        replicaAcks().ifPresent(acks -> problems.atLeast("replica-acks", acks, 0));
+    }
 }

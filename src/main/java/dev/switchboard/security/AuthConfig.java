@@ -1,5 +1,7 @@
 package dev.switchboard.security;
 
+import dev.switchboard.api.settings.CheckedSettings;
+import dev.switchboard.api.settings.SettingsProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.Optional;
@@ -11,8 +13,7 @@ import java.util.Set;
  * the scopes and the RFC 9728 metadata. {@link UsableAuthSettings} refuses to start with settings that cannot work.
  */
 @ConfigMapping(prefix = "switchboard.auth")
-@UsableAuthSettings
-public interface AuthConfig {
+public interface AuthConfig extends CheckedSettings {
 
     /**
      * Whether {@code /mcp} and {@code /agent} require a bearer token. On in production, off in dev mode and tests;
@@ -41,4 +42,9 @@ public interface AuthConfig {
     /** A name for this server in the metadata document ({@code resource_name}). */
     @WithDefault("Switchboard MCP server")
     String resourceName();
+
+    @Override
+    default void check(SettingsProblems problems) {
+        UsableAuthSettings.problem(this).ifPresent(problems::add);
+    }
 }

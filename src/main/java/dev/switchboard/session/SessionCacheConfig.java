@@ -1,9 +1,10 @@
 package dev.switchboard.session;
 
+import dev.switchboard.api.settings.CheckedSettings;
+import dev.switchboard.api.settings.SettingsProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * The near cache of the Redis session store, under {@code switchboard.sessions.near-cache}: each replica answers the
@@ -11,7 +12,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * session (see {@link NearCachedSessionStore}).
  */
 @ConfigMapping(prefix = "switchboard.sessions.near-cache")
-public interface SessionCacheConfig {
+public interface SessionCacheConfig extends CheckedSettings {
 
     /**
      * Whether replicas keep a near cache. {@code false} reads and writes Redis on every request (and writes each call's
@@ -27,7 +28,6 @@ public interface SessionCacheConfig {
      * longer than {@code switchboard.sessions.ttl}, so they never expire sooner than the TTL after their last request.
      */
     @WithDefault("5s")
-    @DurationMin(millis = 1)
     Duration refresh();
 
     /**
@@ -35,10 +35,15 @@ public interface SessionCacheConfig {
      * session). What a replica that crashes loses; a graceful stop writes everything first.
      */
     @WithDefault("250ms")
-    @DurationMin(millis = 1)
     Duration flushDelay();
 
     /** How many sessions one replica keeps a copy of; more are served straight from Redis. */
     @WithDefault("100000")
     int maxSessions();
+
+    @Override
+    default void check(SettingsProblems problems) {
+        problems.atLeast("refresh", refresh(), Duration.ofMillis(1));
+        problems.atLeast("flush-delay", flushDelay(), Duration.ofMillis(1));
+    }
 }

@@ -1,27 +1,25 @@
 package dev.switchboard.task;
 
+import dev.switchboard.api.settings.CheckedSettings;
+import dev.switchboard.api.settings.SettingsProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /** Tool calls run as MCP tasks, under {@code switchboard.tasks}. Tasks live where sessions live. */
 @ConfigMapping(prefix = "switchboard.tasks")
-public interface TaskConfig {
+public interface TaskConfig extends CheckedSettings {
 
     /** How long a task (and its result) is kept after it was created, when the client asks for no TTL. */
     @WithDefault("1h")
-    @DurationMin(seconds = 1)
     Duration defaultTtl();
 
     /** The longest TTL a client may ask for (2025-11-25 {@code params.task.ttl}); longer requests are cut to it. */
     @WithDefault("24h")
-    @DurationMin(seconds = 1)
     Duration maxTtl();
 
     /** How often clients are told to poll ({@code pollInterval} / {@code pollIntervalMs}). */
     @WithDefault("1s")
-    @DurationMin(millis = 1)
     Duration pollInterval();
 
     /**
@@ -33,7 +31,6 @@ public interface TaskConfig {
 
     /** How long a task may run before it is cancelled and failed, unless the tool sets its own time limit. */
     @WithDefault("30m")
-    @DurationMin(seconds = 1)
     Duration timeout();
 
     /**
@@ -42,6 +39,14 @@ public interface TaskConfig {
      * {@code lease + lease / 3}.
      */
     @WithDefault("15s")
-    @DurationMin(seconds = 1)
     Duration lease();
+
+    @Override
+    default void check(SettingsProblems problems) {
+        problems.atLeast("default-ttl", defaultTtl(), Duration.ofSeconds(1));
+        problems.atLeast("max-ttl", maxTtl(), Duration.ofSeconds(1));
+        problems.atLeast("poll-interval", pollInterval(), Duration.ofMillis(1));
+        problems.atLeast("timeout", timeout(), Duration.ofSeconds(1));
+        problems.atLeast("lease", lease(), Duration.ofSeconds(1));
+    }
 }

@@ -48,7 +48,7 @@ class UsableAuthSettingsTest {
     }
 
     private static Optional<String> problem(boolean enabled, String issuer, String resource) {
-        return UsableAuthSettings.Check.problem(new AuthConfig() {
+        return UsableAuthSettings.problem(new AuthConfig() {
             @Override
             public boolean enabled() {
                 return enabled;

@@ -1,5 +1,6 @@
 /**
- * Helpers for a tool's own settings: a tool with a {@code @ConfigMapping} (as {@code search} has) checks it with a
- * class-level Bean Validation constraint while Quarkus loads the configuration, and reports what to set in one line.
+ * A tool's own settings: its {@code @ConfigMapping} interface extends {@link dev.switchboard.api.settings.CheckedSettings}
+ * and reports what is wrong to {@link dev.switchboard.api.settings.SettingsProblems} while Quarkus loads the
+ * configuration; start-up stops with one line per problem, naming what to set.
  */
 package dev.switchboard.api.settings;

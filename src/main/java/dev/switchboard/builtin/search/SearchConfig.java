@@ -1,5 +1,7 @@
 package dev.switchboard.builtin.search;
 
+import dev.switchboard.api.settings.CheckedSettings;
+import dev.switchboard.api.settings.SettingsProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
@@ -8,12 +10,11 @@ import java.util.Optional;
 
 /**
  * Settings of the {@code search} tool, under {@code switchboard.search}. {@link ProviderKind#of(SearchConfig)} checks
- * them when the configuration loads ({@link UsableSearchSettings}), so a provider named without what it needs stops
+ * them when the configuration loads ({@link #check}), so a provider named without what it needs stops
  * the service with a message saying what is missing.
  */
-@UsableSearchSettings
 @ConfigMapping(prefix = "switchboard.search")
-public interface SearchConfig {
+public interface SearchConfig extends CheckedSettings {
 
     /** Which provider answers searches: {@code searxng} or {@code brave}; unset, the tool says how to configure one. */
     Optional<String> provider();
@@ -54,5 +55,15 @@ public interface SearchConfig {
          * variable {@code SWITCHBOARD_SEARCH_BRAVE_API_KEY}; it is never logged.
          */
         Optional<String> apiKey();
+    }
+
+    /** A named provider must have what it needs: an operator who named one wants it to work. */
+    @Override
+    default void check(SettingsProblems problems) {
+        try {
+            ProviderKind.of(this);
+        } catch (IllegalStateException e) {
+            problems.add(e.getMessage());
+        }
     }
 }

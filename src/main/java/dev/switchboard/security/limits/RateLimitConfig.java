@@ -1,10 +1,10 @@
 package dev.switchboard.security.limits;
 
+import dev.switchboard.api.settings.CheckedSettings;
+import dev.switchboard.api.settings.SettingsProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * Request rate limits on {@code /mcp}, under {@code switchboard.rate-limit}. Each principal and each session has a
@@ -13,7 +13,7 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * buckets live where sessions live ({@code switchboard.sessions.store}), so with Redis the limits hold across replicas.
  */
 @ConfigMapping(prefix = "switchboard.rate-limit")
-public interface RateLimitConfig {
+public interface RateLimitConfig extends CheckedSettings {
 
     /**
      * Whether requests are rate limited. On by default with generous limits: a limit nobody turns on protects nobody,
@@ -24,17 +24,14 @@ public interface RateLimitConfig {
 
     /** Requests one authenticated principal may make per {@code window}, over all its sessions and replicas. */
     @WithDefault("600")
-    @Min(1)
     int perPrincipal();
 
     /** Requests one session may make per {@code window}. */
     @WithDefault("300")
-    @Min(1)
     int perSession();
 
     /** The window both allowances are counted over. */
     @WithDefault("1m")
-    @DurationMin(seconds = 1)
     Duration window();
 
     /**
@@ -42,6 +39,13 @@ public interface RateLimitConfig {
      * others are dropped too, which lets their owners burst again, rather than refusing new clients.
      */
     @WithDefault("100000")
-    @Min(100)
     int memoryMaxBuckets();
+
+    @Override
+    default void check(SettingsProblems problems) {
+        problems.atLeast("per-principal", perPrincipal(), 1);
+        problems.atLeast("per-session", perSession(), 1);
+        problems.atLeast("window", window(), Duration.ofSeconds(1));
+        problems.atLeast("memory-max-buckets", memoryMaxBuckets(), 100);
+    }
 }

@@ -1,12 +1,13 @@
 package dev.switchboard.security.limits;
 
+import dev.switchboard.api.settings.CheckedSettings;
+import dev.switchboard.api.settings.SettingsProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 
 /** The cap on sessions per principal, under {@code switchboard.session-quota}. See {@link SessionQuota}. */
 @ConfigMapping(prefix = "switchboard.session-quota")
-public interface SessionQuotaConfig {
+public interface SessionQuotaConfig extends CheckedSettings {
 
     /**
      * The most sessions one principal may hold at once, counted across every replica; {@code initialize} beyond it is
@@ -14,6 +15,10 @@ public interface SessionQuotaConfig {
      * passed. {@code 0} means unlimited.
      */
     @WithDefault("100")
-    @Min(0)
     int maxPerPrincipal();
+
+    @Override
+    default void check(SettingsProblems problems) {
+        problems.atLeast("max-per-principal", maxPerPrincipal(), 0);
+    }
 }

@@ -1,10 +1,10 @@
 package dev.switchboard.state.memory;
 
+import dev.switchboard.api.settings.CheckedSettings;
+import dev.switchboard.api.settings.SettingsProblems;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import jakarta.validation.constraints.Min;
 import java.time.Duration;
-import org.hibernate.validator.constraints.time.DurationMin;
 
 /**
  * How the long-term memory store keeps memories, under {@code switchboard.memory} (the tools' own settings share the
@@ -12,14 +12,13 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * outlive them.
  */
 @ConfigMapping(prefix = "switchboard.memory")
-public interface MemoryStoreConfig {
+public interface MemoryStoreConfig extends CheckedSettings {
 
     /**
      * How long a memory is kept after it was last stored or returned by {@code memory.recall}. Unused memories are
      * forgotten after this much time.
      */
     @WithDefault("90d")
-    @DurationMin(seconds = 1)
     Duration retention();
 
     /**
@@ -27,6 +26,11 @@ public interface MemoryStoreConfig {
      * (the result names it), so the tool never refuses to remember. Also bounds the work of one recall.
      */
     @WithDefault("1000")
-    @Min(1)
     int maxEntries();
+
+    @Override
+    default void check(SettingsProblems problems) {
+        problems.atLeast("retention", retention(), Duration.ofSeconds(1));
+        problems.atLeast("max-entries", maxEntries(), 1);
+    }
 }
