@@ -3,6 +3,7 @@ package dev.switchboard.observability;
 import static dev.switchboard.testing.Mcp.call;
 import static dev.switchboard.testing.Mcp.initialize;
 import static dev.switchboard.testing.Mcp.post;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +20,10 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** One span per JSON-RPC request, joined to the client's trace when {@code _meta.traceparent} names one. */
@@ -32,6 +36,8 @@ class TracingTest {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
     private static final String PARENT_SPAN = "00f067aa0ba902b7";
+    private static final Pattern EXEMPLAR =
+            Pattern.compile(" # \\{span_id=\"[0-9a-f]{16}\",trace_id=\"[0-9a-f]{32}\"\\}");
 
     @Inject
     CollectingSpanExporter exporter;
@@ -94,6 +100,37 @@ class TracingTest {
                 .findFirst()
                 .orElseThrow();
         assertEquals(SpanKind.SERVER, http.getKind());
+    }
+
+    /**
+     * With traces recorded, the HTTP server's timer links its samples to traces (TraceExemplars). The sampler keeps an
+     * exemplar for a while, so the one shown may be an earlier request's.
+     */
+    @Test
+    void metricsCarryATraceAsAnExemplar() {
+        String session = initialize();
+        post(session, call(4343, TOOL, "{\"nights\":1}")).statusCode(200);
+        awaitSpan("4343");
+
+        Await.until(
+                Duration.ofSeconds(10),
+                () -> "no trace exemplar on the /mcp requests' timer in:\n"
+                        + String.join("\n", openMetrics("http_server_requests_seconds_count")),
+                () -> openMetrics("http_server_requests_seconds_count").stream()
+                        .anyMatch(line -> line.contains("uri=\"/mcp\"")
+                                && EXEMPLAR.matcher(line).find()));
+    }
+
+    private static List<String> openMetrics(String name) {
+        return given().accept("application/openmetrics-text; version=1.0.0; charset=utf-8")
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
+                .lines()
+                .filter(line -> line.startsWith(name))
+                .toList();
     }
 
     @Test
