@@ -7,39 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.jboss.logging.Logger;
 
 /**
- * A fleet index: a sorted set of ids (sessions, tasks) by creation time, which the console lists. Adding is one
- * script, the only cost on a request's path (at creation, best effort), and keeps the newest {@value #KEPT} members, so members
- * left by what expired unlisted never pile up; listings drop the others they find expired.
+ * A fleet index: a sorted set of ids (sessions, tasks) by creation time, which the console lists. Replicas write it in
+ * batches ({@link FleetIndexWriter}) that keep the newest {@value #KEPT} members, so members left by what expired
+ * unlisted never pile up; listings drop the others they find expired.
  */
 public final class FleetIndex {
 
     /** Members kept: far more than a console page (500), few enough to stay under a megabyte. */
     public static final int KEPT = 10_000;
 
-    private static final Logger LOG = Logger.getLogger(FleetIndex.class);
-    private static final RedisScript ADD = RedisScript.load("fleet-index-add");
-
     private FleetIndex() {}
-
-    /** Adds {@code id}, created at {@code createdMillis}, to the index {@code key}. */
-    public static Uni<Void> add(ReactiveRedisDataSource redis, String key, long createdMillis, String id) {
-        return add(redis, key, createdMillis, id, KEPT);
-    }
-
-    /** As {@link #add(ReactiveRedisDataSource, String, long, String)}, keeping the newest {@code kept}. */
-    public static Uni<Void> add(ReactiveRedisDataSource redis, String key, long createdMillis, String id, int kept) {
-        // Best effort: the index serves the console only, so a session or task stored while the index's master fails
-        // over is created all the same (it is missing from the console's list, not from the store).
-        return ADD.run(redis, List.of(key), Long.toString(createdMillis), id, Integer.toString(kept))
-                .onFailure()
-                .invoke(failure -> LOG.debugf("%s not added to the fleet index %s: %s", id, key, failure))
-                .onFailure()
-                .recoverWithNull()
-                .replaceWithVoid();
-    }
 
     /** Removes {@code ids} from the index {@code key}. */
     public static Uni<Void> remove(ReactiveRedisDataSource redis, String key, List<String> ids) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.api.ToolUse;
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.redis.FleetIndex;
+import dev.switchboard.redis.FleetIndexWriter;
+import dev.switchboard.redis.FleetIndexes;
 import dev.switchboard.redis.RedisScript;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -20,8 +22,8 @@ import java.util.Optional;
  * The fleet-wide list of sessions the console reads, and how a session hash is read back.
  *
  * <p>{@code <prefix>:fleet:sessions} is a sorted set of session ids by creation time (epoch ms). It is another slot
- * than the session's keys, so it is written by its own command beside the session's creation (never on a request's
- * path after that; {@link FleetIndex} keeps the newest 10,000) and its member removed when the session is deleted.
+ * than the session's keys, so it is written apart from them, in batches ({@link FleetIndexWriter}, which keeps the
+ * newest 10,000): a member added when the session is created and removed when it is deleted.
  * Sessions that expire leave a member behind: a listing reads each session it shows and removes the members whose
  * session is gone, and removes too the expired among the oldest members (as many as it lists; at most once a minute).
  */
@@ -45,33 +47,43 @@ final class RedisSessionIndex {
     private final String sessionPrefix;
     private final String streamPrefix;
     private final String streamSetPrefix;
+    private final FleetIndexWriter writer;
     private final FleetIndex.SweepPace sweeps = new FleetIndex.SweepPace();
 
-    RedisSessionIndex(ReactiveRedisDataSource redis, JsonCodec json, String prefix) {
+    RedisSessionIndex(ReactiveRedisDataSource redis, FleetIndexes indexes, JsonCodec json, String prefix) {
         this.redis = redis;
         this.json = json;
         this.key = prefix + ":fleet:sessions";
+        this.writer = indexes.writer(key);
         this.sessionPrefix = prefix + ":session:{";
         this.streamPrefix = prefix + ":stream:{";
         this.streamSetPrefix = prefix + ":streams:{";
     }
 
-    Uni<Void> add(Session session) {
-        return FleetIndex.add(redis, key, session.createdAt().toEpochMilli(), session.id());
+    /** Lists a new session, with this replica's next batch of index changes. */
+    void add(Session session) {
+        writer.add(session.id(), session.createdAt().toEpochMilli());
     }
 
-    Uni<Void> remove(List<String> ids) {
-        return FleetIndex.remove(redis, key, ids);
+    /** Unlists a deleted session, with the next batch (nothing at all when its listing was not written yet). */
+    void remove(String id) {
+        writer.remove(id);
     }
 
     Uni<Long> count() {
-        return RedisScript.command(redis, "ZCARD", key).map(Response::toLong);
+        return writer.flush()
+                .chain(() -> RedisScript.command(redis, "ZCARD", key))
+                .map(Response::toLong);
     }
 
-    /** The newest {@code limit} sessions: one command for the page, then one script per session, sent together. */
+    /**
+     * The newest {@code limit} sessions: this replica's waiting index changes, one command for the page, then one
+     * script per session, sent together.
+     */
     Uni<List<SessionSummary>> recent(int limit) {
         String last = Integer.toString(limit - 1);
-        return RedisScript.command(redis, "ZRANGE", key, "0", last, "REV")
+        return writer.flush()
+                .chain(() -> RedisScript.command(redis, "ZRANGE", key, "0", last, "REV"))
                 .chain(newest -> read(FleetIndex.ids(newest)))
                 .call(ignored ->
                         sweeps.due() ? sweepOldest(limit) : Uni.createFrom().voidItem());
@@ -93,7 +105,7 @@ final class RedisSessionIndex {
                     gone.add(ids.get(i));
                 }
             }
-            return remove(gone).replaceWith(live);
+            return FleetIndex.remove(redis, key, gone).replaceWith(live);
         });
     }
 

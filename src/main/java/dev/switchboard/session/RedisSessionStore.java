@@ -3,6 +3,7 @@ package dev.switchboard.session;
 import dev.switchboard.api.ToolUse;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.redis.FleetIndexes;
 import dev.switchboard.redis.RedisScript;
 import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -67,6 +68,7 @@ public class RedisSessionStore implements SessionStore {
     public RedisSessionStore(
             ReactiveRedisDataSource redis,
             ReplicatedWrites replicated,
+            FleetIndexes indexes,
             JsonCodec json,
             Clock clock,
             SwitchboardConfig config,
@@ -82,7 +84,8 @@ public class RedisSessionStore implements SessionStore {
         this.ttlMillis = Long.toString(config.sessions().ttl().plus(margin).toMillis());
         this.changes = changesChannel(config);
         this.toolsUsedLimit = Integer.toString(config.sessions().toolsUsedLimit());
-        this.index = new RedisSessionIndex(redis, json, config.sessions().redisKeyPrefix());
+        this.index =
+                new RedisSessionIndex(redis, indexes, json, config.sessions().redisKeyPrefix());
     }
 
     @Override
@@ -90,13 +93,10 @@ public class RedisSessionStore implements SessionStore {
         List<String> args = new ArrayList<>(15);
         args.add(ttlMillis);
         index.writeFields(session, args);
-        // The fleet index is another slot: its own command, sent beside the session's (see RedisSessionIndex).
-        return Uni.combine()
-                .all()
-                .unis(
-                        replicated.run(createScript, List.of(sessionKey(session.id())), args.toArray(String[]::new)),
-                        index.add(session))
-                .discardItems();
+        return replicated
+                .run(createScript, List.of(sessionKey(session.id())), args.toArray(String[]::new))
+                .invoke(() -> index.add(session)) // another slot, written in batches (see RedisSessionIndex)
+                .replaceWithVoid();
     }
 
     @Override
@@ -195,8 +195,7 @@ public class RedisSessionStore implements SessionStore {
                 .map(reply -> Optional.ofNullable(reply).map(Response::toString))
                 .invoke(deleted -> {
                     if (deleted.isPresent()) {
-                        // Not waited for: the answer needs one round trip, and a listing drops a member left behind.
-                        index.remove(List.of(id)).subscribe().with(done -> {}, failure -> {});
+                        index.remove(id); // with the next batch: a listing drops a member left behind anyway
                     }
                 });
     }

@@ -2,6 +2,8 @@ package dev.switchboard.task;
 
 import dev.switchboard.json.JsonCodec;
 import dev.switchboard.redis.FleetIndex;
+import dev.switchboard.redis.FleetIndexWriter;
+import dev.switchboard.redis.FleetIndexes;
 import dev.switchboard.redis.RedisScript;
 import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -51,6 +53,7 @@ public class RedisTaskStore implements TaskStore {
     private final Clock clock;
     private final String prefix;
     private final String fleetKey;
+    private final FleetIndexWriter fleet;
     private final String leasesKey;
     private final FleetIndex.SweepPace sweeps = new FleetIndex.SweepPace();
 
@@ -58,6 +61,7 @@ public class RedisTaskStore implements TaskStore {
     public RedisTaskStore(
             ReactiveRedisDataSource redis,
             ReplicatedWrites replicated,
+            FleetIndexes indexes,
             JsonCodec json,
             Clock clock,
             @ConfigProperty(name = "switchboard.sessions.redis-key-prefix") String prefix) {
@@ -67,6 +71,7 @@ public class RedisTaskStore implements TaskStore {
         this.clock = clock;
         this.prefix = prefix;
         this.fleetKey = prefix + ":fleet:tasks";
+        this.fleet = indexes.writer(fleetKey);
         this.leasesKey = prefix + ":task-leases";
     }
 
@@ -80,12 +85,10 @@ public class RedisTaskStore implements TaskStore {
                         throw new IllegalStateException("Task id " + task.id() + " is taken");
                     }
                 })
-                .chain(() -> Uni.combine()
-                        .all()
-                        .unis(
-                                indexScript.run(redis, List.of(ownerKey(task.owner())), expiresAt, task.id()),
-                                FleetIndex.add(redis, fleetKey, task.createdAt().toEpochMilli(), task.id()))
-                        .discardItems());
+                .chain(() -> indexScript.run(redis, List.of(ownerKey(task.owner())), expiresAt, task.id()))
+                // The console's fleet index is another slot, written in batches.
+                .invoke(() -> fleet.add(task.id(), task.createdAt().toEpochMilli()))
+                .replaceWithVoid();
     }
 
     @Override
@@ -151,12 +154,13 @@ public class RedisTaskStore implements TaskStore {
     @Override
     public Uni<List<TaskRecord>> recent(int limit) {
         String last = Integer.toString(limit - 1);
-        return Uni.combine()
-                .all()
-                .unis(
-                        RedisScript.command(redis, "ZRANGE", leasesKey, "0", last),
-                        RedisScript.command(redis, "ZRANGE", fleetKey, "0", last, "REV"))
-                .asTuple()
+        return fleet.flush()
+                .chain(() -> Uni.combine()
+                        .all()
+                        .unis(
+                                RedisScript.command(redis, "ZRANGE", leasesKey, "0", last),
+                                RedisScript.command(redis, "ZRANGE", fleetKey, "0", last, "REV"))
+                        .asTuple())
                 .chain(found -> {
                     Set<String> ids = new LinkedHashSet<>();
                     // Lease members are "<id> <owner>"; task ids are hex.
@@ -170,10 +174,13 @@ public class RedisTaskStore implements TaskStore {
 
     @Override
     public Uni<TaskCounts> counts() {
-        return Uni.combine()
-                .all()
-                .unis(RedisScript.command(redis, "ZCARD", leasesKey), RedisScript.command(redis, "ZCARD", fleetKey))
-                .with((running, kept) -> new TaskCounts(running.toLong(), kept.toLong()));
+        return fleet.flush()
+                .chain(() -> Uni.combine()
+                        .all()
+                        .unis(
+                                RedisScript.command(redis, "ZCARD", leasesKey),
+                                RedisScript.command(redis, "ZCARD", fleetKey))
+                        .with((running, kept) -> new TaskCounts(running.toLong(), kept.toLong())));
     }
 
     /** The tasks of any owner still kept; the fleet index forgets the others. */

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.redis.FleetIndex;
 import dev.switchboard.testing.Mcp;
 import dev.switchboard.testing.SharedApp;
 import dev.switchboard.testing.SseTestClient;
@@ -158,18 +157,6 @@ class ConsoleApiTest {
                     .statusCode(200)
                     .body("sessions.find { it.id == '" + session + "' }.replica", equalTo(roster.self()));
         }
-    }
-
-    @Test
-    void aFleetIndexKeepsOnlyTheNewest() {
-        String key = "switchboard:test:fleet:" + System.nanoTime();
-        for (int i = 1; i <= 5; i++) {
-            FleetIndex.add(redis, key, i, "id-" + i, 3).await().indefinitely();
-        }
-        List<String> kept =
-                redis.sortedSet(String.class).zrange(key, 0, -1).await().indefinitely();
-        assertEquals(List.of("id-3", "id-4", "id-5"), kept);
-        redis.key().del(key).await().indefinitely();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.api.ToolUse;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.redis.FleetIndexes;
 import dev.switchboard.redis.ReplicatedWrites;
 import dev.switchboard.testing.Await;
 import dev.switchboard.testing.ConfigMappings;
@@ -227,6 +228,7 @@ class NearCachedSessionStoreTest {
         return new RedisSessionStore(
                 client.dataSource(),
                 ReplicatedWrites.detecting(client.dataSource()),
+                new FleetIndexes(client.dataSource()),
                 JSON,
                 Clock.systemUTC(),
                 switchboard(),

@@ -3,6 +3,7 @@ package dev.switchboard.session;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.redis.FleetIndexes;
 import dev.switchboard.redis.ReplicatedWrites;
 import dev.switchboard.testing.ConfigMappings;
 import dev.switchboard.testing.RedisTopology;
@@ -51,6 +52,7 @@ class RedisSessionStoreTopologiesTest extends SessionStoreContract {
         store = new RedisSessionStore(
                 client.dataSource(),
                 ReplicatedWrites.detecting(client.dataSource()),
+                new FleetIndexes(client.dataSource()),
                 new JsonCodec(new ObjectMapper().findAndRegisterModules()),
                 Clock.systemUTC(),
                 ConfigMappings.of(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.json.JsonCodec;
+import dev.switchboard.redis.FleetIndexes;
 import dev.switchboard.redis.ReplicatedWrites;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -28,7 +29,8 @@ public abstract class RedisTaskStoreContract extends TaskStoreContract {
 
     @BeforeEach
     void createStore() {
-        store = new RedisTaskStore(reactive, ReplicatedWrites.detecting(reactive), json, clock, "switchboard");
+        store = new RedisTaskStore(
+                reactive, ReplicatedWrites.detecting(reactive), new FleetIndexes(reactive), json, clock, "switchboard");
     }
 
     @Override
