@@ -120,7 +120,7 @@ final class RedisSessionIndex {
         }
         String session = sessionKey(id);
         return peekScript
-                .run(redis, List.of(session, session + ":tools", streamSetPrefix + id + "}", streamPrefix + id + "}:"))
+                .run(redis, List.of(session, session + ":tools", streamSetKey(id), streamKeyPrefix(id)))
                 .map(reply -> {
                     if (reply == null) {
                         return Optional.empty();
@@ -135,6 +135,16 @@ final class RedisSessionIndex {
 
     String sessionKey(String id) {
         return sessionPrefix + id + "}";
+    }
+
+    /** The set of the session's streams (their keys), which the event log keeps under the session's hash tag. */
+    String streamSetKey(String id) {
+        return streamSetPrefix + id + "}";
+    }
+
+    /** What the keys of the session's streams start with. */
+    String streamKeyPrefix(String id) {
+        return streamPrefix + id + "}:";
     }
 
     /** Adds the field/value pairs of a new session's hash to {@code args}. */

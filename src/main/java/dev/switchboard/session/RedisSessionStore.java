@@ -190,8 +190,11 @@ public class RedisSessionStore implements SessionStore {
     /** Deletes the session of {@code owner} ({@code ""}: of anyone); the owner when it existed. */
     private Uni<Optional<String>> deleteAs(String id, String owner) {
         String key = sessionKey(id);
+        // Its streams go with it, in the same step: they are under the session's hash tag (see RedisEventLog).
+        List<String> keys =
+                List.of(key, key + ":tools", key + ":c:", index.streamSetKey(id), index.streamKeyPrefix(id));
         return deleteScript
-                .run(redis, List.of(key, key + ":tools", key + ":c:"), owner, changes, id)
+                .run(redis, keys, owner, changes, id)
                 .map(reply -> Optional.ofNullable(reply).map(Response::toString))
                 .invoke(deleted -> {
                     if (deleted.isPresent()) {

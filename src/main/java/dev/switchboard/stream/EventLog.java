@@ -42,7 +42,10 @@ public interface EventLog {
     /** This replica no longer holds a connection for the stream. */
     default void release(String sessionId, String streamId) {}
 
-    /** Forgets every stream of a session. Must not block. */
+    /**
+     * Forgets every stream of a session that has ended. Must not block. A log whose streams live with the sessions
+     * (Redis) has nothing left to do: the session store deleted them with the session.
+     */
     void dropSession(String sessionId);
 
     /** The missed events of one stream, and whether that stream has finished. */

@@ -19,7 +19,8 @@ import java.util.Optional;
  * {@code <prefix>:stream:{session}:<id>} (capped with {@code MAXLEN ~}, with the session's TTL); its
  * {@code :owner} key names the replica holding the live connection. Appending is one Lua script that also
  * {@code PUBLISH}es the event to that replica's channel when it is another one: one channel per replica, however
- * many sessions there are.
+ * many sessions there are. The session's set {@code <prefix>:streams:{session}} lists its streams, under the same hash
+ * tag, so the Redis session store deletes them with the session (see {@link #dropSession}).
  */
 @Singleton
 @Typed(RedisEventLog.class)
@@ -31,7 +32,6 @@ public class RedisEventLog implements EventLog {
     private final RedisScript appendScript = RedisScript.load("stream-append");
     private final RedisScript claimScript = RedisScript.load("stream-claim");
     private final RedisScript releaseScript = RedisScript.load("stream-release");
-    private final RedisScript dropScript = RedisScript.load("streams-drop");
     private final SecureRandom random = new SecureRandom();
 
     private final ReactiveRedisDataSource redis;
@@ -159,13 +159,12 @@ public class RedisEventLog implements EventLog {
                 .atMost(TIMEOUT);
     }
 
+    /**
+     * Nothing to do: a session's streams are under its hash tag, and the Redis session store's delete removes them with
+     * the session, in the same script (one round trip, and no stream outlives its session).
+     */
     @Override
-    public void dropSession(String sessionId) {
-        dropScript
-                .run(redis, List.of(setKey(sessionId), keyPrefix + sessionId + "}:"))
-                .subscribe()
-                .with(ignored -> {}, ignored -> {});
-    }
+    public void dropSession(String sessionId) {}
 
     private String streamKey(String sessionId, String streamId) {
         return keyPrefix + sessionId + "}:" + streamId;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.switchboard.testing.Await;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -136,25 +135,5 @@ abstract class EventLogContract {
         log().claim(session, stream);
         log().append(session, stream, "after", false);
         assertEquals(List.of("before", "after"), data(replay(EventIds.of(stream, 0))));
-    }
-
-    @Test
-    void droppingASessionForgetsEveryStreamOfItOnly() {
-        String first = log().open(session);
-        String second = log().open(session);
-        StreamEvent a = log().append(session, first, "a", false);
-        StreamEvent b = log().append(session, second, "b", false);
-        String other = "other-" + UUID.randomUUID();
-        String kept = log().open(other);
-        log().append(other, kept, "kept", false);
-
-        log().dropSession(session); // must not block: it may complete a moment later
-        Await.until(() -> log().after(session, a.id()).isEmpty()
-                && log().after(session, b.id()).isEmpty());
-        assertEquals(
-                List.of("kept"),
-                log().after(other, EventIds.of(kept, 0))
-                        .map(EventLogContract::data)
-                        .orElseThrow());
     }
 }

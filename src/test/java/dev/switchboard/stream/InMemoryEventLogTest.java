@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The event-log contract on the in-memory log (memory store), plus its bounds, with a clock the test moves. */
@@ -66,5 +67,25 @@ class InMemoryEventLogTest extends EventLogContract {
         clock.advance(IDLE_LIMIT.plusSeconds(1));
         log.open("another-session");
         assertEquals(Optional.empty(), log.after(session, event.id()));
+    }
+
+    @Test
+    void droppingASessionForgetsEveryStreamOfItOnly() {
+        String first = log.open(session);
+        String second = log.open(session);
+        StreamEvent a = log.append(session, first, "a", false);
+        StreamEvent b = log.append(session, second, "b", false);
+        String other = "other-" + UUID.randomUUID();
+        String kept = log.open(other);
+        log.append(other, kept, "kept", false);
+
+        log.dropSession(session);
+        assertEquals(Optional.empty(), log.after(session, a.id()));
+        assertEquals(Optional.empty(), log.after(session, b.id()));
+        assertEquals(
+                List.of("kept"),
+                log.after(other, EventIds.of(kept, 0)).orElseThrow().events().stream()
+                        .map(StreamEvent::data)
+                        .toList());
     }
 }

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.redis.ReplicatedWrites;
-import dev.switchboard.testing.Await;
+import dev.switchboard.session.RedisSessionStore;
+import dev.switchboard.session.Session;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +30,9 @@ public abstract class RedisEventLogContract extends EventLogContract {
 
     @Inject
     SwitchboardConfig config;
+
+    @Inject
+    RedisSessionStore sessions;
 
     private RedisEventLog log;
 
@@ -57,18 +63,27 @@ public abstract class RedisEventLogContract extends EventLogContract {
         }
     }
 
+    /** A session's streams are under its hash tag: the Redis session store's delete takes them with it. */
     @Test
-    void droppingASessionDeletesItsStreamsTheirOwnersAndItsSet() {
+    void deletingItsSessionDeletesItsStreamsTheirOwnersAndItsSet() {
+        Instant now = Instant.now();
+        sessions.create(new Session(session, "owner-1", "2025-11-25", null, null, null, now, now))
+                .await()
+                .indefinitely();
         String first = log.open(session);
         String second = log.open(session);
         log.append(session, second, "b", false);
+        String other = "other-" + UUID.randomUUID();
+        String kept = log.open(other);
         String prefix = config.sessions().redisKeyPrefix() + ":stream:{" + session + "}:";
         String streams = config.sessions().redisKeyPrefix() + ":streams:{" + session + "}";
         String[] keys = {prefix + first, prefix + first + ":owner", prefix + second, prefix + second + ":owner", streams
         };
         assertEquals(keys.length, redis.key().exists(keys)); // one slot: the session's hash tag
 
-        log.dropSession(session);
-        Await.until(() -> redis.key().exists(keys) == 0);
+        assertTrue(sessions.delete(session, "owner-1").await().indefinitely());
+        assertEquals(0, redis.key().exists(keys), "gone with the session, in the same script");
+        log.dropSession(session); // nothing left to do, and nothing else dropped
+        assertTrue(log.after(other, EventIds.of(kept, 0)).isPresent(), "another session's stream is kept");
     }
 }
