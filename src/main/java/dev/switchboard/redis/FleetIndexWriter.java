@@ -116,15 +116,26 @@ public final class FleetIndexWriter {
         schedule();
     }
 
+    private synchronized void unschedule() {
+        scheduled = false;
+    }
+
+    /** Called holding the lock: one timer per batch. */
     private void schedule() {
         if (!scheduled) {
             scheduled = true;
-            Uni.createFrom().voidItem().onItem().delayIt().by(DELAY).subscribe().with(ignored -> {
-                synchronized (this) {
-                    scheduled = false;
-                }
-                flush().subscribe().with(done -> {}, failure -> {});
-            });
+            Uni.createFrom()
+                    .voidItem()
+                    .onItem()
+                    .delayIt()
+                    .by(DELAY)
+                    .subscribe()
+                    .with(
+                            ignored -> {
+                                unschedule();
+                                flush().subscribe().with(done -> {}, failure -> {});
+                            },
+                            failure -> unschedule()); // stopping: the graceful stop flushes what waits
         }
     }
 }
