@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,6 +40,8 @@ public final class FleetIndexWriter {
     private Map<String, Long> adds = new LinkedHashMap<>();
     private Set<String> removes = new LinkedHashSet<>();
     private boolean scheduled;
+    /** Completes when the last batch sent is written or refused; it never fails. */
+    private CompletableFuture<Void> lastBatch = CompletableFuture.completedFuture(null);
 
     FleetIndexWriter(ReactiveRedisDataSource redis, String key, int kept) {
         this.redis = redis;
@@ -60,19 +63,46 @@ public final class FleetIndexWriter {
         }
     }
 
-    /** Writes what waits now; completes when Redis has it (or refused it: the changes then wait again). */
+    /**
+     * Writes what waits now, after the batch sent before it; completes when Redis has both (or refused them: the
+     * changes then wait again). Batches go one after the other, so a removal never overtakes the addition it undoes, and
+     * a listing that flushes first sees every change made before it, even one whose batch was already on its way.
+     */
     public Uni<Void> flush() {
         Map<String, Long> added;
         Set<String> removed;
+        CompletableFuture<Void> previous;
+        CompletableFuture<Void> written = new CompletableFuture<>();
         synchronized (this) {
+            previous = lastBatch;
             if (adds.isEmpty() && removes.isEmpty()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().completionStage(previous);
             }
             added = adds;
             removed = removes;
             adds = new LinkedHashMap<>();
             removes = new LinkedHashSet<>();
+            lastBatch = written;
         }
+        // Sent now, whoever subscribes: a later batch waits for this one, so it must not wait for a subscriber.
+        CompletableFuture<Void> outcome = new CompletableFuture<>();
+        Uni.createFrom()
+                .completionStage(previous)
+                .chain(() -> write(added, removed))
+                .subscribe()
+                .with(
+                        done -> {
+                            written.complete(null);
+                            outcome.complete(null);
+                        },
+                        failure -> {
+                            written.complete(null);
+                            outcome.completeExceptionally(failure);
+                        });
+        return Uni.createFrom().completionStage(outcome);
+    }
+
+    private Uni<Void> write(Map<String, Long> added, Set<String> removed) {
         // Additions first, and chunks one after the other: a member re-queued after a failure and removed since is
         // added, then removed again.
         List<Map.Entry<String, Long>> additions = new ArrayList<>(added.entrySet());

@@ -15,6 +15,8 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisAPI;
 import io.vertx.redis.client.RedisOptions;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +108,40 @@ class FleetIndexWriterTest {
 
         assertEquals(List.of("session-1"), members(sessions));
         assertEquals(List.of("task-1"), members(tasks));
+    }
+
+    /**
+     * A console listing flushes before it reads: it must see a change whose batch the timer had already sent, and a
+     * removal must not overtake that batch (a deleted session then stayed listed and counted).
+     */
+    @Test
+    void aFlushWaitsForTheBatchSentBeforeIt() throws Exception {
+        String key = key();
+        FleetIndexWriter writer = new FleetIndexWriter(redis, key, FleetIndex.KEPT);
+        writer.add("loaded", 0); // the script is known to Redis: the batches below are one command each
+        writer.flush().await().indefinitely();
+        CompletableFuture<Void> first;
+        CompletableFuture<Void> second;
+        SERVER.pause();
+        try {
+            writer.add("brief", 1);
+            first = writer.flush().subscribeAsCompletionStage(); // on its way, Redis not answering
+            writer.remove("brief");
+            second = writer.flush().subscribeAsCompletionStage();
+            Thread.sleep(200);
+            assertFalse(second.isDone(), "the removal waits for the batch that adds the member");
+        } finally {
+            SERVER.resume();
+        }
+        first.get(10, TimeUnit.SECONDS);
+        second.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("loaded"), members(key));
+
+        writer.add("listed", 2);
+        CompletableFuture<Void> sent = writer.flush().subscribeAsCompletionStage();
+        writer.flush().await().indefinitely(); // nothing waits: it completes once the batch on its way is written
+        assertTrue(sent.isDone());
+        assertTrue(members(key).contains("listed"));
     }
 
     @Test
