@@ -12,18 +12,21 @@
 #
 #   scripts/package-aot.sh                 build, then train (about 1 to 2 minutes)
 #   Options: --no-build (train the last aot-jar build again)  --rounds N (workload rounds, default 300)
+#            --app DIR (the aot-jar application to train, default target/quarkus-app; src/main/docker/Dockerfile.aot
+#            trains the copy in its image, with the image's own JVM)
 #   Environment: AOT_JAVA_HOME (a JDK 25+; default: the newest /usr/lib/jvm/*-25* or later, else JAVA_HOME if 25+).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/bench-lib.sh
 . scripts/bench-lib.sh
 
-BUILD=1 ROUNDS=300
+BUILD=1 ROUNDS=300 APP=target/quarkus-app
 while [ $# -gt 0 ]; do
   case "$1" in
     --no-build) BUILD=0 ;;
     --rounds) ROUNDS=$2; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --app) APP=${2%/}; shift ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "scripts/package-aot.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -51,7 +54,10 @@ JAVA=$(find_java) || {
 command -v curl >/dev/null 2>&1 || { echo "scripts/package-aot.sh: curl is needed for the training run" >&2; exit 1; }
 need_redis_server scripts/package-aot.sh
 
-APP=target/quarkus-app
+if [ "$BUILD" = 1 ] && [ "$APP" != target/quarkus-app ]; then
+  echo "scripts/package-aot.sh: --app trains an application built before; add --no-build" >&2
+  exit 2
+fi
 if [ "$BUILD" = 1 ]; then
   log "building the aot-jar packaging into $APP (./mvnw package -DskipTests -Dquarkus.package.jar.type=aot-jar)"
   ./mvnw -B -q package -DskipTests -Dnative.sources.skip -Dquarkus.package.jar.type=aot-jar
@@ -65,6 +71,7 @@ REDIS_PORT=$(free_port)
 start_redis "$REDIS_PORT" "$REDIS_DIR" "$REDIS_DIR/redis.log"
 SERVER_PORT=$(free_port)
 MANAGEMENT_PORT=$(free_port)
+mkdir -p target
 LOG=$PWD/target/aot-training.log
 
 # Training settings: what the run needs to work here (no authorization server, no internet); none of them is baked
