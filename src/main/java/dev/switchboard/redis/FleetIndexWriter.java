@@ -84,7 +84,8 @@ public final class FleetIndexWriter {
             removes = new LinkedHashSet<>();
             lastBatch = written;
         }
-        // Sent now, whoever subscribes: a later batch waits for this one, so it must not wait for a subscriber.
+        // Sent now, whoever subscribes: a later batch waits for this one, so it must not wait for a subscriber. This
+        // flush's caller hears first, so whoever a later flush releases finds this one complete.
         CompletableFuture<Void> outcome = new CompletableFuture<>();
         Uni.createFrom()
                 .completionStage(previous)
@@ -92,12 +93,12 @@ public final class FleetIndexWriter {
                 .subscribe()
                 .with(
                         done -> {
-                            written.complete(null);
                             outcome.complete(null);
+                            written.complete(null);
                         },
                         failure -> {
-                            written.complete(null);
                             outcome.completeExceptionally(failure);
+                            written.complete(null);
                         });
         return Uni.createFrom().completionStage(outcome);
     }
