@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.protocol.core.MetaKeys;
+import dev.switchboard.protocol.core.ServerCapabilities;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ final class StatelessUpstream {
 
     /**
      * The client capabilities declared to upstreams, in either era: what our callers are asked when an upstream asks
-     * (UpstreamRequests).
+     * (UpstreamRequests), and MCP Apps views, which we pass on to the callers that render them (UpstreamTools). An
+     * upstream built on the Apps SDK links its tools to views only for a client that declares the extension.
      */
     static ObjectNode capabilities(ObjectMapper mapper) {
         ObjectNode capabilities = mapper.createObjectNode();
@@ -34,6 +36,11 @@ final class StatelessUpstream {
         elicitation.putObject("url");
         capabilities.putObject("sampling");
         capabilities.putObject("roots");
+        capabilities
+                .putObject("extensions")
+                .putObject(ServerCapabilities.APPS_EXTENSION)
+                .putArray("mimeTypes")
+                .add(ServerCapabilities.APPS_MIME_TYPE);
         return capabilities;
     }
 

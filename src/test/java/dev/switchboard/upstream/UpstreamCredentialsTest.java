@@ -129,6 +129,33 @@ class UpstreamCredentialsTest {
                         .anyMatch(request -> upstreamSession.equals(request.getHeader("Mcp-Session-Id"))));
     }
 
+    /**
+     * The session-era handshake declares what we pass on to our callers: their answers to the upstream's questions,
+     * and MCP Apps views (an upstream on the Apps SDK links tools to views only for a client that declares them).
+     */
+    @Test
+    void theHandshakeDeclaresWhatWePassOnToOurCallers() throws Exception {
+        Await.until(() -> !upstream.findAll(
+                        postRequestedFor(urlEqualTo("/mcp")).withRequestBody(containing("\"initialize\"")))
+                .isEmpty());
+        LoggedRequest initialize = upstream.findAll(
+                        postRequestedFor(urlEqualTo("/mcp")).withRequestBody(containing("\"initialize\"")))
+                .get(0);
+        JsonNode capabilities =
+                mapper.readTree(initialize.getBodyAsString()).path("params").path("capabilities");
+        assertTrue(capabilities.path("elicitation").has("url"), capabilities.toString());
+        assertTrue(capabilities.has("sampling"), capabilities.toString());
+        assertEquals(
+                "text/html;profile=mcp-app",
+                capabilities
+                        .path("extensions")
+                        .path("io.modelcontextprotocol/ui")
+                        .path("mimeTypes")
+                        .path(0)
+                        .asText(),
+                capabilities.toString());
+    }
+
     /** What a replica read from the upstream is kept in Redis, for a replica that starts while the upstream is down. */
     @Test
     void theListReadIsKeptInRedisWithATtl() throws Exception {
