@@ -35,7 +35,7 @@ public class OfferedCapabilities {
     private ServerCapabilities build(Shape shape) {
         ServerCapabilities capabilities = ServerCapabilities.of(shape.version(), shape.toolsMayChange());
         if (skills) {
-            capabilities = capabilities.withExtension(SkillCatalog.EXTENSION);
+            capabilities = capabilities.withExtension(SkillCatalog.EXTENSION, SkillCatalog.CAPABILITY);
         }
         return shape.views() ? capabilities.withExtension(ServerCapabilities.APPS_EXTENSION) : capabilities;
     }

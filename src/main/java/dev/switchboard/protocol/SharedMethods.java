@@ -27,6 +27,7 @@ public class SharedMethods {
             McpMethod.COMPLETION_COMPLETE,
             McpMethod.SKILLS_LIST,
             McpMethod.SKILLS_GET,
+            McpMethod.RESOURCES_DIRECTORY_READ,
             McpMethod.TASKS_GET,
             McpMethod.TASKS_UPDATE,
             McpMethod.TASKS_CANCEL,
@@ -73,6 +74,7 @@ public class SharedMethods {
             case COMPLETION_COMPLETE -> Uni.createFrom().item(completion.complete(request));
             case SKILLS_LIST -> Uni.createFrom().item(skills.list(request));
             case SKILLS_GET -> Uni.createFrom().item(skills.get(request));
+            case RESOURCES_DIRECTORY_READ -> Uni.createFrom().item(skills.directory(request));
             // Each era serves its own tasks/* methods; the handler refuses the others.
             case TASKS_GET, TASKS_UPDATE, TASKS_CANCEL, TASKS_RESULT, TASKS_LIST -> tasks.serve(method, request);
             default -> throw new IllegalArgumentException(method.wire() + " is not served alike by both eras");

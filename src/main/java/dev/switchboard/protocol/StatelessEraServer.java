@@ -260,7 +260,7 @@ public class StatelessEraServer {
         return switch (method) {
             case SERVER_DISCOVER -> "public";
             case TOOLS_LIST, PROMPTS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST -> listScope;
-            case SKILLS_LIST, SKILLS_GET -> "public"; // the skills shipped with the application, the same for all
+            case SKILLS_LIST, SKILLS_GET, RESOURCES_DIRECTORY_READ -> "public"; // shipped skills, the same for all
             case RESOURCES_READ -> "private";
             default -> null;
         };

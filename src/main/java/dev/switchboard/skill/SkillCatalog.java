@@ -32,6 +32,12 @@ public class SkillCatalog {
     /** The extension's id, in capabilities. */
     public static final String EXTENSION = "io.modelcontextprotocol/skills";
 
+    /** The extension's settings in capabilities: {@code resources/directory/read} is served. */
+    @RegisterForReflection
+    public record Capability(boolean directoryRead) {}
+
+    public static final Capability CAPABILITY = new Capability(true);
+
     private static final String INDEX = "META-INF/switchboard/skills.json";
 
     @RegisterForReflection
@@ -42,6 +48,8 @@ public class SkillCatalog {
 
     private final Map<String, Skill> byUri = new LinkedHashMap<>();
     private final List<ResourceRegistry.Fixed> files = new ArrayList<>();
+    /** Every folder of every skill, by URI ({@code skill://<name>} for its root): its children, by URI. */
+    private final Map<String, Map<String, DirectoryEntry>> directories = new LinkedHashMap<>();
 
     public SkillCatalog(ObjectMapper mapper) {
         for (Indexed skill : read(mapper)) {
@@ -49,6 +57,7 @@ public class SkillCatalog {
             for (IndexedFile file : skill.files()) {
                 String uri = "skill://" + skill.path() + "/" + file.path();
                 listed.add(new Skill.File(uri, file.digest(), file.size()));
+                index("skill://" + skill.path(), file.path(), mimeType(file.path()), file.size());
                 boolean main = file.path().equals("SKILL.md");
                 files.add(new ResourceRegistry.Fixed(
                         new ResourceDescriptor(
@@ -81,6 +90,34 @@ public class SkillCatalog {
     /** The skill whose {@code SKILL.md} has this URI. */
     public Optional<Skill> find(String uri) {
         return Optional.ofNullable(byUri.get(uri));
+    }
+
+    /**
+     * The children of the skill folder {@code uri}, files and subfolders in the order of their URIs; empty when
+     * {@code uri} is no folder of a skill (a file's URI included).
+     */
+    public Optional<List<DirectoryEntry>> directory(String uri) {
+        Map<String, DirectoryEntry> children = directories.get(uri);
+        return children == null ? Optional.empty() : Optional.of(List.copyOf(children.values()));
+    }
+
+    /** Enters the file at {@code path} (relative to the skill's {@code root}) and every folder above it. */
+    private void index(String root, String path, String mimeType, long size) {
+        String parent = root;
+        String[] segments = path.split("/");
+        for (int i = 0; i < segments.length - 1; i++) {
+            String folder = parent + "/" + segments[i];
+            children(parent)
+                    .putIfAbsent(folder, new DirectoryEntry(folder, segments[i], DirectoryEntry.DIRECTORY, null));
+            children(folder);
+            parent = folder;
+        }
+        String file = parent + "/" + segments[segments.length - 1];
+        children(parent).put(file, new DirectoryEntry(file, segments[segments.length - 1], mimeType, size));
+    }
+
+    private Map<String, DirectoryEntry> children(String folder) {
+        return directories.computeIfAbsent(folder, ignored -> new java.util.TreeMap<>());
     }
 
     /** Every index on the class path (the application's, and in tests the test classes'), merged. */

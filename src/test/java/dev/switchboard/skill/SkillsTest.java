@@ -16,8 +16,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Skills extension in both eras: declared, {@code skills/list} and {@code skills/get} with the frontmatter and a
- * digest and size per file that match what {@code resources/read} answers.
+ * The Skills extension in both eras: declared (with {@code directoryRead}), {@code skills/list} and {@code skills/get}
+ * with the frontmatter and a digest and size per file that match what {@code resources/read} answers, and
+ * {@code resources/directory/read} of a skill's folders.
  */
 @QuarkusTest
 @SharedApp
@@ -34,7 +35,7 @@ class SkillsTest {
                 .statusCode(200)
                 .body(
                         "result.capabilities.extensions.'io.modelcontextprotocol/skills'",
-                        org.hamcrest.Matchers.equalTo(Map.of()));
+                        org.hamcrest.Matchers.equalTo(Map.of("directoryRead", true)));
         Stateless.request("server/discover")
                 .body(Stateless.body(1, "server/discover", ""))
                 .post("/mcp")
@@ -42,7 +43,7 @@ class SkillsTest {
                 .statusCode(200)
                 .body(
                         "result.capabilities.extensions.'io.modelcontextprotocol/skills'",
-                        org.hamcrest.Matchers.equalTo(Map.of()))
+                        org.hamcrest.Matchers.equalTo(Map.of("directoryRead", true)))
                 .body(
                         "result.capabilities.extensions.'io.modelcontextprotocol/tasks'",
                         org.hamcrest.Matchers.equalTo(Map.of()));
@@ -115,5 +116,76 @@ class SkillsTest {
                 .statusCode(200)
                 .body("result.cacheScope", org.hamcrest.Matchers.equalTo("public"))
                 .body("result.skill.resources.size()", org.hamcrest.Matchers.equalTo(2));
+    }
+
+    @Test
+    void aSkillsFoldersAreReadOneLevelAtATime() {
+        String session = Mcp.initialize();
+        JsonPath root = directory(session, "skill://plan-a-day");
+        assertEquals(
+                List.of(
+                        Map.of(
+                                "uri", "skill://plan-a-day/SKILL.md",
+                                "name", "SKILL.md",
+                                "mimeType", "text/markdown",
+                                "size", fileSize(session, SKILL)),
+                        Map.of(
+                                "uri",
+                                "skill://plan-a-day/references",
+                                "name",
+                                "references",
+                                "mimeType",
+                                "inode/directory")),
+                root.getList("result.resources"),
+                root.prettify());
+        JsonPath references = directory(session, "skill://plan-a-day/references");
+        assertEquals(
+                List.of("skill://plan-a-day/references/checklist.md"),
+                references.getList("result.resources.uri"),
+                references.prettify());
+        assertEquals("text/markdown", references.getString("result.resources[0].mimeType"));
+
+        for (String notAFolder : List.of(SKILL, "skill://plan-a-day/references/checklist.md", "skill://nope", "x")) {
+            JsonPath refused = directory(session, notAFolder);
+            assertEquals(-32602, refused.getInt("error.code"), notAFolder + ": " + refused.prettify());
+            assertTrue(
+                    refused.getString("error.message").startsWith("Not a directory: '" + notAFolder + "'"),
+                    refused.prettify());
+        }
+        Mcp.post(session, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"resources/directory/read\",\"params\":{}}")
+                .statusCode(200)
+                .body("error.code", org.hamcrest.Matchers.equalTo(-32602))
+                .body("error.message", org.hamcrest.Matchers.containsString("needs params.uri"));
+
+        Stateless.request("resources/directory/read")
+                .body(Stateless.body(1, "resources/directory/read", "\"uri\":\"skill://plan-a-day/references\""))
+                .post("/mcp")
+                .then()
+                .statusCode(200)
+                .body("result.cacheScope", org.hamcrest.Matchers.equalTo("public"))
+                .body("result.ttlMs", org.hamcrest.Matchers.notNullValue())
+                .body("result.resources[0].name", org.hamcrest.Matchers.equalTo("checklist.md"));
+    }
+
+    private static JsonPath directory(String session, String uri) {
+        return Mcp.post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"resources/directory/read\",\"params\":{\"uri\":\""
+                                + uri + "\"}}")
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** The size skills/get gives the file: the one the folder's entry must repeat. */
+    private static int fileSize(String session, String uri) {
+        JsonPath skill = Mcp.post(
+                        session,
+                        "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"skills/get\",\"params\":{\"uri\":\"" + SKILL
+                                + "\"}}")
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return skill.getInt("result.skill.resources.find { it.uri == '" + uri + "' }.size");
     }
 }

@@ -14,6 +14,8 @@ public enum McpMethod {
     RESOURCES_LIST("resources/list"),
     RESOURCES_TEMPLATES_LIST("resources/templates/list"),
     RESOURCES_READ("resources/read"),
+    /** The Skills extension's listing of a skill's folder (declared as its {@code directoryRead}). */
+    RESOURCES_DIRECTORY_READ("resources/directory/read"),
     RESOURCES_SUBSCRIBE("resources/subscribe"),
     RESOURCES_UNSUBSCRIBE("resources/unsubscribe"),
     PROMPTS_LIST("prompts/list"),

@@ -18,7 +18,7 @@ public record ServerCapabilities(
         Empty logging,
         Empty completions,
         Tasks tasks,
-        Map<String, Empty> extensions) {
+        Map<String, Object> extensions) {
 
     /** The id of the 2026-07-28 tasks extension, in capabilities and in {@code requiredCapabilities}. */
     public static final String TASKS_EXTENSION = "io.modelcontextprotocol/tasks";
@@ -75,8 +75,13 @@ public record ServerCapabilities(
 
     /** These capabilities with the extension {@code id} declared too (no settings). */
     public ServerCapabilities withExtension(String id) {
-        java.util.Map<String, Empty> all = new java.util.TreeMap<>(extensions == null ? Map.of() : extensions);
-        all.put(id, new Empty());
+        return withExtension(id, new Empty());
+    }
+
+    /** These capabilities with the extension {@code id} declared too, with its settings object. */
+    public ServerCapabilities withExtension(String id, Object settings) {
+        java.util.Map<String, Object> all = new java.util.TreeMap<>(extensions == null ? Map.of() : extensions);
+        all.put(id, settings);
         return new ServerCapabilities(tools, resources, prompts, logging, completions, tasks, Map.copyOf(all));
     }
 
