@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The skills shipped with the application ({@code src/main/resources/skills/<name>/}), from the index the build wrote:
@@ -109,7 +110,6 @@ public class SkillCatalog {
             String folder = parent + "/" + segments[i];
             children(parent)
                     .putIfAbsent(folder, new DirectoryEntry(folder, segments[i], DirectoryEntry.DIRECTORY, null));
-            children(folder);
             parent = folder;
         }
         String file = parent + "/" + segments[segments.length - 1];
@@ -117,7 +117,7 @@ public class SkillCatalog {
     }
 
     private Map<String, DirectoryEntry> children(String folder) {
-        return directories.computeIfAbsent(folder, ignored -> new java.util.TreeMap<>());
+        return directories.computeIfAbsent(folder, ignored -> new TreeMap<>());
     }
 
     /** Every index on the class path (the application's, and in tests the test classes'), merged. */
