@@ -1,4 +1,5 @@
-# Shell functions shared by scripts/bench.sh, scripts/bench-peers.sh and scripts/test.sh (sourced, not run).
+# Shell functions shared by scripts/bench.sh, scripts/bench-peers.sh, scripts/package-aot.sh and scripts/test.sh
+# (sourced, not run).
 
 # free_port: a TCP port on 127.0.0.1 that nothing listens on, below the kernel's ephemeral range
 # (ip_local_port_range, 32768 and up by default): there the source port of a connection on this machine (the
@@ -60,6 +61,22 @@ start_redis() {
   echo "redis-server did not listen on 127.0.0.1:$port within 5 s; see $log" >&2
   exit 1
 }
+
+# find_java25: the java of a JDK 25 or later (the AOT cache needs one): AOT_JAVA_HOME when set, else the newest
+# /usr/lib/jvm/* of 25 or later, else JAVA_HOME when it is one; fails when there is none.
+find_java25() {
+  local candidate
+  for candidate in "${AOT_JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -rV) "${JAVA_HOME:-}"; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    if [ "$(_java_feature "$candidate/bin/java")" -ge 25 ] 2>/dev/null; then
+      echo "$candidate/bin/java"
+      return
+    fi
+  done
+  return 1
+}
+# _java_feature JAVA: the JDK's feature release (17, 25, ...)
+_java_feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
 
 # stop_pid PID: SIGTERM, up to 15 s to exit, then SIGKILL.
 # stop_on_exit: when the script ends or is interrupted, stops the processes in $SERVER_PID and $REDIS_PID and removes

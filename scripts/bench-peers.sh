@@ -13,8 +13,10 @@
 #   Options: --connections 1,16,64  --duration SECONDS (window per level)  --level-warmup SECONDS (before each
 #            level's window)  --warmup SECONDS (load after start, split over the server's scenarios)
 #            --peak-seconds SECONDS (time-to-peak run)  --servers ceiling,quarkiverse,switchboard-memory,
-#            switchboard-redis  --no-build (reuse the last builds)
-#   Environment: LOADGEN_JAVA_OPTS (JVM flags of the load generator).
+#            switchboard-redis,switchboard-aot  --no-build (reuse the last builds)
+#   switchboard-aot (not in the default list): the memory store on a JDK 25 with the AOT cache of
+#   scripts/package-aot.sh, built into target/aot-app and trained there (about 2 to 4 more minutes).
+#   Environment: LOADGEN_JAVA_OPTS (JVM flags of the load generator), AOT_JAVA_HOME (see scripts/package-aot.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=scripts/bench-lib.sh
@@ -24,7 +26,7 @@ MODE=full CONNECTIONS=1,16,64 DURATION=10 LEVEL_WARMUP=2 WARMUP=20 PEAK_SECONDS=
 SERVERS=ceiling,quarkiverse,switchboard-memory,switchboard-redis
 custom=
 
-usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -79,10 +81,23 @@ build_peer() {
     || ./mvnw -B -q -f "$dir/pom.xml" package -DskipTests >"$OUT/build-$1.log" 2>&1 \
     || { cat "$OUT/build-$1.log" >&2; exit 1; }
 }
+# The AOT-cached application: its own output directory, so target/quarkus-app stays the fast-jar the others run.
+AOT_APP=target/aot-app
+build_aot() {
+  JAVA25=$(find_java25) || { echo "scripts/bench-peers.sh: switchboard-aot needs a JDK 25 or later" >&2; exit 1; }
+  if [ "$BUILD" = 1 ] || [ ! -f "$AOT_APP/app.aot" ]; then
+    log "building and training the AOT-cached application into $AOT_APP (scripts/package-aot.sh)"
+    ./mvnw -B -q package -DskipTests -Dnative.sources.skip -Dquarkus.package.jar.type=aot-jar \
+      -Dquarkus.package.output-directory=aot-app
+    scripts/package-aot.sh --no-build --app "$AOT_APP" >"$OUT/build-aot.log" 2>&1 \
+      || { cat "$OUT/build-aot.log" >&2; exit 1; }
+  fi
+}
 for server in ${SERVERS//,/ }; do
   case "$server" in
     ceiling|quarkiverse) build_peer "$server" ;;
     switchboard-memory|switchboard-redis) ;;
+    switchboard-aot) build_aot ;;
     *) echo "scripts/bench-peers.sh: unknown server $server" >&2; exit 2 ;;
   esac
 done
@@ -94,17 +109,24 @@ stop_on_exit
 INITIALIZE='{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",'\
 '"capabilities":{},"clientInfo":{"name":"bench-peers","version":"1"}}}'
 
-# start_server NAME JAR [VAR=VALUE...]: launches the jar on CPU 1 with the environment given, and records the time
-# from launching java to the first 200 on an initialize.
+# start_server NAME JAR [VAR=VALUE...]: launches the jar on CPU 1 with the environment given (and the java command
+# in SERVER_JAVA, default java, from the directory SERVER_DIR, default here), and records the time from launching java
+# to the first 200 on an initialize. Fails when the JVM says it could not use its AOT cache.
+SERVER_JAVA=(java) SERVER_DIR=.
 start_server() {
   local name=$1 jar=$2; shift 2
   SERVER_PORT=$(free_port)
   local t0
   t0=$(date +%s%N)
-  env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$SERVER_PORT" QUARKUS_MANAGEMENT_PORT="$(free_port)" \
-    QUARKUS_SHUTDOWN_DELAY_ENABLED=false taskset -c "$SERVER_CPU" java -jar "$jar" >"$OUT/server-$name.log" 2>&1 &
+  (cd "$SERVER_DIR" && exec env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$SERVER_PORT" \
+    QUARKUS_MANAGEMENT_PORT="$(free_port)" QUARKUS_SHUTDOWN_DELAY_ENABLED=false \
+    taskset -c "$SERVER_CPU" "${SERVER_JAVA[@]}" -jar "$jar") >"$OUT/server-$name.log" 2>&1 &
   SERVER_PID=$!
   await_200 "$SERVER_PID" "$OUT/server-$name.log" "http://127.0.0.1:$SERVER_PORT/mcp" "$INITIALIZE"
+  if grep -q '^\[[0-9.]*s\]\[error *\]\[aot' "$OUT/server-$name.log"; then
+    echo "scripts/bench-peers.sh: $name started without its AOT cache; see $OUT/server-$name.log" >&2
+    exit 1
+  fi
   record_startup "$RESULTS" "$name" "$SERVER_PID" "$t0"
   log "$name on 127.0.0.1:$SERVER_PORT (pid $SERVER_PID, CPU $SERVER_CPU): first 200 after $STARTUP_MILLIS ms," \
     "RSS $STARTUP_RSS MiB"
@@ -170,6 +192,11 @@ for server in ${SERVERS//,/ }; do
     switchboard-memory) # REDIS_URL: a port nothing listens on, so no other Redis on this machine is ever touched
       run_server "$server" "$APP" "${SWITCHBOARD_ENV[@]}" SWITCHBOARD_SESSIONS_STORE=memory \
         REDIS_URL="redis://127.0.0.1:$(free_port)" ;;
+    switchboard-aot) # as trained: -jar quarkus-run.jar from the application's directory, or the JVM drops the cache
+      SERVER_JAVA=("$JAVA25" -XX:AOTCache=app.aot) SERVER_DIR=$AOT_APP
+      run_server "$server" quarkus-run.jar "${SWITCHBOARD_ENV[@]}" SWITCHBOARD_SESSIONS_STORE=memory \
+        REDIS_URL="redis://127.0.0.1:$(free_port)"
+      SERVER_JAVA=(java) SERVER_DIR=. ;;
     switchboard-redis)
       REDIS_PORT=$(free_port)
       REDIS_DIR=$(mktemp -d)

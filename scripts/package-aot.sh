@@ -33,20 +33,7 @@ while [ $# -gt 0 ]; do
 done
 log() { echo "package-aot: $*" >&2; }
 
-# java_feature JAVA: the JDK's feature release (17, 25, ...)
-java_feature() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-find_java() {
-  local candidate
-  for candidate in "${AOT_JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -rV) "${JAVA_HOME:-}"; do
-    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
-    if [ "$(java_feature "$candidate/bin/java")" -ge 25 ] 2>/dev/null; then
-      echo "$candidate/bin/java"
-      return
-    fi
-  done
-  return 1
-}
-JAVA=$(find_java) || {
+JAVA=$(find_java25) || {
   echo "scripts/package-aot.sh: no JDK 25 or later found; install one (Debian: a temurin-25-jdk package) and set" \
     "AOT_JAVA_HOME to it" >&2
   exit 1

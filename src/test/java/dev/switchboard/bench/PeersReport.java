@@ -26,6 +26,7 @@ public final class PeersReport {
 
     static final String QUARKIVERSE = "quarkiverse";
     static final String CEILING = "ceiling";
+    static final String AOT = "switchboard-aot";
     /** A process reaches its peak when one second's throughput first comes to this share of its best second. */
     static final double PEAK_SHARE = 0.8;
 
@@ -65,7 +66,13 @@ public final class PeersReport {
                         + " CPU 0. ops/s counts operations (a session cycle is 4 requests); req/s counts HTTP"
                         + " requests. RSS at the end of the window; CPU from `/proc/<pid>/stat` (10 ms ticks)."
                         + " The ratios divide ops/s by the Quarkiverse server's and the ceiling's at the same"
-                        + " scenario and level.\n\n");
+                        + " scenario and level.")
+                .append(
+                        servers.contains(AOT)
+                                ? " " + AOT + " is the memory store on a JDK 25 with the AOT cache of"
+                                        + " `scripts/package-aot.sh` (`-XX:AOTCache`), every other server on the JDK"
+                                        + " above.\n\n"
+                                : "\n\n");
         md.append("| Scenario | Conns | Server | ops/s | req/s | p50 ms | p99 ms | Errors | RSS MiB | CPU µs/op"
                 + " | × Quarkiverse | × ceiling |\n");
         md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");

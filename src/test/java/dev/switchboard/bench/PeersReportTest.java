@@ -2,6 +2,7 @@ package dev.switchboard.bench;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +43,23 @@ class PeersReportTest {
         assertTrue(md.indexOf("| 1 | switchboard-memory") < md.indexOf("| 64 | ceiling"), "levels in order: " + md);
         assertTrue(md.contains("| quarkiverse | 900 | 120 | 1,000 | 3 | 100 700 1000 900 |"), md);
         assertTrue(md.contains("| ceiling | 900 | 120 | - | - | - |"), md);
+    }
+
+    @Test
+    void saysWhichServerRunsWithTheAotCacheOnlyWhenOneDoes() throws Exception {
+        List<ObjectNode> lines = new ArrayList<>();
+        lines.add(line("{\"type\":\"startup\",\"run\":\"quarkiverse\",\"millis\":900,\"rssMiB\":120}"));
+        lines.add(load("quarkiverse", 64, 2000));
+        String without = PeersReport.markdown(lines);
+        lines.add(line("{\"type\":\"startup\",\"run\":\"switchboard-aot\",\"millis\":700,\"rssMiB\":130}"));
+        lines.add(load("switchboard-aot", 64, 2400));
+
+        String with = PeersReport.markdown(lines);
+
+        assertTrue(with.contains("switchboard-aot is the memory store on a JDK 25 with the AOT cache"), with);
+        assertTrue(with.contains("| a. tools/call | 64 | switchboard-aot | 2,400 |"), with);
+        assertTrue(with.contains("| switchboard-aot | 700 | 130 | - | - | - |"), with);
+        assertFalse(without.contains("AOT cache"), without);
     }
 
     @Test
