@@ -51,8 +51,11 @@ final class ServiceExchange {
         headers.forEach(options::putHeader);
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         http.request(options)
-                .compose(request -> body == null ? request.send() : request.send(Buffer.buffer(body)))
-                .onSuccess(response -> read(response, maxBytes, answer))
+                // Sent and read on the request's event loop: the response's handlers are set in the same task that
+                // sends, before any of it can arrive. Set from this thread once the send is done, they came too late
+                // for an answer that had already ended, and the call waited out its timeout.
+                .compose(request -> (body == null ? request.send() : request.send(Buffer.buffer(body)))
+                        .onSuccess(response -> read(response, maxBytes, answer)))
                 .onFailure(answer::completeExceptionally);
         try {
             return answer.get(timeoutMillis, TimeUnit.MILLISECONDS);
