@@ -55,6 +55,9 @@ final class ScriptBatches {
         }
     }
 
+    /** The most scripts in one batch: a turn under heavy load may start thousands. */
+    static final int MAX_BATCH = 128;
+
     /** The scripts of the current turn, per event-loop thread (null between turns). */
     private static final ThreadLocal<List<Pending>> TURN = new ThreadLocal<>();
 
@@ -104,6 +107,12 @@ final class ScriptBatches {
     }
 
     private static void sendTogether(List<Pending> scripts) {
+        if (scripts.size() > MAX_BATCH) { // a connection awaits a bounded number of replies (max-waiting-handlers)
+            for (int from = 0; from < scripts.size(); from += MAX_BATCH) {
+                sendTogether(scripts.subList(from, Math.min(scripts.size(), from + MAX_BATCH)));
+            }
+            return;
+        }
         if (scripts.size() == 1) {
             sendAlone(scripts.get(0));
             return;

@@ -56,7 +56,8 @@ class ScriptBatchesTest {
             long evalshas = topology.calls("evalsha");
 
             // Keys without a shared hash tag: in a cluster, slots of their own.
-            List<CompletableFuture<Response>> replies = runInOneTurn(client, i -> "batch-" + UUID.randomUUID() + i);
+            List<CompletableFuture<Response>> replies =
+                    runInOneTurn(client, SCRIPTS, i -> "batch-" + UUID.randomUUID() + i);
 
             for (int i = 0; i < SCRIPTS; i++) {
                 Response reply = replies.get(i).get(10, TimeUnit.SECONDS);
@@ -71,6 +72,25 @@ class ScriptBatchesTest {
                 assertEquals(SCRIPTS, topology.calls("eval") - evals, "one batch, each script as EVAL");
                 assertEquals(0, topology.calls("evalsha") - evalshas);
             }
+        }
+    }
+
+    @Test
+    void moreScriptsThanAConnectionAwaitsGoInSeveralBatches() throws Exception {
+        RedisTopology topology = RedisTopology.STANDALONE;
+        try (RedisTopology.Client client = topology.client(vertx)) {
+            int scripts = 2_100; // one batch would exceed the 2,048 replies a connection awaits by default
+            long evals = topology.calls("eval");
+            String prefix = "batch-many-" + UUID.randomUUID() + ":";
+
+            List<CompletableFuture<Response>> replies = runInOneTurn(client, scripts, i -> prefix + i);
+
+            for (int i = 0; i < scripts; i++) {
+                Response reply = replies.get(i).get(20, TimeUnit.SECONDS);
+                assertEquals("arg" + i, reply.get(0).toString());
+                assertEquals(1, reply.get(1).toInteger());
+            }
+            assertEquals(scripts, topology.calls("eval") - evals, "all batched");
         }
     }
 
@@ -126,8 +146,8 @@ class ScriptBatchesTest {
                     .send(Request.cmd(Command.RPUSH).arg(list).arg("x"))
                     .await()
                     .indefinitely();
-            List<CompletableFuture<Response>> replies =
-                    runInOneTurn(client, i -> i == 0 ? list : "batch-ok-" + UUID.randomUUID()); // INCR on a list
+            List<CompletableFuture<Response>> replies = runInOneTurn(
+                    client, SCRIPTS, i -> i == 0 ? list : "batch-ok-" + UUID.randomUUID()); // INCR on a list
 
             for (CompletableFuture<Response> reply : replies) {
                 ExecutionException failure =
@@ -140,16 +160,16 @@ class ScriptBatchesTest {
         }
     }
 
-    /** Starts {@link #SCRIPTS} probes in one event-loop task, script {@code i} on key {@code keys.apply(i)}. */
+    /** Starts {@code count} probes in one event-loop task, script {@code i} on key {@code keys.apply(i)}. */
     private static List<CompletableFuture<Response>> runInOneTurn(
-            RedisTopology.Client client, IntFunction<String> keys) {
+            RedisTopology.Client client, int count, IntFunction<String> keys) {
         List<CompletableFuture<Response>> replies = new ArrayList<>();
-        for (int i = 0; i < SCRIPTS; i++) {
+        for (int i = 0; i < count; i++) {
             replies.add(new CompletableFuture<>());
         }
         CompletableFuture<Void> started = new CompletableFuture<>();
         vertx.getDelegate().getOrCreateContext().runOnContext(ignored -> {
-            for (int i = 0; i < SCRIPTS; i++) {
+            for (int i = 0; i < count; i++) {
                 CompletableFuture<Response> reply = replies.get(i);
                 PROBE.run(client.dataSource(), List.of(keys.apply(i)), "arg" + i)
                         .subscribe()
