@@ -54,10 +54,14 @@ public final class RedisScript {
 
     /** Runs the script, batched with the other scripts of this event-loop turn when there are any (ScriptBatches). */
     public Uni<Response> run(ReactiveRedisDataSource redis, List<String> keys, String... args) {
-        Uni<Response> alone = redis.execute("EVALSHA", arguments(sha, keys, args))
-                .onFailure(RedisScript::isNoScript)
-                .recoverWithUni(() -> redis.execute("EVAL", arguments(source, keys, args)));
-        return bounded(ScriptBatches.send(redis, () -> eval(keys, args), alone), timeout());
+        return bounded(
+                ScriptBatches.send(
+                        redis,
+                        () -> eval(keys, args),
+                        () -> redis.execute("EVALSHA", arguments(sha, keys, args))
+                                .onFailure(RedisScript::isNoScript)
+                                .recoverWithUni(() -> redis.execute("EVAL", arguments(source, keys, args)))),
+                timeout());
     }
 
     public static Uni<Response> command(ReactiveRedisDataSource redis, String command, String... args) {

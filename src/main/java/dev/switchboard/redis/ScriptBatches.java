@@ -34,7 +34,7 @@ final class ScriptBatches {
     private record Pending(
             ReactiveRedisDataSource redis,
             Request request,
-            Uni<Response> alone,
+            Supplier<Uni<Response>> alone,
             Context context,
             UniEmitter<? super Response> emitter) {
 
@@ -70,11 +70,11 @@ final class ScriptBatches {
      * Sends {@code batched} with the other scripts its event-loop thread starts in this turn, or {@code alone} when it
      * is subscribed to off the event loop or for a cluster client that cannot batch them.
      */
-    static Uni<Response> send(ReactiveRedisDataSource redis, Supplier<Request> batched, Uni<Response> alone) {
+    static Uni<Response> send(ReactiveRedisDataSource redis, Supplier<Request> batched, Supplier<Uni<Response>> alone) {
         return Uni.createFrom().deferred(() -> {
             Context context = Vertx.currentContext();
             if (context == null || !Context.isOnEventLoopThread() || UNBATCHED.contains(redis)) {
-                return alone;
+                return alone.get();
             }
             return Uni.createFrom().emitter(emitter -> {
                 List<Pending> turn = TURN.get();
@@ -92,10 +92,6 @@ final class ScriptBatches {
         List<Pending> turn = TURN.get();
         TURN.remove();
         if (turn == null) {
-            return;
-        }
-        if (turn.size() == 1) {
-            sendAlone(turn.get(0));
             return;
         }
         Map<ReactiveRedisDataSource, List<Pending>> bySource = new IdentityHashMap<>();
@@ -140,7 +136,7 @@ final class ScriptBatches {
     }
 
     private static void sendAlone(Pending pending) {
-        pending.alone().subscribe().with(pending::complete, pending::fail);
+        pending.alone().get().subscribe().with(pending::complete, pending::fail);
     }
 
     private static boolean isAcrossSlots(Throwable failure) {
