@@ -64,7 +64,8 @@ public class AgentLoop {
      * @throws AgentException when the model or the MCP server cannot be used
      */
     public AgentRun run(String prompt, String sessionId, String authorization) {
-        McpSession session = McpSession.open(mcp, forwardAuthorization ? authorization : null, mapper, sessionId);
+        McpSession session = McpSession.open(
+                mcp, forwardAuthorization ? authorization : null, mapper, config.mcpTimeout(), sessionId);
         ToolFunctions functions = new ToolFunctions(session.listTools(), mapper);
         ArrayNode messages = mapper.createArrayNode();
         messages.addObject().put("role", "system").put("content", config.systemPrompt());

@@ -42,7 +42,7 @@ public class AgentResource {
     @APIResponse(responseCode = "400", description = "No prompt")
     @APIResponse(responseCode = "404", description = "The sessionId is unknown or expired")
     @APIResponse(responseCode = "502", description = "The model endpoint or the MCP server failed or refused")
-    @APIResponse(responseCode = "504", description = "The model endpoint did not answer in time")
+    @APIResponse(responseCode = "504", description = "The model endpoint or the MCP server did not answer in time")
     public AgentRun ask(
             @Valid @NotNull AgentRequest request,
             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {

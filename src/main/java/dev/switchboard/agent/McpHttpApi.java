@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 /** An MCP endpoint over Streamable HTTP (a Quarkus REST Client built with its URL). */
 public interface McpHttpApi {
 
-    /** Sends one JSON-RPC message; the answer is JSON or an SSE stream, read whole. */
+    /** Sends one JSON-RPC message; the answer is JSON or an SSE stream (not buffered: returned as it arrives). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     Response post(

@@ -1,17 +1,20 @@
 package dev.switchboard.agent;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The agent's MCP session with a server over Streamable HTTP (revision 2025-11-25): initialize, then tools/list and
- * tools/call under the session id. Answers may come as JSON or as an SSE stream whose last event is the response.
+ * tools/call under the session id. Answers may come as JSON or as an SSE stream that carries the response.
  * Not thread-safe: one per agent run.
  */
 final class McpSession {
@@ -22,13 +25,17 @@ final class McpSession {
     private final McpHttpApi api;
     private final String authorization;
     private final ObjectMapper mapper;
+    private final SseAnswer events;
+    private final Duration timeout;
     private String sessionId;
     private int nextId = 1;
 
-    private McpSession(McpHttpApi api, String authorization, ObjectMapper mapper, String sessionId) {
+    private McpSession(McpHttpApi api, String authorization, ObjectMapper mapper, Duration timeout, String sessionId) {
         this.api = api;
         this.authorization = authorization;
         this.mapper = mapper;
+        this.events = new SseAnswer(mapper);
+        this.timeout = timeout;
         this.sessionId = sessionId;
     }
 
@@ -36,9 +43,11 @@ final class McpSession {
      * Continues {@code sessionId}, or opens a new session when it is null.
      *
      * @param authorization the {@code Authorization} header to send, or null
+     * @param timeout how long one answer may take, an SSE stream's included
      */
-    static McpSession open(McpHttpApi api, String authorization, ObjectMapper mapper, String sessionId) {
-        McpSession session = new McpSession(api, authorization, mapper, sessionId);
+    static McpSession open(
+            McpHttpApi api, String authorization, ObjectMapper mapper, Duration timeout, String sessionId) {
+        McpSession session = new McpSession(api, authorization, mapper, timeout, sessionId);
         if (sessionId == null) {
             session.initialize();
         }
@@ -107,54 +116,56 @@ final class McpSession {
         }
     }
 
-    /** The result of request {@code id}, from a JSON answer or from the SSE stream's events. */
+    /**
+     * The result of request {@code id}, from a JSON answer or from the SSE stream's events, read as they arrive (the
+     * stream may stay open after the response: see {@link SseAnswer}) and within the timeout.
+     */
     private JsonNode result(Response response, int id, String method) {
-        try (response) {
-            String body = response.readEntity(String.class);
-            if (response.getStatus() == 404 && sessionId != null) {
-                throw new AgentException(
-                        404,
-                        "MCP session " + sessionId + " is unknown or expired; start without"
-                                + " sessionId for a new one");
-            }
-            if (response.getStatus() != 200) {
-                throw new AgentException(
-                        502, "The MCP server answered " + method + " with HTTP " + response.getStatus() + ": " + body);
-            }
-            String type = response.getHeaderString("Content-Type");
-            JsonNode answer = type != null && type.startsWith("text/event-stream") ? fromStream(body, id) : read(body);
-            if (answer == null) {
-                throw new AgentException(502, "The MCP server's stream ended without answering " + method);
-            }
-            if (answer.has("error")) {
-                throw new AgentException(
-                        502, "The MCP server answered " + method + " with error " + answer.path("error"));
-            }
-            return answer.path("result");
-        }
-    }
-
-    private JsonNode fromStream(String body, int id) {
-        StringBuilder data = new StringBuilder();
-        for (String line : body.split("\r?\n", -1)) {
-            if (line.startsWith("data:")) {
-                data.append(line.substring(line.startsWith("data: ") ? 6 : 5));
-            } else if (line.isEmpty() && data.length() > 0) {
-                JsonNode message = read(data.toString());
-                data.setLength(0);
-                if (message.path("id").asInt(-1) == id && (message.has("result") || message.has("error"))) {
-                    return message;
+        try (response;
+                ReadDeadline deadline = new ReadDeadline(timeout)) {
+            try {
+                return answer(response, id, method);
+            } catch (IOException | ProcessingException e) {
+                if (deadline.passed()) {
+                    throw new AgentException(
+                            504,
+                            "The MCP server did not answer " + method + " within " + timeout.toMillis()
+                                    + " ms (switchboard.agent.mcp-timeout)");
                 }
+                if (e instanceof JsonProcessingException) {
+                    throw new AgentException(502, "The MCP server sent malformed JSON");
+                }
+                throw new AgentException(502, "The MCP server broke off its answer to " + method);
             }
         }
-        return null;
     }
 
-    private JsonNode read(String json) {
-        try {
-            return mapper.readTree(json);
-        } catch (IOException e) {
-            throw new AgentException(502, "The MCP server sent malformed JSON");
+    private JsonNode answer(Response response, int id, String method) throws IOException {
+        if (response.getStatus() == 404 && sessionId != null) {
+            throw new AgentException(
+                    404, "MCP session " + sessionId + " is unknown or expired; start without sessionId for a new one");
         }
+        if (response.getStatus() != 200) {
+            throw new AgentException(
+                    502,
+                    "The MCP server answered " + method + " with HTTP " + response.getStatus() + ": "
+                            + response.readEntity(String.class));
+        }
+        String type = response.getHeaderString("Content-Type");
+        JsonNode answer;
+        if (type != null && type.startsWith("text/event-stream")) {
+            try (InputStream body = response.readEntity(InputStream.class)) {
+                answer = events.read(body, id);
+            }
+        } else {
+            answer = mapper.readTree(response.readEntity(String.class));
+        }
+        if (answer == null) {
+            throw new AgentException(502, "The MCP server's stream ended without answering " + method);
+        }
+        if (answer.has("error")) {
+            throw new AgentException(502, "The MCP server answered " + method + " with error " + answer.path("error"));
+        }
+        return answer.path("result");
     }
 }
