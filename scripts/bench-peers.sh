@@ -14,6 +14,7 @@
 #            level's window)  --warmup SECONDS (load after start, split over the server's scenarios)
 #            --peak-seconds SECONDS (time-to-peak run)  --servers ceiling,quarkiverse,switchboard-memory,
 #            switchboard-redis,switchboard-aot  --no-build (reuse the last builds)
+#            --rounds N (run every server N times, in turn; the report gives each figure's median round and range)
 #   switchboard-aot (not in the default list): the memory store on a JDK 25 with the AOT cache of
 #   scripts/package-aot.sh, built into target/aot-app and trained there (about 2 to 4 more minutes).
 #   Environment: LOADGEN_JAVA_OPTS (JVM flags of the load generator), AOT_JAVA_HOME (see scripts/package-aot.sh).
@@ -22,7 +23,7 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/bench-lib.sh
 . scripts/bench-lib.sh
 
-MODE=full CONNECTIONS=1,16,64 DURATION=10 LEVEL_WARMUP=2 WARMUP=20 PEAK_SECONDS=30 BUILD=1
+MODE=full CONNECTIONS=1,16,64 DURATION=10 LEVEL_WARMUP=2 WARMUP=20 PEAK_SECONDS=30 ROUNDS=1 BUILD=1
 SERVERS=ceiling,quarkiverse,switchboard-memory,switchboard-redis
 custom=
 
@@ -37,6 +38,7 @@ while [ $# -gt 0 ]; do
     --warmup) WARMUP=$2; custom=1; shift ;;
     --peak-seconds) PEAK_SECONDS=$2; custom=1; shift ;;
     --servers) SERVERS=$2; shift ;;
+    --rounds) ROUNDS=$2; shift ;;
     --no-build) BUILD=0 ;;
     -h|--help) usage 0 ;;
     *) echo "scripts/bench-peers.sh: unknown option $1" >&2; usage 2 >&2 ;;
@@ -103,7 +105,7 @@ for server in ${SERVERS//,/ }; do
 done
 
 # --- processes ---------------------------------------------------------------------------------------------------
-REDIS_PID= REDIS_DIR= SERVER_PID= SERVER_PORT=
+REDIS_PID= REDIS_DIR= SERVER_PID= SERVER_PORT= ROUND_SUFFIX=
 stop_on_exit
 
 INITIALIZE='{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25",'\
@@ -120,11 +122,11 @@ start_server() {
   t0=$(date +%s%N)
   (cd "$SERVER_DIR" && exec env "$@" QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$SERVER_PORT" \
     QUARKUS_MANAGEMENT_PORT="$(free_port)" QUARKUS_SHUTDOWN_DELAY_ENABLED=false \
-    taskset -c "$SERVER_CPU" "${SERVER_JAVA[@]}" -jar "$jar") >"$OUT/server-$name.log" 2>&1 &
+    taskset -c "$SERVER_CPU" "${SERVER_JAVA[@]}" -jar "$jar") >"$OUT/server-$name$ROUND_SUFFIX.log" 2>&1 &
   SERVER_PID=$!
-  await_200 "$SERVER_PID" "$OUT/server-$name.log" "http://127.0.0.1:$SERVER_PORT/mcp" "$INITIALIZE"
-  if grep -q '^\[[0-9.]*s\]\[error *\]\[aot' "$OUT/server-$name.log"; then
-    echo "scripts/bench-peers.sh: $name started without its AOT cache; see $OUT/server-$name.log" >&2
+  await_200 "$SERVER_PID" "$OUT/server-$name$ROUND_SUFFIX.log" "http://127.0.0.1:$SERVER_PORT/mcp" "$INITIALIZE"
+  if grep -q '^\[[0-9.]*s\]\[error *\]\[aot' "$OUT/server-$name$ROUND_SUFFIX.log"; then
+    echo "scripts/bench-peers.sh: $name started without its AOT cache; see $OUT/server-$name$ROUND_SUFFIX.log" >&2
     exit 1
   fi
   record_startup "$RESULTS" "$name" "$SERVER_PID" "$t0"
@@ -177,7 +179,7 @@ run_server() {
 }
 
 echo "{\"type\":\"meta\",$(meta_fields "$MODE"),\"connections\":\"$CONNECTIONS\",\"warmupSeconds\":$WARMUP," \
-  "\"levelWarmupSeconds\":$LEVEL_WARMUP,\"durationSeconds\":$DURATION,\"peakSeconds\":$PEAK_SECONDS," \
+  "\"levelWarmupSeconds\":$LEVEL_WARMUP,\"durationSeconds\":$DURATION,\"peakSeconds\":$PEAK_SECONDS,\"rounds\":$ROUNDS," \
   "\"serverCpu\":$SERVER_CPU,\"loadGeneratorCpu\":$LOADGEN_CPU}" | tr -d '\n' >>"$RESULTS"
 echo >>"$RESULTS"
 log "mode $MODE: servers $SERVERS; connections $CONNECTIONS, ${DURATION}s windows; results in $OUT"
@@ -186,28 +188,36 @@ log "mode $MODE: servers $SERVERS; connections $CONNECTIONS, ${DURATION}s window
 SWITCHBOARD_ENV=(SWITCHBOARD_AUTH_ENABLED=false SWITCHBOARD_RATE_LIMIT_ENABLED=false
   SWITCHBOARD_WEATHER_PROVIDER=offline
   SWITCHBOARD_TOOLS_EXCLUDE='calendar.*,history.*,memory.*,research,search,workspace.*')
-for server in ${SERVERS//,/ }; do
-  case "$server" in
-    ceiling|quarkiverse) run_server "$server" "scripts/peers/$server/target/quarkus-app/quarkus-run.jar" ;;
-    switchboard-memory) # REDIS_URL: a port nothing listens on, so no other Redis on this machine is ever touched
-      run_server "$server" "$APP" "${SWITCHBOARD_ENV[@]}" SWITCHBOARD_SESSIONS_STORE=memory \
-        REDIS_URL="redis://127.0.0.1:$(free_port)" ;;
-    switchboard-aot) # as trained: -jar quarkus-run.jar from the application's directory, or the JVM drops the cache
-      SERVER_JAVA=("$JAVA25" -XX:AOTCache=app.aot) SERVER_DIR=$AOT_APP
-      run_server "$server" quarkus-run.jar "${SWITCHBOARD_ENV[@]}" SWITCHBOARD_SESSIONS_STORE=memory \
-        REDIS_URL="redis://127.0.0.1:$(free_port)"
-      SERVER_JAVA=(java) SERVER_DIR=. ;;
-    switchboard-redis)
-      REDIS_PORT=$(free_port)
-      REDIS_DIR=$(mktemp -d)
-      start_redis "$REDIS_PORT" "$REDIS_DIR" "$OUT/redis.log" taskset -c "$SERVER_CPU"
-      log "redis-server on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID, CPU $SERVER_CPU)"
-      run_server "$server" "$APP" "${SWITCHBOARD_ENV[@]}" SWITCHBOARD_SESSIONS_STORE=redis \
-        REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
-      stop_pid "$REDIS_PID"
-      REDIS_PID=
-      ;;
-  esac
+# Rounds run the servers in turn (A B A B, not A A B B), so a slow spell of the machine falls on all of them.
+for round in $(seq 1 "$ROUNDS"); do
+  if [ "$ROUNDS" -gt 1 ]; then
+    ROUND_SUFFIX=-$round
+    log "round $round of $ROUNDS"
+  fi
+  for server in ${SERVERS//,/ }; do
+    case "$server" in
+      ceiling|quarkiverse) run_server "$server" "scripts/peers/$server/target/quarkus-app/quarkus-run.jar" ;;
+      switchboard-memory) # REDIS_URL: a port nothing listens on, so no other Redis on this machine is ever touched
+        run_server "$server" "$APP" "${SWITCHBOARD_ENV[@]}" SWITCHBOARD_SESSIONS_STORE=memory \
+          REDIS_URL="redis://127.0.0.1:$(free_port)" ;;
+      switchboard-aot) # as trained: -jar quarkus-run.jar from the application's directory, or the JVM drops the cache
+        SERVER_JAVA=("$JAVA25" -XX:AOTCache=app.aot) SERVER_DIR=$AOT_APP
+        run_server "$server" quarkus-run.jar "${SWITCHBOARD_ENV[@]}" SWITCHBOARD_SESSIONS_STORE=memory \
+          REDIS_URL="redis://127.0.0.1:$(free_port)"
+        SERVER_JAVA=(java) SERVER_DIR=. ;;
+      switchboard-redis)
+        REDIS_PORT=$(free_port)
+        REDIS_DIR=$(mktemp -d)
+        start_redis "$REDIS_PORT" "$REDIS_DIR" "$OUT/redis$ROUND_SUFFIX.log" taskset -c "$SERVER_CPU"
+        log "redis-server on 127.0.0.1:$REDIS_PORT (pid $REDIS_PID, CPU $SERVER_CPU)"
+        run_server "$server" "$APP" "${SWITCHBOARD_ENV[@]}" SWITCHBOARD_SESSIONS_STORE=redis \
+          REDIS_URL="redis://127.0.0.1:$REDIS_PORT"
+        stop_pid "$REDIS_PID"
+        rm -rf "$REDIS_DIR"
+        REDIS_PID= REDIS_DIR=
+        ;;
+    esac
+  done
 done
 
 java -cp "$BENCH_CP" dev.switchboard.bench.PeersReport "$RESULTS" "$OUT/results.md"

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The report of scripts/bench-peers.sh: Switchboard side by side with the Quarkiverse MCP server and a bare Quarkus
@@ -37,22 +39,44 @@ public final class PeersReport {
     }
 
     static String markdown(List<ObjectNode> lines) {
-        List<ObjectNode> loads = new ArrayList<>();
-        Map<String, ObjectNode> timelines = new LinkedHashMap<>();
-        Map<String, ObjectNode> startups = new LinkedHashMap<>();
-        Set<String> servers = new LinkedHashSet<>();
+        Map<String, List<ObjectNode>> loadRounds = new LinkedHashMap<>();
+        Map<String, List<ObjectNode>> timelineRounds = new LinkedHashMap<>();
+        Map<String, List<ObjectNode>> startupRounds = new LinkedHashMap<>();
         for (ObjectNode line : lines) {
             String type = line.path("type").asText();
             if ("startup".equals(type)) {
-                startups.put(line.path("run").asText(), line);
-                servers.add(line.path("run").asText());
+                startupRounds
+                        .computeIfAbsent(line.path("run").asText(), k -> new ArrayList<>())
+                        .add(line);
             } else if ("load".equals(type)
                     && "timeline".equals(line.path("phase").asText())) {
-                timelines.put(line.path("server").asText(), line);
+                timelineRounds
+                        .computeIfAbsent(line.path("server").asText(), k -> new ArrayList<>())
+                        .add(line);
             } else if ("load".equals(type)) {
-                loads.add(line);
+                String key = line.path("server").asText()
+                        + '|'
+                        + line.path("case").asText()
+                        + '|'
+                        + line.path("connections").asInt();
+                loadRounds.computeIfAbsent(key, k -> new ArrayList<>()).add(line);
             }
         }
+        // With --rounds, each server ran several times: each figure is the median round's, with the range beside it.
+        int rounds = loadRounds.values().stream().mapToInt(List::size).max().orElse(1);
+        Map<ObjectNode, List<ObjectNode>> roundsOf = new IdentityHashMap<>();
+        List<ObjectNode> loads = new ArrayList<>();
+        for (List<ObjectNode> each : loadRounds.values()) {
+            ObjectNode median = median(each, line -> line.path("opsPerSecond").asDouble());
+            roundsOf.put(median, each);
+            loads.add(median);
+        }
+        Map<String, ObjectNode> startups = new LinkedHashMap<>();
+        startupRounds.forEach((server, each) ->
+                startups.put(server, median(each, line -> line.path("millis").asDouble())));
+        Map<String, ObjectNode> timelines = new LinkedHashMap<>();
+        timelineRounds.forEach((server, each) -> timelines.put(server, median(each, PeersReport::peak)));
+        Set<String> servers = new LinkedHashSet<>(startups.keySet());
 
         // side by side: by scenario, then level, then server in the order they ran
         List<String> order = new ArrayList<>(servers);
@@ -71,11 +95,18 @@ public final class PeersReport {
                         servers.contains(AOT)
                                 ? " " + AOT + " is the memory store on a JDK 25 with the AOT cache of"
                                         + " `scripts/package-aot.sh` (`-XX:AOTCache`), every other server on the JDK"
-                                        + " above.\n\n"
+                                        + " above."
+                                : "")
+                .append(
+                        rounds > 1
+                                ? " Each server ran " + rounds + " times, one after the other in turn: each row is"
+                                        + " its median round (by ops/s, and by the time to the first 200 and the"
+                                        + " peak below); the last column gives the range of ops/s over the rounds.\n\n"
                                 : "\n\n");
         md.append("| Scenario | Conns | Server | ops/s | req/s | p50 ms | p99 ms | Errors | RSS MiB | CPU µs/op"
-                + " | × Quarkiverse | × ceiling |\n");
-        md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                + " | × Quarkiverse | × ceiling |" + (rounds > 1 ? " ops/s range |\n" : "\n"));
+        md.append("| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+                + (rounds > 1 ? " --- |\n" : "\n"));
         for (ObjectNode line : loads) {
             double ops = line.path("opsPerSecond").asDouble();
             JsonNode latency = line.path("latencyMs");
@@ -106,6 +137,7 @@ public final class PeersReport {
                     .append(ratio(ops, peer(loads, line, QUARKIVERSE)))
                     .append(" | ")
                     .append(ratio(ops, peer(loads, line, CEILING)))
+                    .append(rounds > 1 ? " | " + range(roundsOf.get(line)) : "")
                     .append(" |\n");
         }
 
@@ -127,10 +159,7 @@ public final class PeersReport {
                 continue;
             }
             long[] each = seconds(timeline);
-            long peak = 0;
-            for (long count : each) {
-                peak = Math.max(peak, count);
-            }
+            long peak = (long) peak(timeline);
             md.append(String.format(Locale.ROOT, "%,d", peak))
                     .append(" | ")
                     .append(secondReaching(each, (long) Math.ceil(peak * PEAK_SHARE)))
@@ -164,6 +193,32 @@ public final class PeersReport {
             counts[i] = each.get(i).asLong();
         }
         return counts;
+    }
+
+    /** The best one-second count of a time-to-peak line. */
+    static double peak(ObjectNode timeline) {
+        long peak = 0;
+        for (long count : seconds(timeline)) {
+            peak = Math.max(peak, count);
+        }
+        return peak;
+    }
+
+    /** The middle one of {@code rounds} by {@code value} (the lower middle of an even count): a line really measured. */
+    static ObjectNode median(List<ObjectNode> rounds, ToDoubleFunction<ObjectNode> value) {
+        List<ObjectNode> sorted = new ArrayList<>(rounds);
+        sorted.sort(Comparator.comparingDouble(value));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static String range(List<ObjectNode> rounds) {
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (ObjectNode round : rounds) {
+            min = Math.min(min, round.path("opsPerSecond").asDouble());
+            max = Math.max(max, round.path("opsPerSecond").asDouble());
+        }
+        return String.format(Locale.ROOT, "%,.0f-%,.0f (%d)", min, max, rounds.size());
     }
 
     /** 1-based second in which {@code counts} first reaches {@code threshold}, or "-". */

@@ -63,6 +63,29 @@ class PeersReportTest {
     }
 
     @Test
+    void severalRoundsReportTheMedianRoundAndTheRange() throws Exception {
+        List<ObjectNode> lines = new ArrayList<>();
+        int[][] rounds = {{2000, 3000, 900}, {2000, 1000, 5000}, {1000, 2000, 1000}}; // quarkiverse, memory, millis
+        for (int[] round : rounds) {
+            lines.add(line("{\"type\":\"startup\",\"run\":\"quarkiverse\",\"millis\":800,\"rssMiB\":120}"));
+            lines.add(load("quarkiverse", 64, round[0]));
+            lines.add(line("{\"type\":\"startup\",\"run\":\"switchboard-memory\",\"millis\":" + round[2]
+                    + ",\"rssMiB\":200}"));
+            lines.add(load("switchboard-memory", 64, round[1]));
+        }
+
+        String md = PeersReport.markdown(lines);
+
+        assertTrue(md.contains("Each server ran 3 times"), md);
+        assertTrue(md.contains("| a. tools/call | 64 | switchboard-memory | 2,000 |"), md);
+        assertTrue(md.contains("| 150 | 1.00 | - | 1,000-3,000 (3) |"), "median against median, and the range: " + md);
+        assertTrue(md.contains("| 150 | 1.00 | - | 1,000-2,000 (3) |"), md);
+        assertTrue(md.contains("| switchboard-memory | 1000 | 200 |"), "the median start: " + md);
+        assertEquals(
+                1, md.split("\\| a. tools/call \\| 64 \\| switchboard-memory").length - 1, "one row a server: " + md);
+    }
+
+    @Test
     void peakIsTheFirstSecondAtEightyPercentOfTheBest() throws Exception {
         long[] seconds = PeersReport.seconds(line("{\"seconds\":3.2,\"opsEachSecond\":[10,79,80,100,5]}"));
         assertArrayEquals(new long[] {10, 79, 80}, seconds);
