@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.vertx.http.HttpServer;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -32,9 +33,11 @@ public class AgentLoop {
     private final ChatCompletionsApi chat;
     private final McpHttpApi mcp;
     private final boolean forwardAuthorization;
+    private final Vertx vertx;
 
-    public AgentLoop(AgentConfig config, ObjectMapper mapper, HttpServer server) {
+    public AgentLoop(AgentConfig config, ObjectMapper mapper, HttpServer server, Vertx vertx) {
         this.config = config;
+        this.vertx = vertx;
         this.mapper = mapper;
         this.chat = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(this.config.baseUrl())
@@ -65,7 +68,7 @@ public class AgentLoop {
      */
     public AgentRun run(String prompt, String sessionId, String authorization) {
         McpSession session = McpSession.open(
-                mcp, forwardAuthorization ? authorization : null, mapper, config.mcpTimeout(), sessionId);
+                mcp, forwardAuthorization ? authorization : null, mapper, vertx, config.mcpTimeout(), sessionId);
         ToolFunctions functions = new ToolFunctions(session.listTools(), mapper);
         ArrayNode messages = mapper.createArrayNode();
         messages.addObject().put("role", "system").put("content", config.systemPrompt());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Vertx;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -26,15 +27,23 @@ final class McpSession {
     private final String authorization;
     private final ObjectMapper mapper;
     private final SseAnswer events;
+    private final Vertx vertx;
     private final Duration timeout;
     private String sessionId;
     private int nextId = 1;
 
-    private McpSession(McpHttpApi api, String authorization, ObjectMapper mapper, Duration timeout, String sessionId) {
+    private McpSession(
+            McpHttpApi api,
+            String authorization,
+            ObjectMapper mapper,
+            Vertx vertx,
+            Duration timeout,
+            String sessionId) {
         this.api = api;
         this.authorization = authorization;
         this.mapper = mapper;
         this.events = new SseAnswer(mapper);
+        this.vertx = vertx;
         this.timeout = timeout;
         this.sessionId = sessionId;
     }
@@ -43,11 +52,17 @@ final class McpSession {
      * Continues {@code sessionId}, or opens a new session when it is null.
      *
      * @param authorization the {@code Authorization} header to send, or null
+     * @param vertx whose timers bound each answer
      * @param timeout how long one answer may take, an SSE stream's included
      */
     static McpSession open(
-            McpHttpApi api, String authorization, ObjectMapper mapper, Duration timeout, String sessionId) {
-        McpSession session = new McpSession(api, authorization, mapper, timeout, sessionId);
+            McpHttpApi api,
+            String authorization,
+            ObjectMapper mapper,
+            Vertx vertx,
+            Duration timeout,
+            String sessionId) {
+        McpSession session = new McpSession(api, authorization, mapper, vertx, timeout, sessionId);
         if (sessionId == null) {
             session.initialize();
         }
@@ -122,7 +137,7 @@ final class McpSession {
      */
     private JsonNode result(Response response, int id, String method) {
         try (response;
-                ReadDeadline deadline = new ReadDeadline(timeout)) {
+                ReadDeadline deadline = new ReadDeadline(vertx, timeout)) {
             try {
                 return answer(response, id, method);
             } catch (IOException | ProcessingException e) {

@@ -1,9 +1,7 @@
 package dev.switchboard.agent;
 
+import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds how long the calling thread reads one answer. The REST Client's read timeout stops applying once an answer's
@@ -13,16 +11,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReadDeadline implements AutoCloseable {
 
-    /** One daemon thread for every deadline of every run. */
-    private static final ScheduledThreadPoolExecutor TIMER = timer();
-
     private final Thread reader = Thread.currentThread();
-    private final ScheduledFuture<?> expiry;
+    private final Vertx vertx;
+    private final long timer;
     private boolean passed;
     private boolean closed;
 
-    ReadDeadline(Duration timeout) {
-        this.expiry = TIMER.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
+    /** A Vert.x timer: interrupting a thread is all it does, so it may run on an event loop. */
+    ReadDeadline(Vertx vertx, Duration timeout) {
+        this.vertx = vertx;
+        this.timer = vertx.setTimer(Math.max(1, timeout.toMillis()), id -> expire());
     }
 
     private synchronized void expire() {
@@ -39,22 +37,12 @@ final class ReadDeadline implements AutoCloseable {
 
     @Override
     public void close() {
-        expiry.cancel(false);
+        vertx.cancelTimer(timer);
         synchronized (this) {
             closed = true;
             if (passed) {
                 Thread.interrupted(); // ours, not the caller's
             }
         }
-    }
-
-    private static ScheduledThreadPoolExecutor timer() {
-        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-            Thread thread = new Thread(task, "agent-read-deadline");
-            thread.setDaemon(true);
-            return thread;
-        });
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
     }
 }

@@ -11,6 +11,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.testing.SharedApp;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -39,6 +41,9 @@ class McpSessionStreamTest {
     private static final long HOLD_SECONDS = 30;
     /** switchboard.agent.mcp-timeout, short. */
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
+    @Inject
+    Vertx vertx;
 
     private HttpServer server;
     private ExecutorService threads;
@@ -143,7 +148,7 @@ class McpSessionStreamTest {
                 .readTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) // as AgentLoop builds it
                 .property("microprofile.rest.client.disable.default.mapper", true)
                 .build(McpHttpApi.class);
-        return McpSession.open(api, null, MAPPER, TIMEOUT, null);
+        return McpSession.open(api, null, MAPPER, vertx, TIMEOUT, null);
     }
 
     @Test
